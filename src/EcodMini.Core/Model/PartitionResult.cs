@@ -1,0 +1,26 @@
+namespace EcodMini.Core.Model;
+
+/// <summary>The outcome of partitioning one chain (also what a partition document reads back as).</summary>
+public sealed record PartitionResult
+{
+    public required ProteinId Protein { get; init; }
+    public string ProteinId => Protein.ToString();
+    public int SequenceLength { get; init; }
+    public string? Sequence { get; init; }
+    public IReadOnlyList<PartitionDomain> Domains { get; init; } = [];
+    public int DomainCount => Domains.Count;
+    /// <summary>|union of domain positions| / sequence length.</summary>
+    public double Coverage { get; init; }
+    public IReadOnlyDictionary<string, int> EvidenceCounts { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> RejectionCounts { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyList<QualityFlag> QualityFlags { get; init; } = [];
+    public string AlgorithmVersion { get; init; } = "";
+    public string? BatchId { get; init; }
+    public string? InputSha256 { get; init; }
+    public DateTimeOffset Timestamp { get; init; }
+    public bool Success { get; init; } = true;
+    public string? Error { get; init; }
+    public double ElapsedMs { get; init; }
+    public string? SummaryPath { get; init; }
+    public string? OutputPath { get; init; }
+}
