@@ -14,6 +14,8 @@ public sealed record PartitionResult
     public IReadOnlyDictionary<string, int> EvidenceCounts { get; init; } = new Dictionary<string, int>();
     public IReadOnlyDictionary<string, int> RejectionCounts { get; init; } = new Dictionary<string, int>();
     public IReadOnlyList<QualityFlag> QualityFlags { get; init; } = [];
+    /// <summary>Short lines saying what the engine decided and why (shown with -Verbose).</summary>
+    public IReadOnlyList<string> Decisions { get; init; } = [];
     public string AlgorithmVersion { get; init; } = "";
     public string? BatchId { get; init; }
     public string? InputSha256 { get; init; }
