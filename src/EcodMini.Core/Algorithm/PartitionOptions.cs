@@ -4,4 +4,6 @@ namespace EcodMini.Core.Algorithm;
 public sealed record PartitionOptions
 {
     public int MinDomainSize { get; init; } = 25;
+
+    public PartitionOptions Validate() => this;
 }

@@ -1,0 +1,46 @@
+<#
+.SYNOPSIS
+    Build, package, test and demo EcodMini.
+.DESCRIPTION
+    Tasks:
+      Build    compile the solution (Release)
+      Package  assemble the module into out/EcodMini (cmdlets at the top, engine and dependencies in Dependencies/)
+      Test     Build + Package, then every xUnit test and every Pester test (against the packaged module,
+               in a fresh pwsh), then one line: "Tests: N passed, N failed, N skipped"; non-zero exit on failure
+      Demo     Package, then run the production job on a generated batch on this machine
+.EXAMPLE
+    ./build.sh Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Clean')]
+    [string] $Task = 'Build',
+    [string] $Configuration = 'Release',
+    # Run only Pester files whose names match (e.g. 'Partition').
+    [string] $PesterFilter = '*',
+    # Skip the xUnit suite (quick Pester iterations).
+    [switch] $SkipUnit,
+    [string] $DemoPath = (Join-Path $PSScriptRoot 'demo-output'),
+    [int] $DemoProteinCount = 2000
+)
+
+$ErrorActionPreference = 'Stop'
+if ($PSStyle) { $PSStyle.OutputRendering = 'PlainText' }
+Set-StrictMode -Version Latest
+. (Join-Path $PSScriptRoot 'tools/build/BuildTasks.ps1')
+
+switch ($Task) {
+    'Clean'   { Invoke-Clean }
+    'Build'   { Invoke-Build -Configuration $Configuration }
+    'Package' { Invoke-Build -Configuration $Configuration; Invoke-Package -Configuration $Configuration | Out-Null }
+    'Demo'    {
+        Invoke-Build -Configuration $Configuration
+        $module = Invoke-Package -Configuration $Configuration
+        & (Join-Path $PSScriptRoot 'tools/demo.ps1') -ModulePath $module -Path $DemoPath -ProteinCount $DemoProteinCount
+        if (-not $?) { exit 1 }
+    }
+    'Test'    {
+        $exit = Invoke-AllTests -Configuration $Configuration -PesterFilter $PesterFilter -SkipUnit:$SkipUnit
+        exit $exit
+    }
+}

@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using EcodMini.Core.Model;
+
+namespace EcodMini.PowerShell.Infrastructure;
+
+/// <summary>
+/// Base for EcodMini cmdlets: a cancellation token that Ctrl+C (StopProcessing) trips, path resolution against
+/// the PowerShell location, and error records with a category and a target object.
+/// </summary>
+public abstract class EcodCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+    protected CancellationToken CancellationToken => _stopping.Token;
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Resolves a user path (relative to the current PowerShell location, '~' expanded) to a full file-system path.</summary>
+    protected string ResolvePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
+
+    protected void WriteItemError(Exception exception, string errorId, ErrorCategory category, object? target)
+    {
+        WriteError(new ErrorRecord(exception, errorId, category, target));
+    }
+
+    /// <summary>Reports a bad input file as a non-terminating error (file and reason in the message).</summary>
+    protected void WriteInputError(InputFileException exception, object? target = null) =>
+        WriteItemError(exception, "EcodInvalidInput", ErrorCategory.InvalidData, target ?? exception.FilePath);
+
+    /// <summary>Stops the cmdlet with a terminating error (bad parameters, missing required files).</summary>
+    protected void Fail(Exception exception, string errorId, ErrorCategory category, object? target) =>
+        ThrowTerminatingError(new ErrorRecord(exception, errorId, category, target));
+
+    /// <summary>True when verbose output would be shown (so costly verbose text is only built when wanted).</summary>
+    protected bool IsVerbose()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var v) && v is SwitchParameter sw) return sw.IsPresent;
+        return SessionState.PSVariable.GetValue("VerbosePreference") is ActionPreference pref
+            && pref != ActionPreference.SilentlyContinue && pref != ActionPreference.Ignore;
+    }
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Reflection;
+
+namespace EcodMini.PowerShell.Infrastructure;
+
+/// <summary>Applies a hashtable of settings (e.g. <c>@{ MinDomainSize = 30 }</c>) onto an immutable options record.</summary>
+internal static class OptionsBinder
+{
+    public static T Apply<T>(T defaults, IDictionary? settings, Func<T, T> clone) where T : class
+    {
+        if (settings is null || settings.Count == 0) return defaults;
+        var copy = clone(defaults);
+        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (DictionaryEntry entry in settings)
+        {
+            var key = entry.Key?.ToString() ?? "";
+            if (!properties.TryGetValue(key, out var property))
+            {
+                throw new ArgumentException(
+                    $"Unknown {typeof(T).Name} setting '{key}'. Valid settings: {string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))}.");
+            }
+            object? value;
+            try { value = LanguagePrimitives.ConvertTo(entry.Value, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture); }
+            catch (PSInvalidCastException ex)
+            {
+                throw new ArgumentException($"Setting '{property.Name}' expects {property.PropertyType.Name}: {ex.Message}", ex);
+            }
+            property.SetValue(copy, value);
+        }
+        return copy;
+    }
+
+    /// <summary>Names and values of settings that differ between two option records (for -Verbose).</summary>
+    public static IEnumerable<string> Differences<T>(T defaults, T actual) where T : class
+    {
+        foreach (var p in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead))
+        {
+            var a = p.GetValue(defaults);
+            var b = p.GetValue(actual);
+            var same = a is IEnumerable ea && b is IEnumerable eb && a is not string
+                ? ea.Cast<object>().SequenceEqual(eb.Cast<object>())
+                : Equals(a, b);
+            if (!same) yield return $"{p.Name}={FormatValue(b)}";
+        }
+    }
+
+    private static string FormatValue(object? value) => value switch
+    {
+        null => "null",
+        string s => s,
+        IEnumerable e => "[" + string.Join(",", e.Cast<object>()) + "]",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
