@@ -10,6 +10,8 @@ public sealed record JobQuery
     public string? BatchName { get; init; }
     public string? ProteinId { get; init; }
     public int? Limit { get; init; }
+    /// <summary>Treat '*' and '?' in ProteinId and BatchName as wildcards (default); false matches them literally.</summary>
+    public bool Wildcards { get; init; } = true;
 
     public static JobQuery All { get; } = new();
 }

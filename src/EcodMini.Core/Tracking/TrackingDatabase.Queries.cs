@@ -25,8 +25,8 @@ public sealed partial class TrackingDatabase
             var names = statuses.Select((s, i) => { command.Set($"$s{i}", s); return $"$s{i}"; });
             where.Add($"j.status IN ({string.Join(", ", names)})");
         }
-        AddTextFilter(command, where, "j.batch_name", "$batch", query.BatchName);
-        AddTextFilter(command, where, "j.protein_id", "$protein", query.ProteinId);
+        AddTextFilter(command, where, "j.batch_name", "$batch", query.BatchName, query.Wildcards);
+        AddTextFilter(command, where, "j.protein_id", "$protein", query.ProteinId, query.Wildcards);
         if (where.Count > 0) sql.Append(" WHERE ").Append(string.Join(" AND ", where));
         sql.Append(" ORDER BY j.batch_name, j.protein_id");
         if (query.Limit is { } limit) { sql.Append(" LIMIT $limit"); command.Set("$limit", limit); }
@@ -35,7 +35,7 @@ public sealed partial class TrackingDatabase
     }
 
     public JobRecord? GetJob(string proteinId, string batchName) =>
-        GetJobs(new JobQuery { ProteinId = proteinId, BatchName = batchName }).FirstOrDefault(j => j.ProteinId == proteinId && j.BatchName == batchName);
+        GetJobs(new JobQuery { ProteinId = proteinId, BatchName = batchName, Wildcards = false }).FirstOrDefault();
 
     /// <summary>Jobs that ended failed or timed out (the retry candidates).</summary>
     public IReadOnlyList<JobRecord> GetFailedJobs() => GetJobs(new JobQuery { Statuses = [JobStatus.Failed, JobStatus.Timeout] });
@@ -70,10 +70,10 @@ public sealed partial class TrackingDatabase
         return events;
     }
 
-    private static void AddTextFilter(SqliteCommand command, List<string> where, string column, string parameter, string? value)
+    private static void AddTextFilter(SqliteCommand command, List<string> where, string column, string parameter, string? value, bool wildcards)
     {
         if (value is null) return;
-        if (value.Contains('*') || value.Contains('?'))
+        if (wildcards && (value.Contains('*') || value.Contains('?')))
         {
             var pattern = value.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_").Replace('*', '%').Replace('?', '_');
             where.Add($"{column} LIKE {parameter} ESCAPE '\\'");
