@@ -1,0 +1,66 @@
+namespace EcodMini.Core.Configuration;
+
+/// <summary>Writes a commented production.yml holding the built-in defaults.</summary>
+public static class ConfigurationTemplate
+{
+    public const string Text = """
+        # EcodMini production configuration (config/production.yml).
+        # Every key is optional: an absent key keeps the default shown here.
+        # Relative paths are taken from the working directory.
+
+        database:                       # PostgreSQL production database (import)
+          host: localhost
+          port: 5432
+          database: ecod_protein
+          user: ecod
+          password_env: ECOD_DB_PASSWORD  # the password is read from this environment variable, never from this file
+
+        paths:
+          batch_base_dir: ./batches       # folders ecod_batch_*/ with domains/, blast/, mini_domains/
+          tracking_db: ./ecod-mini/tracking.db
+          log_dir: ./ecod-mini/logs
+          work_dir: ./ecod-mini/work      # chunk manifests and result files
+          reference_dir: ./reference      # domain_definitions.csv, domain_lengths.csv, protein_lengths.csv, ...
+
+        execution:
+          executor: local                 # local or slurm
+          # throttle_limit: 8             # chunks at once on this machine (default: processor count)
+          chunk_size: 200                 # chains per chunk manifest
+
+        slurm:
+          partition: All
+          time: "1:00:00"
+          memory: 4G
+          cpus_per_task: 1
+          max_concurrent_jobs: 50
+          job_script_dir: /tmp/pyecod_mini_jobs
+          # env_setup_script: /home/user/.bashrc
+
+        processing:
+          reps_only: true
+          skip_existing: true
+          max_retries: 2
+          retry_delay: 300                # seconds, doubled per retry
+          batch_pattern: ecod_batch_*
+          reference_version: develop291
+
+        quality:
+          min_coverage: 0.5               # below: poor; from here: questionable (low_coverage)
+          good_coverage: 0.8              # from here: good
+          min_confidence: 0.6
+          require_reference_lengths: true
+          import_quality_threshold: good  # good, questionable or all
+        """;
+
+    /// <summary>Writes the template; an existing file is kept unless <paramref name="force"/>.</summary>
+    public static void Write(string path, bool force = false)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full) && !force) throw new IOException($"Configuration file already exists: {full} (use force to overwrite)");
+        var dir = Path.GetDirectoryName(full);
+        if (dir is not null) Directory.CreateDirectory(dir);
+        var temporary = full + ".tmp";
+        File.WriteAllText(temporary, Text + "\n");
+        File.Move(temporary, full, overwrite: true);
+    }
+}

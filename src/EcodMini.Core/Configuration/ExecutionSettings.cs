@@ -1,0 +1,14 @@
+namespace EcodMini.Core.Configuration;
+
+/// <summary>Which executor runs chains and how the local one is sized.</summary>
+public sealed record ExecutionSettings
+{
+    public const string Local = "local";
+    public const string Slurm = "slurm";
+
+    /// <summary>local or slurm.</summary>
+    public string Executor { get; init; } = Local;
+    /// <summary>Local chunks run at once; null = the processor count.</summary>
+    public int? ThrottleLimit { get; init; }
+    public int ChunkSize { get; init; } = 200;
+}

@@ -1,0 +1,18 @@
+using EcodMini.Core.Monitoring;
+
+namespace EcodMini.Core.Configuration;
+
+/// <summary>Quality grading and import filtering.</summary>
+public sealed record QualitySettings
+{
+    /// <summary>Coverage below this is poor (the questionable/low_coverage floor).</summary>
+    public double MinCoverage { get; init; } = 0.5;
+    /// <summary>Coverage at or above this is good.</summary>
+    public double GoodCoverage { get; init; } = 0.8;
+    public double MinConfidence { get; init; } = 0.6;
+    public bool RequireReferenceLengths { get; init; } = true;
+    /// <summary>good, questionable or all.</summary>
+    public string ImportQualityThreshold { get; init; } = "good";
+
+    public QualityThresholds ToThresholds() => new() { Good = GoodCoverage, Questionable = MinCoverage };
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using EcodMini.Core.Model;
+
+namespace EcodMini.Core.Execution;
+
+/// <summary>Turns a partition outcome into the result record a worker writes.</summary>
+public static class TaskResultFactory
+{
+    public static TaskResultRecord FromResult(string chunkId, ChunkTask task, PartitionResult result, DateTimeOffset started, DateTimeOffset finished)
+    {
+        var domains = result.Domains;
+        return new TaskResultRecord
+        {
+            RecordId = Guid.NewGuid().ToString("N"),
+            ChunkId = chunkId,
+            ProteinId = task.ProteinId,
+            BatchName = task.BatchName,
+            Status = result.Success ? TaskResultRecord.CompletedStatus : TaskResultRecord.FailedStatus,
+            DomainCount = domains.Count,
+            Coverage = result.Coverage,
+            TotalResidues = result.SequenceLength,
+            AssignedResidues = (int)Math.Round(result.Coverage * result.SequenceLength),
+            AverageConfidence = domains.Count == 0 ? 0 : domains.Average(d => d.Confidence),
+            EvidenceCount = result.EvidenceCounts.Values.Sum(),
+            DiscontinuousDomains = domains.Count(d => d.IsDiscontinuous),
+            Error = result.Success ? null : result.Error ?? "partition failed",
+            ElapsedSeconds = (finished - started).TotalSeconds,
+            PeakMemoryMb = PeakMemoryMb(),
+            QualityFlags = result.QualityFlags,
+            OutputPath = result.OutputPath ?? task.OutputPath,
+            StartedAt = started,
+            FinishedAt = finished,
+        };
+    }
+
+    public static TaskResultRecord Failure(string chunkId, ChunkTask task, string error, DateTimeOffset started, DateTimeOffset finished) => new()
+    {
+        RecordId = Guid.NewGuid().ToString("N"),
+        ChunkId = chunkId,
+        ProteinId = task.ProteinId,
+        BatchName = task.BatchName,
+        Status = TaskResultRecord.FailedStatus,
+        Error = error,
+        ElapsedSeconds = (finished - started).TotalSeconds,
+        PeakMemoryMb = PeakMemoryMb(),
+        OutputPath = task.OutputPath,
+        StartedAt = started,
+        FinishedAt = finished,
+    };
+
+    /// <summary>The worker process's peak working set so far (a process-wide figure, not per chain).</summary>
+    private static double PeakMemoryMb()
+    {
+        using var process = Process.GetCurrentProcess();
+        return Math.Round(process.PeakWorkingSet64 / (1024.0 * 1024.0), 1);
+    }
+}

@@ -1,0 +1,27 @@
+namespace EcodMini.Core.Scanning;
+
+/// <summary>One chain to process: where its inputs are, where its output goes, and what the tracker knew about it.</summary>
+public sealed record ProteinTask
+{
+    public required string ProteinId { get; init; }
+    public required string Pdb { get; init; }
+    public required string Chain { get; init; }
+    public required string BatchName { get; init; }
+    public required string BatchDirectory { get; init; }
+    public required string SummaryPath { get; init; }
+    /// <summary>The raw chain BLAST file, or null when the batch has none for this chain.</summary>
+    public string? BlastPath { get; init; }
+    /// <summary>The default output <c>&lt;batch&gt;/mini_domains/&lt;id&gt;.mini.domains.xml</c>.</summary>
+    public required string OutputPath { get; init; }
+    /// <summary>OutputPath when that file already exists, else null.</summary>
+    public string? ExistingOutput { get; init; }
+    public DateTimeOffset? PreviousAttempt { get; init; }
+    public int RetryCount { get; init; }
+    /// <summary>The tracker's status for this chain, or null when it was never submitted.</summary>
+    public string? PreviousStatus { get; init; }
+    public bool IsRetry { get; init; }
+    /// <summary>Higher runs first (see <see cref="ScanPriority"/>).</summary>
+    public int Priority { get; init; }
+    public bool IsRepresentative { get; init; }
+    public long SummarySizeBytes { get; init; }
+}

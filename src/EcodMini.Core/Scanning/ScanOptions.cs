@@ -1,0 +1,28 @@
+using EcodMini.Core.Inputs;
+using EcodMini.Core.Tracking;
+
+namespace EcodMini.Core.Scanning;
+
+/// <summary>What to scan and which chains to keep.</summary>
+public sealed record ScanOptions
+{
+    public required string BatchRoot { get; init; }
+    /// <summary>Glob ('*', '?') on batch folder names directly under BatchRoot.</summary>
+    public string Pattern { get; init; } = "ecod_batch_*";
+    /// <summary>Keep only chains on the representative list.</summary>
+    public bool RepsOnly { get; init; }
+    /// <summary>One protein id per line, '#' comments, blank lines; default <c>&lt;BatchRoot&gt;/representatives.txt</c>.</summary>
+    public string? RepresentativeListPath { get; init; }
+    /// <summary>Skip chains whose output exists (unless the tracker says they failed).</summary>
+    public bool SkipExisting { get; init; } = true;
+    /// <summary>Queue chains the tracker says failed (timed out, cancelled) for retry; otherwise they are skipped.</summary>
+    public bool IncludeFailed { get; init; }
+    public int? MaxProteins { get; init; }
+    public string ReferenceVersion { get; init; } = BatchLayout.DefaultReferenceVersion;
+    /// <summary>An open tracker to read previous attempts from (optional).</summary>
+    public TrackingDatabase? TrackingDatabase { get; init; }
+    /// <summary>How many leading bytes of a summary the evidence-quality peek reads; 0 turns the peek off.</summary>
+    public int EvidencePeekBytes { get; init; } = 4096;
+
+    public const string DefaultRepresentativeListName = "representatives.txt";
+}

@@ -1,0 +1,25 @@
+namespace EcodMini.Core.Tracking;
+
+/// <summary>One row of the jobs table with its latest result's headline numbers.</summary>
+public sealed record JobRecord
+{
+    /// <summary>The jobs table's row id.</summary>
+    public long Id { get; init; }
+    /// <summary>The executor's job id (SLURM job id, or the local chunk id).</summary>
+    public string? JobId { get; init; }
+    public required string ProteinId { get; init; }
+    public string Pdb { get; init; } = "";
+    public string Chain { get; init; } = "";
+    public required string BatchName { get; init; }
+    public required string Status { get; init; }
+    public DateTimeOffset? SubmitTime { get; init; }
+    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? EndTime { get; init; }
+    public int? ExitCode { get; init; }
+    public int RetryCount { get; init; }
+    public string? ParentJobId { get; init; }
+    public int? DomainCount { get; init; }
+    public double? Coverage { get; init; }
+    public string? OutputPath { get; init; }
+    public string? Error { get; init; }
+}

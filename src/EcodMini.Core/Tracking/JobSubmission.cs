@@ -1,0 +1,6 @@
+namespace EcodMini.Core.Tracking;
+
+/// <summary>What the tracker records when a chain is handed to an executor.</summary>
+public sealed record JobSubmission(
+    string ProteinId, string Pdb, string Chain, string BatchName, string? OutputPath,
+    string? JobId = null, string? ScriptPath = null, string? OutputLog = null, string? ErrorLog = null);

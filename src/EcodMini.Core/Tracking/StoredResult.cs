@@ -1,0 +1,24 @@
+using EcodMini.Core.Model;
+
+namespace EcodMini.Core.Tracking;
+
+/// <summary>One row of the results table with its quality flags.</summary>
+public sealed record StoredResult
+{
+    public long Id { get; init; }
+    public required string ProteinId { get; init; }
+    public required string BatchName { get; init; }
+    public string? Status { get; init; }
+    public int? DomainCount { get; init; }
+    public double? Coverage { get; init; }
+    public int? TotalResidues { get; init; }
+    public int? AssignedResidues { get; init; }
+    public double? AverageConfidence { get; init; }
+    public int? EvidenceCount { get; init; }
+    public int? DiscontinuousDomains { get; init; }
+    public double? ProcessingSeconds { get; init; }
+    public double? PeakMemoryMb { get; init; }
+    public string? OutputPath { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public IReadOnlyList<QualityFlag> QualityFlags { get; init; } = [];
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace EcodMini.Core.Tracking;
+
+/// <summary>
+/// Brings a tracking database to the current schema. A database made by the design's original code (a jobs
+/// table but no schema_version) counts as version 1.
+/// </summary>
+internal static class TrackingMigrator
+{
+    private const string VersionTableSql =
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMP NOT NULL);";
+
+    public static int CurrentVersion(SqliteConnection connection)
+    {
+        if (TableExists(connection, "schema_version"))
+            return Convert.ToInt32(TrackingDatabase.Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version;") ?? 0, CultureInfo.InvariantCulture);
+        return TableExists(connection, "jobs") ? 1 : 0;
+    }
+
+    /// <summary>Applies every missing migration, each in its own transaction; returns the resulting version.</summary>
+    public static int Migrate(SqliteConnection connection)
+    {
+        var version = CurrentVersion(connection);
+        foreach (var migration in TrackingSchema.Migrations)
+        {
+            if (migration.Version <= version) continue;
+            using var transaction = connection.BeginTransaction();
+            TrackingDatabase.Execute(connection, VersionTableSql, transaction);
+            if (version == 1 && !HasVersionRow(connection, transaction, 1))
+                RecordVersion(connection, transaction, TrackingSchema.Migrations[0]);
+            TrackingDatabase.Execute(connection, migration.Sql, transaction);
+            RecordVersion(connection, transaction, migration);
+            transaction.Commit();
+            version = migration.Version;
+        }
+        return version;
+    }
+
+    private static bool TableExists(SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name;";
+        command.Parameters.AddWithValue("$name", name);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static bool HasVersionRow(SqliteConnection connection, SqliteTransaction transaction, int version)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM schema_version WHERE version = $v;";
+        command.Parameters.AddWithValue("$v", version);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static void RecordVersion(SqliteConnection connection, SqliteTransaction transaction, TrackingMigration migration)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO schema_version (version, description, applied_at) VALUES ($v, $d, $t);";
+        command.Parameters.AddWithValue("$v", migration.Version);
+        command.Parameters.AddWithValue("$d", migration.Description);
+        command.Parameters.AddWithValue("$t", TrackingTime.ToText(DateTimeOffset.UtcNow));
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,100 @@
+namespace EcodMini.Core.Tracking;
+
+/// <summary>
+/// The tracking database's schema as forward migrations. Version 1 is the production design's original schema,
+/// verbatim; later versions are additions. Each is applied in its own transaction with its schema_version row.
+/// </summary>
+public static class TrackingSchema
+{
+    /// <summary>The production design's schema (PRODUCTION_DESIGN.md, "Tracking Database").</summary>
+    public const string Version1Sql = """
+        CREATE TABLE jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_id TEXT,
+            protein_id TEXT NOT NULL,
+            pdb_id TEXT NOT NULL,
+            chain_id TEXT NOT NULL,
+            batch_name TEXT NOT NULL,
+            status TEXT NOT NULL,
+            submit_time TIMESTAMP,
+            start_time TIMESTAMP,
+            end_time TIMESTAMP,
+            exit_code INTEGER,
+            retry_count INTEGER DEFAULT 0,
+            parent_job_id TEXT,
+            script_path TEXT,
+            output_log TEXT,
+            error_log TEXT,
+            output_xml TEXT,
+            UNIQUE(protein_id, batch_name)
+        );
+        CREATE TABLE results (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_id INTEGER REFERENCES jobs(id),
+            protein_id TEXT NOT NULL,
+            domain_count INTEGER,
+            coverage_fraction REAL,
+            total_residues INTEGER,
+            assigned_residues INTEGER,
+            avg_confidence REAL,
+            evidence_count INTEGER,
+            discontinuous_domains INTEGER,
+            processing_time_seconds REAL,
+            peak_memory_mb REAL,
+            timestamp TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+        );
+        CREATE TABLE quality_flags (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_id INTEGER REFERENCES jobs(id),
+            protein_id TEXT NOT NULL,
+            flag_type TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            message TEXT,
+            timestamp TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+        );
+        CREATE INDEX idx_jobs_protein ON jobs(protein_id);
+        CREATE INDEX idx_jobs_status ON jobs(status);
+        CREATE INDEX idx_results_protein ON results(protein_id);
+        """;
+
+    /// <summary>
+    /// Additions: status-transition history, the failing error text, idempotent result ingestion (a unique
+    /// record id per worker result), and the indexes the queries use.
+    /// </summary>
+    public const string Version2Sql = """
+        CREATE TABLE job_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_ref INTEGER NOT NULL REFERENCES jobs(id),
+            protein_id TEXT NOT NULL,
+            batch_name TEXT NOT NULL,
+            job_id TEXT,
+            from_status TEXT,
+            to_status TEXT NOT NULL,
+            event_time TIMESTAMP NOT NULL,
+            retry_count INTEGER NOT NULL DEFAULT 0,
+            detail TEXT
+        );
+        CREATE INDEX idx_job_events_job ON job_events(job_ref);
+        CREATE INDEX idx_job_events_protein ON job_events(protein_id);
+        ALTER TABLE jobs ADD COLUMN error_message TEXT;
+        ALTER TABLE results ADD COLUMN record_id TEXT;
+        ALTER TABLE results ADD COLUMN status TEXT;
+        ALTER TABLE results ADD COLUMN output_path TEXT;
+        ALTER TABLE results ADD COLUMN started_at TIMESTAMP;
+        ALTER TABLE results ADD COLUMN finished_at TIMESTAMP;
+        ALTER TABLE quality_flags ADD COLUMN result_ref INTEGER REFERENCES results(id);
+        CREATE UNIQUE INDEX ux_results_record ON results(record_id);
+        CREATE INDEX idx_results_job ON results(job_id);
+        CREATE INDEX idx_jobs_batch ON jobs(batch_name);
+        CREATE INDEX idx_jobs_end_time ON jobs(end_time);
+        CREATE INDEX idx_quality_flags_job ON quality_flags(job_id);
+        """;
+
+    public static IReadOnlyList<TrackingMigration> Migrations { get; } =
+    [
+        new(1, "production design schema (jobs, results, quality_flags)", Version1Sql),
+        new(2, "job_events, error text, idempotent result records, indexes", Version2Sql),
+    ];
+
+    public static int CurrentVersion => Migrations[^1].Version;
+}

@@ -1,0 +1,44 @@
+using EcodMini.Core.Execution;
+using EcodMini.Core.Tests.Tracking;
+
+namespace EcodMini.Core.Tests.Execution;
+
+public class ResultFileTests
+{
+    [Fact]
+    public void CutOffLastLineIsIgnoredAndClosedBeforeTheNextAppend()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("c.manifest.json.results.jsonl");
+        using (var writer = new ResultFileWriter(path))
+            foreach (var id in new[] { "1abc_A", "1abc_B", "1abc_C" }) writer.Append(TrackingTestData.Result(id));
+        File.AppendAllText(path, "{\"record_id\":\"cut-off-by-kill");
+
+        var content = ResultFileReader.Read(path);
+        Assert.Equal((3, 0, 1), (content.Records.Count, content.MalformedLines, content.TruncatedLines));
+
+        using (var writer = new ResultFileWriter(path)) writer.Append(TrackingTestData.Result("1abc_D"));
+        var after = ResultFileReader.Read(path);
+        Assert.Equal(["1abc_A", "1abc_B", "1abc_C", "1abc_D"], after.Records.Select(r => r.ProteinId));
+        Assert.Equal((1, 0), (after.MalformedLines, after.TruncatedLines));
+    }
+
+    [Fact]
+    public void RecordsRoundTripWithSnakeCaseFields()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("r.jsonl");
+        var record = TrackingTestData.Result("8ovp_A", coverage: 0.8125);
+        using (var writer = new ResultFileWriter(path)) writer.Append(record);
+        var line = File.ReadAllText(path);
+        Assert.Contains("\"protein_id\":\"8ovp_A\"", line);
+        Assert.Contains("\"quality_flags\":[{", line);
+        Assert.EndsWith("\n", line);
+        var back = Assert.Single(ResultFileReader.Read(path).Records);
+        Assert.Equal(record with { QualityFlags = back.QualityFlags }, back);
+        Assert.Equal(record.QualityFlags, back.QualityFlags);
+    }
+
+    [Fact]
+    public void MissingFileReadsAsEmpty() => Assert.Empty(ResultFileReader.Read("/nonexistent/x.jsonl").Records);
+}

@@ -1,0 +1,64 @@
+using EcodMini.Core.Tracking;
+using Microsoft.Data.Sqlite;
+
+namespace EcodMini.Core.Tests.Tracking;
+
+public class TrackingMigrationTests
+{
+    [Fact]
+    public void EmptyFileIsCreatedAtTheCurrentVersion()
+    {
+        using var temp = new TempFolder();
+        using var db = TrackingTestData.Open(temp.File("t.db"));
+        Assert.Equal(TrackingSchema.CurrentVersion, db.SchemaVersion);
+        Assert.Equal(2, db.MigrationsApplied);
+        Assert.Equal([1L, 2L], Versions(temp.File("t.db")));
+    }
+
+    [Fact]
+    public void DesignSchemaDatabaseIsMigratedAndKeepsItsRows()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("v1.db");
+        using (var raw = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            raw.Open();
+            using var create = raw.CreateCommand();
+            create.CommandText = TrackingSchema.Version1Sql + """
+                INSERT INTO jobs (job_id, protein_id, pdb_id, chain_id, batch_name, status, submit_time, retry_count)
+                VALUES ('12345678', '8ovp_A', '8ovp', 'A', 'ecod_batch_036', 'failed', '2025-10-19 10:00:00', 1);
+                INSERT INTO results (job_id, protein_id, domain_count, coverage_fraction) VALUES (1, '8ovp_A', 2, 0.91);
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        using (var db = TrackingTestData.Open(path))
+        {
+            Assert.Equal(2, db.SchemaVersion);
+            Assert.Equal(1, db.MigrationsApplied);
+            var job = Assert.Single(db.GetJobs());
+            Assert.Equal(("8ovp_A", "failed", 1, "12345678"), (job.ProteinId, job.Status, job.RetryCount, job.JobId));
+            Assert.Equal(new DateTimeOffset(2025, 10, 19, 10, 0, 0, TimeSpan.Zero), job.SubmitTime);
+            Assert.Equal(0.91, job.Coverage);
+
+            var resubmitted = Assert.Single(db.RecordSubmissions([TrackingTestData.Submission("8ovp_A", "ecod_batch_036")]));
+            Assert.Equal(2, resubmitted.RetryCount);
+            Assert.Equal("12345678", resubmitted.ParentJobId);
+        }
+        Assert.Equal([1L, 2L], Versions(path));
+        using var reopened = TrackingTestData.Open(path);
+        Assert.Equal(0, reopened.MigrationsApplied);
+    }
+
+    private static List<long> Versions(string path)
+    {
+        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT version FROM schema_version ORDER BY version";
+        using var r = cmd.ExecuteReader();
+        var list = new List<long>();
+        while (r.Read()) list.Add(r.GetInt64(0));
+        return list;
+    }
+}
