@@ -1,0 +1,105 @@
+using System.Management.Automation;
+using EcodMini.Core.Scanning;
+using EcodMini.Core.Tracking;
+using EcodMini.PowerShell.Infrastructure;
+
+namespace EcodMini.PowerShell.Cmdlets;
+
+/// <summary>Finds the chains to process in batch folders, in priority order.</summary>
+[Cmdlet(VerbsCommon.Find, "EcodProtein", DefaultParameterSetName = "Tasks")]
+[OutputType(typeof(ProteinTask), ParameterSetName = ["Tasks"])]
+[OutputType(typeof(ScanResult), ParameterSetName = ["Summary"])]
+public sealed class FindEcodProteinCommand : EcodConfiguredCmdlet
+{
+    [Parameter(Position = 0)]
+    public string? BatchRoot { get; set; }
+
+    [Parameter]
+    public string? Pattern { get; set; }
+
+    [Parameter]
+    public SwitchParameter RepsOnly { get; set; }
+
+    [Parameter]
+    public string? RepresentativeList { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipExisting { get; set; }
+
+    [Parameter]
+    public SwitchParameter IncludeFailed { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? MaxProteins { get; set; }
+
+    [Parameter]
+    public string? TrackingDatabase { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = "Summary")]
+    public SwitchParameter Summary { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var root = PathSetting(BatchRoot, Settings.Paths.BatchBaseDir);
+        if (!Directory.Exists(root))
+        {
+            Fail(new DirectoryNotFoundException($"{root}: batch root folder not found"), "EcodBatchRootNotFound", ErrorCategory.ObjectNotFound, root);
+            return;
+        }
+        using var tracker = OpenExistingTracker();
+        var options = new ScanOptions
+        {
+            BatchRoot = root,
+            Pattern = Pattern ?? Settings.Processing.BatchPattern,
+            RepsOnly = SwitchOr(nameof(RepsOnly), RepsOnly, Settings.Processing.RepsOnly),
+            RepresentativeListPath = string.IsNullOrEmpty(RepresentativeList) ? null : ResolvePath(RepresentativeList),
+            SkipExisting = SwitchOr(nameof(SkipExisting), SkipExisting, Settings.Processing.SkipExisting),
+            IncludeFailed = IncludeFailed.IsPresent,
+            MaxProteins = MaxProteins,
+            ReferenceVersion = Settings.Processing.ReferenceVersion,
+            TrackingDatabase = tracker,
+        };
+        WriteVerbose($"Scanning {root} for batches '{options.Pattern}': reps only {options.RepsOnly}, skip existing {options.SkipExisting}, " +
+                     $"include failed {options.IncludeFailed}, max {options.MaxProteins?.ToString() ?? "all"}");
+        WriteProgress(new ProgressRecord(1, "Scanning batches", root));
+        ScanResult result;
+        try
+        {
+            result = new BatchScanner(options).Scan(CancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            Fail(ex, "EcodScanFailed", ErrorCategory.ReadError, root);
+            return;
+        }
+        WriteProgress(new ProgressRecord(1, "Scanning batches", "Done") { RecordType = ProgressRecordType.Completed });
+        ReportScan(result);
+        if (Summary.IsPresent) WriteObject(result);
+        else foreach (var task in result.Tasks) WriteObject(task);
+    }
+
+    private TrackingDatabase? OpenExistingTracker()
+    {
+        var path = PathSetting(TrackingDatabase, Settings.Paths.TrackingDb);
+        if (File.Exists(path)) return OpenTracker(path, readOnly: true);
+        if (!string.IsNullOrEmpty(TrackingDatabase))
+            WriteVerbose($"Tracking database {path} does not exist yet: no previous attempts to consider");
+        return null;
+    }
+
+    private void ReportScan(ScanResult r)
+    {
+        WriteVerbose($"Scan: {r.BatchCount} batches, {r.TotalFound} chains, {r.RepresentativeCount} representatives, {r.ToProcess} to process, " +
+                     $"{r.SkippedDone} skipped as done, {r.SkippedFailed} failed not retried, {r.FailedForRetry} failed queued for retry, " +
+                     $"{r.Deferred} deferred by -MaxProteins, {r.Duration.TotalSeconds:N2} s");
+        if (r.RepresentativeListPath is not null) WriteVerbose($"Representative list: {r.RepresentativeListPath}");
+        if (r.InvalidFileNames > 0)
+        {
+            WriteWarning($"{r.InvalidFileNames} summary file(s) skipped: the name does not start with a valid protein id " +
+                         $"(e.g. {string.Join(", ", r.InvalidFileNameSamples.Take(3))})");
+        }
+        if (r.InvalidRepresentativeLines > 0)
+            WriteWarning($"{r.InvalidRepresentativeLines} line(s) of the representative list are not valid protein ids and were ignored");
+    }
+}

@@ -1,0 +1,67 @@
+using System.Management.Automation;
+using EcodMini.Core.Tracking;
+using EcodMini.PowerShell.Infrastructure;
+
+namespace EcodMini.PowerShell.Cmdlets;
+
+/// <summary>Reports jobs from the tracking database, filtered by status, batch or protein; or a chain's history and results.</summary>
+[Cmdlet(VerbsCommon.Get, "EcodJobStatus", DefaultParameterSetName = "Jobs")]
+[OutputType(typeof(JobRecord), ParameterSetName = ["Jobs"])]
+[OutputType(typeof(JobEvent), ParameterSetName = ["History"])]
+[OutputType(typeof(StoredResult), ParameterSetName = ["Result"])]
+public sealed class GetEcodJobStatusCommand : EcodConfiguredCmdlet
+{
+    private TrackingDatabase? _tracker;
+
+    [Parameter(ParameterSetName = "Jobs")]
+    [ValidateSet("pending", "running", "completed", "failed", "timeout", "cancelled", "unknown")]
+    public string[]? Status { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? BatchName { get; set; }
+
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string? ProteinId { get; set; }
+
+    [Parameter(ParameterSetName = "Jobs")]
+    [ValidateRange(1, int.MaxValue)]
+    public int? First { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = "History")]
+    public SwitchParameter History { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = "Result")]
+    public SwitchParameter Result { get; set; }
+
+    [Parameter]
+    public string? TrackingDatabase { get; set; }
+
+    protected override void BeginProcessing() => _tracker = OpenTracker(TrackingDatabase, readOnly: true);
+
+    protected override void ProcessRecord()
+    {
+        if (_tracker is null) return;
+        if (History.IsPresent || Result.IsPresent)
+        {
+            if (string.IsNullOrEmpty(ProteinId))
+            {
+                WriteItemError(new ArgumentException("-History and -Result need a -ProteinId (or piped objects with a ProteinId)"),
+                    "EcodProteinIdRequired", ErrorCategory.InvalidArgument, null);
+                return;
+            }
+            if (History.IsPresent) WriteObject(_tracker.GetEvents(ProteinId, BatchName), enumerateCollection: true);
+            else WriteObject(_tracker.GetResults(ProteinId).Where(r => BatchName is null || r.BatchName == BatchName), enumerateCollection: true);
+            return;
+        }
+        var query = new JobQuery
+        {
+            Statuses = Status?.Select(s => s.ToLowerInvariant()).ToList(),
+            BatchName = BatchName,
+            ProteinId = ProteinId,
+            Limit = First,
+        };
+        WriteObject(_tracker.GetJobs(query), enumerateCollection: true);
+    }
+
+    protected override void EndProcessing() => _tracker?.Dispose();
+}

@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using EcodMini.Core.Configuration;
+using EcodMini.PowerShell.Infrastructure;
+
+namespace EcodMini.PowerShell.Cmdlets;
+
+/// <summary>Writes a commented production.yml template holding the built-in defaults.</summary>
+[Cmdlet(VerbsCommon.New, "EcodConfiguration", SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class NewEcodConfigurationCommand : EcodCmdlet
+{
+    [Parameter(Position = 0)]
+    public string Path { get; set; } = System.IO.Path.Combine("config", "production.yml");
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var path = ResolvePath(Path);
+        if (File.Exists(path) && !Force.IsPresent)
+        {
+            Fail(new IOException($"{path}: already exists; use -Force to overwrite it"), "EcodConfigurationExists", ErrorCategory.ResourceExists, path);
+            return;
+        }
+        if (!ShouldProcess(path, "Write a production configuration template")) return;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        ConfigurationTemplate.Write(path, Force.IsPresent);
+        WriteObject(new FileInfo(path));
+    }
+}
