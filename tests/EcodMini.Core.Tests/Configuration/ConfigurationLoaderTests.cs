@@ -71,4 +71,19 @@ public class ConfigurationLoaderTests
         Assert.Empty(ConfigurationValidator.Validate(changed));
         Assert.Single(ConfigurationValidator.Validate(changed with { Execution = changed.Execution with { ChunkSize = 0 } }));
     }
+
+    [Fact]
+    public void OptionsForScannerExecutorAndTrackerResolveAgainstTheWorkingDirectory()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("p.yml");
+        File.WriteAllText(path, "paths:\n  batch_base_dir: b\n  work_dir: w\nprocessing:\n  reps_only: false\nexecution:\n  throttle_limit: 3\n  chunk_size: 7\n");
+        var loaded = ConfigurationLoader.Load(path, temp.Path, Env([]));
+        var scan = loaded.ToScanOptions();
+        Assert.Equal((temp.File("b"), false, "ecod_batch_*"), (scan.BatchRoot, scan.RepsOnly, scan.Pattern));
+        var exec = loaded.ToLocalExecutorOptions();
+        Assert.Equal((temp.File("w"), 3, 7, temp.File("reference")), (exec.WorkDirectory, exec.ThrottleLimit, exec.ChunkSize, exec.ReferenceDirectory));
+        using var tracker = loaded.OpenTracker(TrackingTestData.Local);
+        Assert.Equal(Path.Combine(temp.Path, "ecod-mini", "tracking.db"), tracker.Path);
+    }
 }
