@@ -16,6 +16,7 @@ namespace EcodMini.Core.Execution;
 public sealed class LocalExecutor
 {
     public const string ManifestSuffix = ".manifest.json";
+    public const string LockFileName = "executor.lock";
 
     private readonly TrackingDatabase _tracker;
     private readonly Func<ProteinTask, CancellationToken, PartitionResult>? _process;
@@ -37,6 +38,7 @@ public sealed class LocalExecutor
         var clock = Stopwatch.StartNew();
         var work = Path.GetFullPath(Options.WorkDirectory);
         Directory.CreateDirectory(work);
+        using var workLock = LockWorkDirectory(work);
         var recovered = ResultFileIngestor.IngestLeftovers(_tracker, work, cancellationToken);
 
         var distinct = tasks.DistinctBy(t => (t.ProteinId, t.BatchName)).ToList();
@@ -145,6 +147,20 @@ public sealed class LocalExecutor
         ResultFileIngestor.Archive(work, resultsPath);
         ResultFileIngestor.Archive(work, chunk.ManifestPath);
         return ingest;
+    }
+
+    /// <summary>One executor per work directory: an exclusive lock file, released by the OS if the process dies.</summary>
+    private static FileStream LockWorkDirectory(string work)
+    {
+        var path = Path.Combine(work, LockFileName);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new IOException($"Another executor is using the work directory {work} ({path} is locked)", ex);
+        }
     }
 
     private Func<ProteinTask, CancellationToken, PartitionResult> CreateRunner(CancellationToken cancellationToken)

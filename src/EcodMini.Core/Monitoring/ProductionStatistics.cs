@@ -21,9 +21,14 @@ public sealed record ProductionStatistics
     /// <summary>Finished jobs per hour between the first start and the last end.</summary>
     public double ThroughputPerHour { get; init; }
     public double ThroughputPerSecond { get; init; }
+    /// <summary>Jobs that ended in the hour before ComputedAt (the current pace).</summary>
+    public int FinishedLastHour { get; init; }
     public DateTimeOffset? FirstStart { get; init; }
     public DateTimeOffset? LastEnd { get; init; }
-    /// <summary>Time left for pending + running jobs at the measured throughput; null when it cannot be estimated.</summary>
+    /// <summary>
+    /// Time left for pending + running jobs: at the last hour's pace when jobs ended in that hour, else at the overall
+    /// throughput; zero when nothing is left; null when it cannot be estimated.
+    /// </summary>
     public TimeSpan? EstimatedRemaining { get; init; }
     public DateTimeOffset? EstimatedCompletion { get; init; }
     public DateTimeOffset ComputedAt { get; init; }

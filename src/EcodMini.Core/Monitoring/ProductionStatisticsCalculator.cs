@@ -45,10 +45,14 @@ public static class ProductionStatisticsCalculator
 
         using var window = tracker.Connection.CreateCommand();
         window.CommandText = """
-            SELECT COUNT(*), MIN(COALESCE(start_time, submit_time, end_time)), MAX(end_time)
+            SELECT COUNT(*), MIN(COALESCE(start_time, submit_time, end_time)), MAX(end_time),
+                   SUM(CASE WHEN end_time >= $since AND end_time <= $now THEN 1 ELSE 0 END)
             FROM jobs WHERE end_time IS NOT NULL AND status IN ('completed', 'failed', 'timeout', 'cancelled');
             """;
+        window.Set("$since", TrackingTime.ToText(at.AddHours(-1)));
+        window.Set("$now", TrackingTime.ToText(at));
         long finished;
+        int lastHour;
         DateTimeOffset? first, last;
         using (var reader = window.ExecuteReader())
         {
@@ -56,6 +60,7 @@ public static class ProductionStatisticsCalculator
             finished = reader.GetInt64(0);
             first = TrackingTime.Parse(reader.GetValue(1));
             last = TrackingTime.Parse(reader.GetValue(2));
+            lastHour = reader.GetInt32OrNull(3) ?? 0;
         }
         double perSecond = 0;
         if (finished > 0 && first is not null && last is not null)
@@ -64,7 +69,8 @@ public static class ProductionStatisticsCalculator
             perSecond = finished / seconds;
         }
         var remaining = pending + running;
-        TimeSpan? eta = perSecond > 0 ? TimeSpan.FromSeconds(remaining / perSecond) : remaining == 0 ? TimeSpan.Zero : null;
+        var pace = lastHour > 0 ? lastHour / 3600.0 : perSecond;
+        TimeSpan? eta = remaining == 0 ? TimeSpan.Zero : pace > 0 ? TimeSpan.FromSeconds(remaining / pace) : null;
 
         return new ProductionStatistics
         {
@@ -82,6 +88,7 @@ public static class ProductionStatisticsCalculator
             Thresholds = thresholds,
             ThroughputPerSecond = perSecond,
             ThroughputPerHour = perSecond * 3600,
+            FinishedLastHour = lastHour,
             FirstStart = first,
             LastEnd = last,
             EstimatedRemaining = eta,

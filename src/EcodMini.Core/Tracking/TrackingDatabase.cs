@@ -68,6 +68,8 @@ public sealed partial class TrackingDatabase : IDisposable
             }
             Execute(connection, "PRAGMA foreign_keys = ON;");
             var before = TrackingMigrator.CurrentVersion(connection);
+            if (options.ReadOnly && before != TrackingSchema.CurrentVersion)
+                throw new InvalidOperationException($"Tracking database {full} is at schema version {before}, not {TrackingSchema.CurrentVersion}: open it read-write once to migrate it");
             var after = options.ReadOnly ? before : TrackingMigrator.Migrate(connection);
             return new TrackingDatabase(full, connection, journal, after, after - before);
         }

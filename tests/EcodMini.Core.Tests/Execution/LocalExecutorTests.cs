@@ -36,7 +36,7 @@ public class LocalExecutorTests
         Assert.NotNull(done.EndTime);
         Assert.Equal(300, progress.Reports.Count);
         Assert.Contains(progress.Reports, p => p.Done == 300 && p.Total == 300);
-        Assert.Empty(Directory.GetFiles(result.WorkDirectory));
+        Assert.Empty(Directory.GetFiles(result.WorkDirectory, "*.manifest.json*"));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(result.WorkDirectory, ResultFileIngestor.IngestedFolder)));
     }
 
@@ -94,13 +94,26 @@ public class LocalExecutorTests
         Assert.Equal(fake.TotalCalls, first.Completed);
         Assert.Equal(200 - first.Completed, first.NotRun);
         Assert.Equal((first.Completed, 200 - first.Completed, 0), (counts[JobStatus.Completed], counts[JobStatus.Pending], counts[JobStatus.Running]));
-        Assert.Empty(Directory.GetFiles(options.WorkDirectory));
+        Assert.Empty(Directory.GetFiles(options.WorkDirectory, "*.manifest.json*"));
 
         var second = new LocalExecutor(db, options, fake.Run).Run(tasks);
         Assert.Equal((first.Completed, 200 - first.Completed), (second.SkippedCompleted, second.Completed));
         Assert.Equal(200, fake.TotalCalls);
         Assert.All(fake.Calls.Values, n => Assert.Equal(1, n));
         Assert.Equal(200, db.CountByStatus()[JobStatus.Completed]);
+    }
+
+    [Fact]
+    public void TwoExecutorsCannotShareAWorkDirectory()
+    {
+        using var temp = new TempFolder();
+        var options = Options(temp);
+        Directory.CreateDirectory(options.WorkDirectory);
+        using var held = new FileStream(Path.Combine(options.WorkDirectory, LocalExecutor.LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        using var db = TrackingTestData.Open(temp.File("t.db"));
+        var error = Assert.Throws<IOException>(() => new LocalExecutor(db, options, new FakePartitioner().Run).Run(ExecutionTestData.Tasks(temp.Path, 3)));
+        Assert.Contains("Another executor", error.Message);
+        Assert.Empty(db.GetJobs());
     }
 
     [Fact]

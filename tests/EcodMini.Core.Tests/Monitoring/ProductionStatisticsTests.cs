@@ -28,8 +28,14 @@ public class ProductionStatisticsTests
         Assert.Equal(3.0, stats.MeanDomainCount, 6);
         Assert.Equal(new QualityDistribution(2, 2, 1), stats.Quality);
         Assert.Equal(6.0, stats.ThroughputPerHour, 6);
+        Assert.Equal(6, stats.FinishedLastHour);
         Assert.Equal(TimeSpan.FromMinutes(40), stats.EstimatedRemaining);
         Assert.Equal(T0.AddHours(1).AddMinutes(40), stats.EstimatedCompletion);
+
+        var later = db.GetStatistics(now: T0.AddMinutes(100)); // only the 48- and 60-minute ends are in the last hour
+        Assert.Equal(2, later.FinishedLastHour);
+        Assert.Equal(TimeSpan.FromHours(2), later.EstimatedRemaining);
+        Assert.Equal(6.0, later.ThroughputPerHour, 6);
 
         var strict = db.GetStatistics(new QualityThresholds { Good = 0.95, Questionable = 0.85 });
         Assert.Equal(new QualityDistribution(0, 2, 3), strict.Quality);

@@ -118,4 +118,17 @@ public class TrackingDatabaseTests
         Assert.Empty(db.GetJobs(new JobQuery { ProteinId = "8ovp_*", Wildcards = false }));
         Assert.Empty(db.GetJobs(new JobQuery { ProteinId = "8ovp_A' OR '1'='1" }));
     }
+
+    [Fact]
+    public void ReadOnlyOpenSeesTheWritersRowsAndNeverCreatesAFile()
+    {
+        using var temp = new TempFolder();
+        Assert.Throws<FileNotFoundException>(() => TrackingDatabase.Open(temp.File("none.db"), TrackingTestData.Local with { ReadOnly = true }));
+        Assert.False(File.Exists(temp.File("none.db")));
+        using var writer = TrackingTestData.Open(temp.File("t.db"));
+        writer.RecordSubmissions([TrackingTestData.Submission("8ovp_A")]);
+        using var reader = TrackingDatabase.Open(temp.File("t.db"), TrackingTestData.Local with { ReadOnly = true });
+        Assert.Equal(1, reader.GetStatistics().Pending);
+        Assert.ThrowsAny<Exception>(() => reader.RecordSubmissions([TrackingTestData.Submission("1abc_A")]));
+    }
 }

@@ -1,0 +1,87 @@
+using EcodMini.Core.Configuration;
+
+namespace EcodMini.Core.Tests.Configuration;
+
+public class ConfigurationParserTests
+{
+    private const string DesignFile = """
+        database:
+          host: dione
+          port: 45000
+          database: ecod_protein
+          user: ecod
+          password_env: ECOD_DB_PASSWORD
+        paths:
+          batch_base_dir: /data/ecod/pdb_updates/batches
+          tracking_db: /data/ecod/mini_v2/tracking.db
+          log_dir: /data/ecod/mini_v2/logs
+        slurm:
+          partition: All
+          time: "1:00:00"
+          memory: 4G
+          cpus_per_task: 1
+          max_concurrent_jobs: 50
+          job_script_dir: /tmp/pyecod_mini_jobs
+          env_setup_script: /home/user/.bashrc
+        processing:
+          reps_only: true
+          skip_existing: true
+          max_retries: 2
+          retry_delay: 300
+        quality:
+          min_coverage: 0.5
+          min_confidence: 0.6
+          require_reference_lengths: true
+          import_quality_threshold: "good"  # good, questionable, all
+        """;
+
+    [Fact]
+    public void ReadsTheDesignsFileAndDefaultsTheRest()
+    {
+        var config = ConfigurationParser.Parse(DesignFile);
+        Assert.Equal(("dione", 45000), (config.Database.Host, config.Database.Port));
+        Assert.Equal("/data/ecod/mini_v2/tracking.db", config.Paths.TrackingDb);
+        Assert.Equal(("1:00:00", 50, "/home/user/.bashrc"), (config.Slurm.Time, config.Slurm.MaxConcurrentJobs, config.Slurm.EnvSetupScript));
+        Assert.Equal((true, 2, 300), (config.Processing.RepsOnly, config.Processing.MaxRetries, config.Processing.RetryDelay));
+        Assert.Equal("good", config.Quality.ImportQualityThreshold);
+        Assert.Equal(EcodConfiguration.Default.Paths.WorkDir, config.Paths.WorkDir);
+        Assert.Equal(ExecutionSettings.Local, config.Execution.Executor);
+        Assert.Equal((0.8, 0.5), (config.Quality.ToThresholds().Good, config.Quality.ToThresholds().Questionable));
+    }
+
+    [Fact]
+    public void EmptyTextIsTheDefaults() => Assert.Equal(EcodConfiguration.Default, ConfigurationParser.Parse(""));
+
+    [Theory]
+    [InlineData("slurm:\n  max_concurrent_jobs: lots\n", "slurm.max_concurrent_jobs: expected an integer, got 'lots'")]
+    [InlineData("databse:\n  host: x\n", "unknown key 'databse' (did you mean 'database'?)")]
+    [InlineData("slurm:\n  max_concurent_jobs: 5\n", "slurm: unknown key 'max_concurent_jobs' (did you mean 'max_concurrent_jobs'?)")]
+    [InlineData("database:\n  port: 5432\n", "database.host: missing value")]
+    [InlineData("paths:\n  tracking_db:\n", "paths.tracking_db: missing value")]
+    [InlineData("processing:\n  reps_only: maybe\n", "processing.reps_only: expected true or false, got 'maybe'")]
+    [InlineData("quality:\n  min_coverage: high\n", "quality.min_coverage: expected a number, got 'high'")]
+    [InlineData("execution:\n  executor: kubernetes\n", "execution.executor: expected local or slurm, got 'kubernetes'")]
+    [InlineData("quality:\n  min_coverage: 1.5\n", "quality.min_coverage: expected 0-1, got 1.5")]
+    [InlineData("slurm: 5\n", "slurm: expected a mapping of keys, got a single value")]
+    [InlineData("paths:\n  log_dir: [a, b]\n", "paths.log_dir: expected a single value, got a list")]
+    public void ErrorsNameTheKey(string yaml, string expected)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigurationParser.Parse(yaml, "production.yml"));
+        Assert.Contains(expected, error.Errors);
+        Assert.Contains("production.yml", error.Message);
+    }
+
+    [Fact]
+    public void AllErrorsAreReportedTogether()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigurationParser.Parse("slurm:\n  cpus_per_task: x\n  memroy: 4G\nextra: 1\n"));
+        Assert.Equal(3, error.Errors.Count);
+    }
+
+    [Fact]
+    public void SyntaxErrorsSayWhere()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigurationParser.Parse("paths:\n  log_dir: [unclosed\n"));
+        Assert.Contains("YAML syntax error at line", Assert.Single(error.Errors));
+    }
+}
