@@ -62,7 +62,10 @@ public sealed class BatchScanner(ScanOptions options)
                 var failedBefore = job is not null && JobStatus.IsRetryable(job.Status);
                 var hasOutput = outputs.Contains(BatchLayout.OutputFileName(id));
                 if (failedBefore && !Options.IncludeFailed) { skippedFailed++; continue; }
-                if (!failedBefore && hasOutput && Options.SkipExisting) { done++; continue; }
+                // A chain the tracker still has pending or running (a run that was killed) is queued even when its
+                // output exists: the executor then ingests its leftover result or runs it again, so counts stay exact.
+                var unfinished = job is not null && job.Status is JobStatus.Pending or JobStatus.Running;
+                if (!failedBefore && !unfinished && hasOutput && Options.SkipExisting) { done++; continue; }
                 if (failedBefore) retries++;
 
                 candidates.Add(CreateTask(id, batch, file, hasOutput, blasts, job, failedBefore, isRep));
