@@ -58,3 +58,14 @@ function New-TestSummary {
     New-Item -ItemType Directory -Force -Path (Split-Path $Path) | Out-Null
     Set-Content -Path $Path -Value $xml
 }
+
+# A generated batch root (cached per test file run): reference library, batch folders, representatives, truth.
+function New-TestBatchRoot {
+    param([int] $ProteinCount = 200, [int] $Seed = 7, [int] $BatchCount = 2, [string] $Format = 'Legacy')
+    $root = Join-Path (New-TestDirectory) 'batches'
+    New-EcodSyntheticBatch -Path $root -ProteinCount $ProteinCount -Seed $Seed -BatchCount $BatchCount -Format $Format
+}
+
+function Get-RepresentativeIds([string] $Root) {
+    @(Get-Content (Join-Path $Root 'representatives.txt') | Where-Object { $_ -and -not $_.StartsWith('#') } | ForEach-Object Trim)
+}
