@@ -37,7 +37,7 @@ $default = [System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies.GetNa
         foreach ($cmd in Get-Command -Module EcodMini) {
             $approved | Should -Contain $cmd.Verb
             $cmd.Noun | Should -BeLike 'Ecod*'
-            $cmd.Noun | Should -Not -Match 's$' -Because "$($cmd.Name) should use a singular noun"
+            $cmd.Noun | Should -Not -Match '(?<![us])s$' -Because "$($cmd.Name) should use a singular noun"
         }
     }
 }

@@ -9,7 +9,7 @@ $script:RequiredDependencies = @(
 
 function Invoke-Dotnet {
     param([string[]] $Arguments)
-    & dotnet @Arguments
+    & dotnet @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
@@ -48,7 +48,7 @@ function Invoke-Package {
     $helpSource = Join-Path $script:Root 'docs/cmdlets'
     if (Test-Path $helpSource) {
         & (Join-Path $PSScriptRoot 'New-MamlHelp.ps1') -ModulePath $script:ModuleDir -MarkdownPath $helpSource `
-            -OutputPath (Join-Path $script:ModuleDir 'en-US/EcodMini.PowerShell.dll-Help.xml')
+            -OutputPath (Join-Path $script:ModuleDir 'en-US/EcodMini.PowerShell.dll-Help.xml') | Out-Host
         if (-not $?) { throw 'Package: help generation failed' }
     }
     return $script:ModuleDir
@@ -85,7 +85,7 @@ function Invoke-UnitTests {
     $results = Join-Path $script:OutDir 'test-results/xunit'
     if (Test-Path $results) { Remove-Item -Recurse -Force $results }
     & dotnet test (Join-Path $script:Root 'tests/EcodMini.Core.Tests/EcodMini.Core.Tests.csproj') -c $Configuration --no-build `
-        --nologo --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results
+        --nologo --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
     $counts = Read-TrxCounts -Directory $results
     if ($LASTEXITCODE -ne 0 -and $counts.Failed -eq 0) {
         # The runner itself failed (crash, build error): count it as a failure, never as a pass.
@@ -103,7 +103,7 @@ function Invoke-PesterTests {
     if (Test-Path $summary) { Remove-Item $summary }
     $runner = Join-Path $script:Root 'tests/pester/Invoke-PesterSuite.ps1'
     & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterPath $pester -ModulePath $ModulePath `
-        -TestPath (Join-Path $script:Root 'tests/pester') -Filter $Filter -SummaryPath $summary
+        -TestPath (Join-Path $script:Root 'tests/pester') -Filter $Filter -SummaryPath $summary | Out-Host
     if (-not (Test-Path $summary)) { return [pscustomobject] @{ Passed = 0; Failed = 1; Skipped = 0 } }
     $s = Get-Content -Raw $summary | ConvertFrom-Json
     return [pscustomobject] @{ Passed = [int] $s.Passed; Failed = [int] $s.Failed; Skipped = [int] $s.Skipped }

@@ -17,7 +17,7 @@ param(
 $ErrorActionPreference = 'Stop'
 
 if (-not $InProcess) {
-    & dotnet pwsh -NoProfile -NonInteractive -File $PSCommandPath -ModulePath $ModulePath -MarkdownPath $MarkdownPath -OutputPath $OutputPath -InProcess
+    & dotnet pwsh -NoProfile -NonInteractive -File $PSCommandPath -ModulePath $ModulePath -MarkdownPath $MarkdownPath -OutputPath $OutputPath -InProcess | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "help generation failed (exit $LASTEXITCODE)" }
     return
 }
