@@ -5,8 +5,9 @@ namespace EcodMini.Core.Algorithm;
 
 /// <summary>
 /// Boundary optimisation (section 9): small overlaps go to the stronger domain, small unassigned fragments merge into
-/// neighbours, larger gaps are reported. Domain ends and starts are those of each contiguous segment, so a fragment
-/// next to one segment of a discontinuous domain sees that domain as its neighbour.
+/// neighbours, larger gaps are reported. A domain's start and end are its first and last residue (whole-domain span,
+/// as the specification states), so a fragment inside the span of a discontinuous domain is N- or C-terminal when no
+/// other domain ends before / starts after it.
 /// A one-residue run with a neighbour on both sides is treated as interstitial (goes to the higher-confidence
 /// neighbour, ties to the preceding one); any other one-residue run is a singleton.
 /// </summary>
@@ -14,7 +15,7 @@ internal static class BoundaryOptimizer
 {
     public static void Optimize(List<WorkingDomain> domains, int length, PartitionOptions options, RejectionLog log, List<QualityFlag> flags)
     {
-        domains.Sort((a, b) => a.Start().CompareTo(b.Start()));
+        domains.Sort(WorkingDomain.CompareByStart);
         ResolveSmallOverlaps(domains, options, log);
         domains.RemoveAll(d =>
         {
@@ -28,7 +29,7 @@ internal static class BoundaryOptimizer
             return;
         }
         MergeFragments(domains, length, options, log, flags);
-        domains.Sort((a, b) => a.Start().CompareTo(b.Start()));
+        domains.Sort(WorkingDomain.CompareByStart);
     }
 
     private static void ResolveSmallOverlaps(List<WorkingDomain> domains, PartitionOptions options, RejectionLog log)
@@ -60,15 +61,15 @@ internal static class BoundaryOptimizer
     private static void MergeFragments(List<WorkingDomain> domains, int length, PartitionOptions options, RejectionLog log, List<QualityFlag> flags)
     {
         var covered = new bool[length + 1];
-        var segments = new List<(WorkingDomain Domain, Segment Segment)>();
+        var spans = new List<(WorkingDomain Domain, int Start, int End)>(domains.Count);
         foreach (var d in domains)
         {
             for (var p = 1; p <= length; p++) covered[p] |= d.Positions[p];
-            foreach (var s in d.CurrentRange().Segments) segments.Add((d, s));
+            spans.Add((d, d.Start(), d.End()));
         }
-        var first = domains[0];
-        WorkingDomain last = domains[0];
-        foreach (var d in domains) if (d.End() > last.End()) last = d;
+        var first = spans[0].Domain;
+        var last = spans[0];
+        foreach (var span in spans) if (span.End > last.End) last = span;
 
         var assignments = new List<(int From, int To, WorkingDomain Domain, string Kind)>();
         var p0 = 1;
@@ -85,21 +86,22 @@ internal static class BoundaryOptimizer
                 log.Note($"left unassigned {s}-{e} ({runLength} residues): possible missed domain");
                 continue;
             }
-            var before = Neighbour(segments, s - 1, options.NeighborTolerance, preceding: true);
-            var after = Neighbour(segments, e + 1, options.NeighborTolerance, preceding: false);
+            var before = Neighbour(spans, s - 1, options.NeighborTolerance, preceding: true);
+            var after = Neighbour(spans, e + 1, options.NeighborTolerance, preceding: false);
             var endsBefore = false;
             var startsAfter = false;
-            foreach (var (_, seg) in segments)
+            foreach (var span in spans)
             {
-                endsBefore |= seg.End < s;
-                startsAfter |= seg.Start > e;
+                endsBefore |= span.End < s;
+                startsAfter |= span.Start > e;
             }
-            if (runLength == 1 && !(before is not null && after is not null && endsBefore && startsAfter))
-                assignments.Add((s, e, Closest(segments, s), "singleton"));
+            var interstitial = endsBefore && startsAfter;
+            if (runLength == 1 && !(interstitial && before is not null && after is not null))
+                assignments.Add((s, e, Closest(spans, s), "singleton"));
             else if (!endsBefore)
                 assignments.Add((s, e, first, "N-terminal"));
             else if (!startsAfter)
-                assignments.Add((s, e, last, "C-terminal"));
+                assignments.Add((s, e, last.Domain, "C-terminal"));
             else if (before is not null && after is not null)
             {
                 if (runLength == 1)
@@ -127,33 +129,29 @@ internal static class BoundaryOptimizer
         }
     }
 
-    /// <summary>The domain with a segment end (preceding) or start (following) within tolerance of <paramref name="anchor"/>; closest wins, then earliest start.</summary>
-    private static WorkingDomain? Neighbour(List<(WorkingDomain Domain, Segment Segment)> segments, int anchor, int tolerance, bool preceding)
+    /// <summary>The domain whose end (preceding) or start (following) is within tolerance of <paramref name="anchor"/>; closest wins, then earliest start.</summary>
+    private static WorkingDomain? Neighbour(List<(WorkingDomain Domain, int Start, int End)> spans, int anchor, int tolerance, bool preceding)
     {
         WorkingDomain? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var (d, seg) in segments)
+        foreach (var (d, start, end) in spans)
         {
-            var distance = preceding ? anchor - seg.End : seg.Start - anchor;
+            var distance = preceding ? anchor - end : start - anchor;
             if (distance < 0 || distance > tolerance) continue;
             if (distance < bestDistance) { best = d; bestDistance = distance; }
         }
         return best;
     }
 
-    /// <summary>The domain whose segment start or end is closest to the position; ties go to the domain that starts first.</summary>
-    private static WorkingDomain Closest(List<(WorkingDomain Domain, Segment Segment)> segments, int position)
+    /// <summary>The domain whose start or end is closest to the position; ties go to the domain that starts first.</summary>
+    private static WorkingDomain Closest(List<(WorkingDomain Domain, int Start, int End)> spans, int position)
     {
         WorkingDomain? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var (d, seg) in segments)
+        foreach (var (d, start, end) in spans)
         {
-            var distance = Math.Min(Math.Abs(seg.Start - position), Math.Abs(seg.End - position));
-            if (distance < bestDistance || (distance == bestDistance && best is not null && d.Start() < best.Start()))
-            {
-                best = d;
-                bestDistance = distance;
-            }
+            var distance = Math.Min(Math.Abs(start - position), Math.Abs(end - position));
+            if (distance < bestDistance) { best = d; bestDistance = distance; }
         }
         return best!;
     }

@@ -108,7 +108,7 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
                     continue;
                 var rd = piece.ReferenceDomain;
                 var domain = new WorkingDomain(length, piece.QueryRange, EvidenceType.ChainBlastDecomposed, rd.DomainId,
-                    rd.TGroup ?? hit.Pdb, rd.TGroup, rd.HGroup, piece.Confidence);
+                    rd.TGroup ?? hit.Pdb, rd.TGroup, rd.HGroup, piece.Confidence, selected.Count);
                 if (piece.FilledHoles > 0) domain.Actions.Add($"filled {piece.FilledHoles} query-side insertion residue(s)");
                 selected.Add(domain);
                 mask.Mark(piece.QueryRange);
@@ -136,7 +136,7 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
             }
             if (!PassesSelection(hit, mask, log, label)) continue;
             selected.Add(new WorkingDomain(length, hit.QueryRange, hit.Type, hit.TargetId,
-                hit.Family ?? hit.TGroup ?? hit.Pdb, hit.TGroup, hit.HGroup, hit.Confidence));
+                hit.Family ?? hit.TGroup ?? hit.Pdb, hit.TGroup, hit.HGroup, hit.Confidence, selected.Count));
             mask.Mark(hit.QueryRange);
             log.Note($"accepted {label}");
         }

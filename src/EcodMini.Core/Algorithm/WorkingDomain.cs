@@ -6,8 +6,9 @@ namespace EcodMini.Core.Algorithm;
 internal sealed class WorkingDomain
 {
     public WorkingDomain(int sequenceLength, ResidueRange range, string source, string? ecodDomainId, string? family,
-        string? tGroup, string? hGroup, double confidence)
+        string? tGroup, string? hGroup, double confidence, int selectionOrder)
     {
+        SelectionOrder = selectionOrder;
         Positions = new bool[sequenceLength + 1];
         foreach (var s in range.Segments)
             for (var p = s.Start; p <= Math.Min(s.End, sequenceLength); p++) Positions[p] = true;
@@ -20,6 +21,8 @@ internal sealed class WorkingDomain
         Confidence = confidence;
     }
 
+    /// <summary>Order of acceptance; the final tie-break when sorting by start.</summary>
+    public int SelectionOrder { get; }
     public bool[] Positions { get; }
     public ResidueRange OriginalRange { get; }
     public string Source { get; }
@@ -29,6 +32,13 @@ internal sealed class WorkingDomain
     public string? HGroup { get; }
     public double Confidence { get; }
     public List<string> Actions { get; } = [];
+
+    /// <summary>By start, then acceptance order (a total order).</summary>
+    public static int CompareByStart(WorkingDomain a, WorkingDomain b)
+    {
+        var c = a.Start().CompareTo(b.Start());
+        return c != 0 ? c : a.SelectionOrder.CompareTo(b.SelectionOrder);
+    }
 
     public ResidueRange CurrentRange() => ResidueRange.FromMask(Positions);
 
