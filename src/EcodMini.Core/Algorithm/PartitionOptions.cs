@@ -1,9 +1,148 @@
 namespace EcodMini.Core.Algorithm;
 
-/// <summary>Every tunable number of the algorithm, in one place (CONTRACT STUB: the engine work fills this in).</summary>
+/// <summary>
+/// Every tunable number of the partitioning algorithm (ALGORITHM.md), in one place, with its default.
+/// Plain property types (int, double, bool, double[]) so a PowerShell hashtable can set any of them by name.
+/// Call <see cref="Validate"/> after building a custom instance.
+/// </summary>
 public sealed record PartitionOptions
 {
-    public int MinDomainSize { get; init; } = 25;
+    /// <summary>Default options (shared, immutable).</summary>
+    public static PartitionOptions Default { get; } = new();
 
-    public PartitionOptions Validate() => this;
+    // --- Selection (section 7)
+    public int MinDomainSize { get; init; } = 25;
+    /// <summary>A hit is accepted only when the unused fraction of its positions is strictly above this.</summary>
+    public double NewCoverageThreshold { get; init; } = 0.7;
+    /// <summary>A hit is accepted only when the used fraction of its positions is strictly below this.</summary>
+    public double OldCoverageThreshold { get; init; } = 0.1;
+
+    // --- Boundary optimisation (section 9)
+    public int NeighborTolerance { get; init; } = 5;
+    public int SmallOverlapMax { get; init; } = 5;
+
+    // --- Decomposition (section 8)
+    public int MinMappedPositions { get; init; } = 20;
+    public double DecomposedPieceMinCoverage { get; init; } = 0.5;
+    public double DecomposedPieceMinConfidence { get; init; } = 0.5;
+    /// <summary>Query-side holes inside a decomposed piece shorter than this are filled (section 12). 0 disables.</summary>
+    public int HoleFillMaxLength { get; init; } = 25;
+
+    // --- Reference data and thresholds (sections 3-4)
+    public bool RequireReferenceLengths { get; init; } = true;
+    public bool ApplyQualityThresholds { get; init; } = true;
+    public double HhSearchMinConfidence { get; init; } = 0.65;
+    public double HhSearchMinReferenceCoverage { get; init; } = 0.60;
+    public double DomainBlastMinConfidence { get; init; } = 0.50;
+    public double DomainBlastMinReferenceCoverage { get; init; } = 0.50;
+    public double DecomposedMinConfidence { get; init; } = 0.50;
+    public double DecomposedMinReferenceCoverage { get; init; } = 0.50;
+
+    // --- Confidence (section 3)
+    /// <summary>Upper e-value limits (strictly less than) of the confidence bins, ascending.</summary>
+    public double[] EvalueBinLimits { get; init; } = [1e-10, 1e-8, 1e-5, 1e-3, 0.01, 0.1, 1.0];
+    /// <summary>Base confidence of each bin of <see cref="EvalueBinLimits"/> (same length).</summary>
+    public double[] EvalueBinConfidences { get; init; } = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3];
+    /// <summary>Base confidence when the e-value is at or above the last limit.</summary>
+    public double EvalueFallbackConfidence { get; init; } = 0.2;
+    /// <summary>Base confidence with neither e-value nor probability.</summary>
+    public double NoScoreConfidence { get; init; } = 0.1;
+    public double ProbabilityMinBase { get; init; } = 0.1;
+    public double ProbabilityMaxBase { get; init; } = 0.9;
+    /// <summary>E-value used for ordering when a hit has none.</summary>
+    public double MissingEvalue { get; init; } = 999;
+
+    public double DomainBlastFactor { get; init; } = 1.0;
+    public double HhSearchFactor { get; init; } = 0.95;
+    public double ChainBlastFactor { get; init; } = 0.9;
+    public double ChainBlastDecomposedFactor { get; init; } = 0.85;
+    public double OtherTypeFactor { get; init; } = 0.8;
+
+    public double CoverageBonusThreshold { get; init; } = 0.7;
+    public double CoverageBonusSlope { get; init; } = 0.2;
+    public double CoverageBonusMax { get; init; } = 0.1;
+    public double CoveragePenaltyThreshold { get; init; } = 0.3;
+    public double CoveragePenaltySlope { get; init; } = 0.2;
+    public double CoveragePenaltyMax { get; init; } = 0.1;
+    public double AlignmentBonusThreshold { get; init; } = 0.7;
+    public double AlignmentBonusSlope { get; init; } = 0.1;
+    public double AlignmentBonusMax { get; init; } = 0.05;
+    public double MinConfidence { get; init; } = 0.05;
+    public double MaxConfidence { get; init; } = 0.95;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first property with a nonsense value; returns this.</summary>
+    public PartitionOptions Validate()
+    {
+        Positive(MinDomainSize, nameof(MinDomainSize));
+        Fraction(NewCoverageThreshold, nameof(NewCoverageThreshold));
+        Fraction(OldCoverageThreshold, nameof(OldCoverageThreshold));
+        NonNegative(NeighborTolerance, nameof(NeighborTolerance));
+        NonNegative(SmallOverlapMax, nameof(SmallOverlapMax));
+        Positive(MinMappedPositions, nameof(MinMappedPositions));
+        Fraction(DecomposedPieceMinCoverage, nameof(DecomposedPieceMinCoverage));
+        Fraction(DecomposedPieceMinConfidence, nameof(DecomposedPieceMinConfidence));
+        NonNegative(HoleFillMaxLength, nameof(HoleFillMaxLength));
+        Fraction(HhSearchMinConfidence, nameof(HhSearchMinConfidence));
+        NonNegativeFinite(HhSearchMinReferenceCoverage, nameof(HhSearchMinReferenceCoverage));
+        Fraction(DomainBlastMinConfidence, nameof(DomainBlastMinConfidence));
+        NonNegativeFinite(DomainBlastMinReferenceCoverage, nameof(DomainBlastMinReferenceCoverage));
+        Fraction(DecomposedMinConfidence, nameof(DecomposedMinConfidence));
+        NonNegativeFinite(DecomposedMinReferenceCoverage, nameof(DecomposedMinReferenceCoverage));
+        if (EvalueBinLimits is null || EvalueBinLimits.Length == 0)
+            throw new ArgumentException("must hold at least one limit", nameof(EvalueBinLimits));
+        for (var i = 0; i < EvalueBinLimits.Length; i++)
+        {
+            NonNegativeFinite(EvalueBinLimits[i], nameof(EvalueBinLimits));
+            if (i > 0 && EvalueBinLimits[i] <= EvalueBinLimits[i - 1])
+                throw new ArgumentException("limits must be strictly ascending", nameof(EvalueBinLimits));
+        }
+        if (EvalueBinConfidences is null || EvalueBinConfidences.Length != EvalueBinLimits.Length)
+            throw new ArgumentException($"must hold one confidence per limit ({EvalueBinLimits.Length})", nameof(EvalueBinConfidences));
+        foreach (var c in EvalueBinConfidences) Fraction(c, nameof(EvalueBinConfidences));
+        Fraction(EvalueFallbackConfidence, nameof(EvalueFallbackConfidence));
+        Fraction(NoScoreConfidence, nameof(NoScoreConfidence));
+        Fraction(ProbabilityMinBase, nameof(ProbabilityMinBase));
+        Fraction(ProbabilityMaxBase, nameof(ProbabilityMaxBase));
+        if (ProbabilityMaxBase < ProbabilityMinBase)
+            throw new ArgumentException("must be >= ProbabilityMinBase", nameof(ProbabilityMaxBase));
+        NonNegativeFinite(MissingEvalue, nameof(MissingEvalue));
+        NonNegativeFinite(DomainBlastFactor, nameof(DomainBlastFactor));
+        NonNegativeFinite(HhSearchFactor, nameof(HhSearchFactor));
+        NonNegativeFinite(ChainBlastFactor, nameof(ChainBlastFactor));
+        NonNegativeFinite(ChainBlastDecomposedFactor, nameof(ChainBlastDecomposedFactor));
+        NonNegativeFinite(OtherTypeFactor, nameof(OtherTypeFactor));
+        Fraction(CoverageBonusThreshold, nameof(CoverageBonusThreshold));
+        NonNegativeFinite(CoverageBonusSlope, nameof(CoverageBonusSlope));
+        NonNegativeFinite(CoverageBonusMax, nameof(CoverageBonusMax));
+        Fraction(CoveragePenaltyThreshold, nameof(CoveragePenaltyThreshold));
+        NonNegativeFinite(CoveragePenaltySlope, nameof(CoveragePenaltySlope));
+        NonNegativeFinite(CoveragePenaltyMax, nameof(CoveragePenaltyMax));
+        Fraction(AlignmentBonusThreshold, nameof(AlignmentBonusThreshold));
+        NonNegativeFinite(AlignmentBonusSlope, nameof(AlignmentBonusSlope));
+        NonNegativeFinite(AlignmentBonusMax, nameof(AlignmentBonusMax));
+        Fraction(MinConfidence, nameof(MinConfidence));
+        Fraction(MaxConfidence, nameof(MaxConfidence));
+        if (MaxConfidence < MinConfidence) throw new ArgumentException("must be >= MinConfidence", nameof(MaxConfidence));
+        return this;
+    }
+
+    private static void Positive(int value, string name)
+    {
+        if (value < 1) throw new ArgumentException($"must be >= 1 (got {value})", name);
+    }
+
+    private static void NonNegative(int value, string name)
+    {
+        if (value < 0) throw new ArgumentException($"must be >= 0 (got {value})", name);
+    }
+
+    private static void NonNegativeFinite(double value, string name)
+    {
+        if (!double.IsFinite(value) || value < 0) throw new ArgumentException($"must be a finite number >= 0 (got {value})", name);
+    }
+
+    private static void Fraction(double value, string name)
+    {
+        if (!double.IsFinite(value) || value < 0 || value > 1) throw new ArgumentException($"must be between 0 and 1 (got {value})", name);
+    }
 }

@@ -1,23 +1,96 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
 using EcodMini.Core.Algorithm;
 using EcodMini.Core.Inputs;
 using EcodMini.Core.Model;
+using EcodMini.Core.Outputs;
 
 namespace EcodMini.Core.Pipeline;
 
 /// <summary>
-/// Reads one chain's inputs, partitions it, writes the partition atomically. Never throws for a bad input:
-/// the result carries Success=false and an Error naming the file and the reason. Thread-safe.
+/// Reads one chain's inputs, partitions it, writes the partition atomically. Thread-safe (no mutable state), so
+/// callers may run it in parallel over chains.
+/// <para>Error policy: structurally bad input (empty or truncated XML, DOCTYPE entity tricks, unknown root, missing
+/// protein element, malformed protein id, non-numeric length, unreadable raw BLAST file, length that cannot be
+/// established) fails the chain: Success=false, Error = "&lt;file&gt;: &lt;reason&gt;", no output file written.
+/// A malformed single hit (reversed range, range past the sequence end, non-numeric e-value) only rejects that hit,
+/// counted under <see cref="RejectionReasons.InvalidRange"/> / <see cref="RejectionReasons.InvalidEvalue"/> with a
+/// Decision line. Never throws for bad input; <see cref="OperationCanceledException"/> propagates.</para>
 /// </summary>
-public sealed class ChainPartitionRunner(ReferenceData reference, PartitionOptions options, OutputFormat format = OutputFormat.V1)
+public sealed class ChainPartitionRunner
 {
-    public ReferenceData Reference { get; } = reference;
-    public PartitionOptions Options { get; } = options;
-    public OutputFormat Format { get; } = format;
+    private readonly PartitionEngine _engine;
+
+    public ChainPartitionRunner(ReferenceData reference, PartitionOptions options, OutputFormat format = OutputFormat.V1)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(options);
+        Reference = reference;
+        Options = options.Validate();
+        Format = format;
+        _engine = new PartitionEngine(reference, Options);
+    }
+
+    public ReferenceData Reference { get; }
+    public PartitionOptions Options { get; }
+    public OutputFormat Format { get; }
 
     public PartitionResult Run(PartitionRequest request, CancellationToken cancellationToken = default)
     {
-        // CONTRACT STUB: the engine work replaces this body.
+        ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        throw new InvalidOperationException($"engine not built yet ({request.SummaryPath}, {Reference}, {Options}, {Format})");
+        var started = Stopwatch.GetTimestamp();
+        var timestamp = DateTimeOffset.UtcNow;
+        string? sha = null;
+        try
+        {
+            var content = SafeXml.ReadNonEmpty(request.SummaryPath);
+            sha = Convert.ToHexStringLower(SHA256.HashData(content));
+            var chain = SummaryReader.Parse(request.SummaryPath, content);
+            if (request.BlastPath is not null)
+                chain = chain with { Alignments = BlastXmlReader.Read(request.BlastPath) };
+            PartitionResult result;
+            try { result = _engine.Partition(chain, cancellationToken); }
+            catch (FormatException ex) { throw new InputFileException(request.SummaryPath, ex.Message); }
+            result = result with
+            {
+                BatchId = request.BatchId ?? chain.BatchId,
+                InputSha256 = sha,
+                Timestamp = timestamp,
+                SummaryPath = request.SummaryPath,
+                OutputPath = request.OutputPath,
+            };
+            if (request.OutputPath is not null) PartitionDocumentWriter.Write(result, request.OutputPath, Format);
+            return result with { ElapsedMs = Elapsed(started) };
+        }
+        catch (InputFileException ex)
+        {
+            return Failure(request, ex.Message, sha, timestamp, started);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var file = request.OutputPath ?? request.SummaryPath;
+            return Failure(request, $"{file}: {ex.Message}", sha, timestamp, started);
+        }
     }
+
+    private static PartitionResult Failure(PartitionRequest request, string error, string? sha, DateTimeOffset timestamp, long started)
+    {
+        BatchLayout.TryGetProteinId(request.SummaryPath, out var id);
+        return new PartitionResult
+        {
+            Protein = id ?? ProteinId.Create("0000", "A"),
+            Success = false,
+            Error = error,
+            AlgorithmVersion = AlgorithmInfo.Version,
+            BatchId = request.BatchId,
+            InputSha256 = sha,
+            Timestamp = timestamp,
+            SummaryPath = request.SummaryPath,
+            OutputPath = null,
+            ElapsedMs = Elapsed(started),
+        };
+    }
+
+    private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }

@@ -1,0 +1,150 @@
+using System.Globalization;
+using EcodMini.Core.Inputs;
+using EcodMini.Core.Model;
+
+namespace EcodMini.Core.Algorithm;
+
+/// <summary>
+/// Turns summary hits into validated evidence (sections 2-5): parses ranges and scores, resolves source pdb/chain,
+/// reference length and classification, computes confidence, applies the blacklist and quality thresholds.
+/// A malformed hit is rejected and counted (<see cref="RejectionReasons.InvalidRange"/>, <see cref="RejectionReasons.InvalidEvalue"/>);
+/// it never fails the chain.
+/// </summary>
+internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions options, RejectionLog log)
+{
+    public Evidence? Build(SummaryHit hit, int index, int sequenceLength, IReadOnlyDictionary<string, ChainAlignment> alignments)
+    {
+        var label = Label(hit);
+        var type = hit.Type;
+        if (type != EvidenceType.ChainBlast && type != EvidenceType.DomainBlast && type != EvidenceType.HhSearch)
+        {
+            log.Reject(RejectionReasons.InvalidHit, $"{label} (unknown type '{type}')");
+            return null;
+        }
+        if (!ResidueRange.TryParse(hit.QueryRange, out var query))
+        {
+            log.Reject(RejectionReasons.InvalidRange, $"{label} (query range '{hit.QueryRange}')");
+            return null;
+        }
+        query = RangeNormalizer.Normalize(query);
+        if (query.End > sequenceLength)
+        {
+            log.Reject(RejectionReasons.InvalidRange, $"{label} (query range {query} past sequence end {sequenceLength})");
+            return null;
+        }
+        ResidueRange? target = null;
+        if (!string.IsNullOrWhiteSpace(hit.HitRange))
+        {
+            if (!ResidueRange.TryParse(hit.HitRange, out var t))
+            {
+                log.Reject(RejectionReasons.InvalidRange, $"{label} (hit range '{hit.HitRange}')");
+                return null;
+            }
+            target = RangeNormalizer.Normalize(t);
+        }
+        if (!NumberText.TryParseEvalue(hit.Evalue, out var evalue))
+        {
+            log.Reject(RejectionReasons.InvalidEvalue, $"{label} (e-value '{hit.Evalue}')");
+            return null;
+        }
+        if (!NumberText.TryParseProbability(hit.Probability, out var probability))
+        {
+            log.Reject(RejectionReasons.InvalidEvalue, $"{label} (probability '{hit.Probability}')");
+            return null;
+        }
+        var targetId = hit.TargetId;
+        var refDomain = targetId is null ? null : reference.DomainById(targetId);
+        string pdb, chain;
+        if (refDomain is not null) { pdb = refDomain.Pdb; chain = refDomain.Chain; }
+        else if (ReferenceIdParser.TryParse(targetId, out pdb, out chain)) { }
+        else if (!string.IsNullOrWhiteSpace(hit.Pdb) && !string.IsNullOrWhiteSpace(hit.Chain)) { pdb = hit.Pdb.Trim(); chain = hit.Chain.Trim(); }
+        else
+        {
+            log.Reject(RejectionReasons.InvalidHit, $"{label} (no target id)");
+            return null;
+        }
+        targetId ??= pdb + "_" + chain;
+        if (type == EvidenceType.ChainBlast) return BuildChainHit(hit, index, label, targetId, pdb, chain, query, target, evalue, alignments);
+
+        var refLength = reference.DomainLength(targetId) ?? reference.DomainLength(pdb)
+            ?? (targetId.Length > 1 && targetId[0] == 'e' ? reference.DomainLength(targetId[1..]) : null);
+        if (refLength is null && options.RequireReferenceLengths)
+        {
+            log.Reject(RejectionReasons.NoReferenceLength, label);
+            return null;
+        }
+        var rc = target is not null && refLength is > 0 ? (double)target.TotalLength / refLength.Value : (double?)null;
+        var confidence = ConfidenceCalculator.Compute(options, type, evalue, probability, rc);
+        if (options.ApplyQualityThresholds && !PassesThresholds(label, type, confidence, rc)) return null;
+        return new Evidence
+        {
+            Type = type, TargetId = targetId, Pdb = pdb, Chain = chain, QueryRange = query, HitRange = target,
+            Evalue = evalue, Probability = probability, ReferenceLength = refLength,
+            TGroup = refDomain?.TGroup ?? NullIfBlank(hit.TGroup), HGroup = refDomain?.HGroup ?? NullIfBlank(hit.HGroup),
+            Family = NullIfBlank(hit.Family), Confidence = confidence, Index = index,
+        };
+    }
+
+    /// <summary>Minimum confidence and reference coverage of a type (section 4); false (and logged) when the hit fails.</summary>
+    public bool PassesThresholds(string label, string type, double confidence, double? referenceCoverage)
+    {
+        var (minConfidence, minCoverage) = type switch
+        {
+            EvidenceType.HhSearch => (options.HhSearchMinConfidence, options.HhSearchMinReferenceCoverage),
+            EvidenceType.DomainBlast => (options.DomainBlastMinConfidence, options.DomainBlastMinReferenceCoverage),
+            EvidenceType.ChainBlastDecomposed => (options.DecomposedMinConfidence, options.DecomposedMinReferenceCoverage),
+            _ => (0.0, 0.0),
+        };
+        if (referenceCoverage is null)
+        {
+            log.Reject(RejectionReasons.IncompleteReferenceData, $"{label} (no hit range or reference length)");
+            return false;
+        }
+        if (confidence < minConfidence)
+        {
+            log.Reject(RejectionReasons.LowConfidence, string.Create(CultureInfo.InvariantCulture, $"{label} (confidence {confidence:0.####} < {minConfidence})"));
+            return false;
+        }
+        if (referenceCoverage.Value < minCoverage)
+        {
+            log.Reject(RejectionReasons.LowReferenceCoverage, string.Create(CultureInfo.InvariantCulture, $"{label} (reference coverage {referenceCoverage.Value:0.###} < {minCoverage})"));
+            return false;
+        }
+        return true;
+    }
+
+    private Evidence? BuildChainHit(SummaryHit hit, int index, string label, string targetId, string pdb, string chain,
+        ResidueRange query, ResidueRange? target, double? evalue, IReadOnlyDictionary<string, ChainAlignment> alignments)
+    {
+        if (reference.IsBlacklisted(pdb, chain))
+        {
+            log.Reject(RejectionReasons.Blacklisted, $"{label} ({pdb} {chain})");
+            return null;
+        }
+        if (!reference.HasDomainDefinitions(pdb, chain))
+        {
+            log.Reject(RejectionReasons.NoDomainDefinitions, $"{label} ({pdb} {chain})");
+            return null;
+        }
+        var refLength = reference.ProteinLength(pdb, chain);
+        if (refLength is null && options.RequireReferenceLengths)
+        {
+            log.Reject(RejectionReasons.NoReferenceLength, label);
+            return null;
+        }
+        var rc = target is not null && refLength is > 0 ? (double)target.TotalLength / refLength.Value : (double?)null;
+        var alignment = alignments.GetValueOrDefault(ChainEvidence.AlignmentKey(pdb, chain));
+        if (alignment is null && !string.IsNullOrEmpty(hit.QuerySequence) && !string.IsNullOrEmpty(hit.HitSequence))
+            alignment = new ChainAlignment(hit.QuerySequence, hit.HitSequence, query.Start, target?.Start ?? 1, evalue);
+        return new Evidence
+        {
+            Type = EvidenceType.ChainBlast, TargetId = targetId, Pdb = pdb, Chain = chain, QueryRange = query, HitRange = target,
+            Evalue = evalue, ReferenceLength = refLength, Alignment = alignment, Index = index,
+            Confidence = ConfidenceCalculator.Compute(options, EvidenceType.ChainBlast, evalue, null, rc),
+        };
+    }
+
+    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string Label(SummaryHit hit) => $"{hit.Type} {hit.TargetId ?? (hit.Pdb + "_" + hit.Chain)} [{hit.QueryRange}]";
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using EcodMini.Core.Inputs;
+using EcodMini.Core.Model;
+
+namespace EcodMini.Core.Algorithm;
+
+/// <summary>
+/// The pure, in-memory partitioning algorithm (ALGORITHM.md sections 3-10). Thread-safe: all state is per call.
+/// The result has no timestamp, input hash or paths; <see cref="Pipeline.ChainPartitionRunner"/> adds those.
+/// </summary>
+public sealed class PartitionEngine(ReferenceData reference, PartitionOptions options)
+{
+    public ReferenceData Reference { get; } = reference;
+    public PartitionOptions Options { get; } = options;
+
+    /// <summary>
+    /// Partitions one chain. Throws <see cref="FormatException"/> only when the sequence length cannot be established
+    /// (no recorded length, no sequence, no reference length and no usable hit); malformed hits are rejected and counted.
+    /// </summary>
+    public PartitionResult Partition(ChainEvidence chain, CancellationToken cancellationToken = default)
+    {
+        var log = new RejectionLog();
+        var flags = new List<QualityFlag>();
+        var length = ResolveLength(chain, flags, log);
+
+        var evidenceCounts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var builder = new EvidenceBuilder(Reference, Options, log);
+        var chainHits = new List<Evidence>();
+        var domainHits = new List<Evidence>();
+        var hhHits = new List<Evidence>();
+        for (var i = 0; i < chain.Hits.Count; i++)
+        {
+            var hit = chain.Hits[i];
+            evidenceCounts[hit.Type] = evidenceCounts.GetValueOrDefault(hit.Type) + 1;
+            var evidence = builder.Build(hit, i, length, chain.Alignments);
+            if (evidence is null) continue;
+            (evidence.Type switch
+            {
+                EvidenceType.ChainBlast => chainHits,
+                EvidenceType.DomainBlast => domainHits,
+                _ => hhHits,
+            }).Add(evidence);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var order = new CandidateOrder(Options.MissingEvalue);
+        chainHits.Sort(order);
+        domainHits.Sort(order);
+        hhHits.Sort(order);
+        var mask = new ResidueMask(length);
+        var selected = new List<WorkingDomain>();
+        SelectChainHits(chainHits, mask, selected, builder, log, length);
+        SelectDomainHits(domainHits, mask, selected, log, length);
+        SelectDomainHits(hhHits, mask, selected, log, length);
+
+        BoundaryOptimizer.Optimize(selected, length, Options, log, flags);
+        return BuildResult(chain, length, selected, evidenceCounts, log, flags);
+    }
+
+    private int ResolveLength(ChainEvidence chain, List<QualityFlag> flags, RejectionLog log)
+    {
+        if (chain.Length is > 0) return chain.Length.Value;
+        if (!string.IsNullOrWhiteSpace(chain.Sequence)) return chain.Sequence.Trim().Length;
+        if (Reference.ProteinLength(chain.Protein.Pdb, chain.Protein.Chain) is { } refLength)
+        {
+            log.Note($"sequence length {refLength} taken from the reference protein lengths");
+            return refLength;
+        }
+        var furthest = 0;
+        foreach (var hit in chain.Hits)
+            if (ResidueRange.TryParse(hit.QueryRange, out var r)) furthest = Math.Max(furthest, r.End);
+        if (furthest == 0) throw new FormatException("sequence length cannot be established (no length, sequence or usable hit)");
+        flags.Add(new QualityFlag("length_estimated", QualityFlag.Warning,
+            string.Create(CultureInfo.InvariantCulture, $"no length recorded; estimated {furthest} from the furthest hit end")));
+        log.Note($"sequence length estimated as {furthest} (furthest hit end)");
+        return furthest;
+    }
+
+    private void SelectChainHits(List<Evidence> hits, ResidueMask mask, List<WorkingDomain> selected, EvidenceBuilder builder, RejectionLog log, int length)
+    {
+        foreach (var hit in hits)
+        {
+            var label = $"chain_blast {hit.TargetId} [{hit.QueryRange}]";
+            if (!PassesSelection(hit, mask, log, label)) continue;
+            if (hit.Alignment is null)
+            {
+                log.Reject(RejectionReasons.NoAlignment, label);
+                continue;
+            }
+            var refDomains = Reference.DomainsOfChain(hit.Pdb, hit.Chain);
+            var result = ChainBlastDecomposer.Decompose(hit.Alignment, refDomains, hit.Confidence, length, Options);
+            if (!result.Success)
+            {
+                log.Reject(result.FailureReason!, $"{label} ({result.Detail})");
+                continue;
+            }
+            var accepted = 0;
+            foreach (var piece in result.Pieces)
+            {
+                var pieceLabel = $"chain_blast_decomposed {piece.ReferenceDomain.DomainId} [{piece.QueryRange}] from {hit.TargetId}";
+                if (piece.Coverage < Options.DecomposedPieceMinCoverage || piece.Confidence < Options.DecomposedPieceMinConfidence)
+                {
+                    log.Reject(RejectionReasons.WeakDecomposedPiece, string.Create(CultureInfo.InvariantCulture,
+                        $"{pieceLabel} (coverage {piece.Coverage:0.###}, confidence {piece.Confidence:0.###}; candidate for new representative)"));
+                    continue;
+                }
+                if (Options.ApplyQualityThresholds && !builder.PassesThresholds(pieceLabel, EvidenceType.ChainBlastDecomposed, piece.Confidence, piece.Coverage))
+                    continue;
+                var rd = piece.ReferenceDomain;
+                var domain = new WorkingDomain(length, piece.QueryRange, EvidenceType.ChainBlastDecomposed, rd.DomainId,
+                    rd.TGroup ?? hit.Pdb, rd.TGroup, rd.HGroup, piece.Confidence, selected.Count);
+                if (piece.FilledHoles > 0) domain.Actions.Add($"filled {piece.FilledHoles} query-side insertion residue(s)");
+                selected.Add(domain);
+                mask.Mark(piece.QueryRange);
+                accepted++;
+                log.Note($"accepted {pieceLabel}");
+            }
+            if (accepted == 0) log.Note($"{label}: no decomposed piece kept");
+        }
+    }
+
+    private void SelectDomainHits(List<Evidence> hits, ResidueMask mask, List<WorkingDomain> selected, RejectionLog log, int length)
+    {
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            var label = $"{hit.Type} {hit.TargetId} [{hit.QueryRange}]";
+            if (mask.UnusedCount < Options.MinDomainSize)
+            {
+                for (var j = i; j < hits.Count; j++)
+                {
+                    var h = hits[j];
+                    log.Reject(RejectionReasons.NoSpaceLeft, $"{h.Type} {h.TargetId} [{h.QueryRange}]");
+                }
+                return;
+            }
+            if (!PassesSelection(hit, mask, log, label)) continue;
+            selected.Add(new WorkingDomain(length, hit.QueryRange, hit.Type, hit.TargetId,
+                hit.Family ?? hit.TGroup ?? hit.Pdb, hit.TGroup, hit.HGroup, hit.Confidence, selected.Count));
+            mask.Mark(hit.QueryRange);
+            log.Note($"accepted {label}");
+        }
+    }
+
+    /// <summary>Size and new/old coverage test of section 7 (strict inequalities).</summary>
+    private bool PassesSelection(Evidence hit, ResidueMask mask, RejectionLog log, string label)
+    {
+        var total = hit.QueryRange.TotalLength;
+        if (total < Options.MinDomainSize)
+        {
+            log.Reject(RejectionReasons.TooSmall, $"{label} ({total} < {Options.MinDomainSize} positions)");
+            return false;
+        }
+        var used = mask.CountUsed(hit.QueryRange);
+        var newFraction = (double)(total - used) / total;
+        var oldFraction = (double)used / total;
+        if (newFraction > Options.NewCoverageThreshold && oldFraction < Options.OldCoverageThreshold) return true;
+        log.Reject(RejectionReasons.Overlap, string.Create(CultureInfo.InvariantCulture, $"{label} ({used} of {total} positions already assigned)"));
+        return false;
+    }
+
+    private PartitionResult BuildResult(ChainEvidence chain, int length, List<WorkingDomain> selected,
+        SortedDictionary<string, int> evidenceCounts, RejectionLog log, List<QualityFlag> flags)
+    {
+        var domains = new List<PartitionDomain>(selected.Count);
+        var union = new bool[length + 1];
+        for (var i = 0; i < selected.Count; i++)
+        {
+            var w = selected[i];
+            for (var p = 1; p <= length; p++) union[p] |= w.Positions[p];
+            domains.Add(new PartitionDomain
+            {
+                Number = i + 1,
+                Id = string.Create(CultureInfo.InvariantCulture, $"{chain.Protein}_{i + 1:000}"),
+                Range = w.CurrentRange(),
+                EcodDomainId = w.EcodDomainId,
+                Family = w.Family,
+                TGroup = w.TGroup,
+                HGroup = w.HGroup,
+                Source = w.Source,
+                Confidence = w.Confidence,
+                OriginalRange = w.OriginalRange,
+                Actions = [.. w.Actions],
+            });
+        }
+        var assigned = 0;
+        for (var p = 1; p <= length; p++) if (union[p]) assigned++;
+        return new PartitionResult
+        {
+            Protein = chain.Protein,
+            SequenceLength = length,
+            Sequence = string.IsNullOrWhiteSpace(chain.Sequence) ? null : chain.Sequence.Trim(),
+            Domains = domains,
+            Coverage = length == 0 ? 0 : Math.Round((double)assigned / length, 4, MidpointRounding.AwayFromZero),
+            EvidenceCounts = new Dictionary<string, int>(evidenceCounts, StringComparer.Ordinal),
+            RejectionCounts = new Dictionary<string, int>(log.Counts, StringComparer.Ordinal),
+            QualityFlags = flags,
+            Decisions = log.Decisions,
+            AlgorithmVersion = AlgorithmInfo.Version,
+            BatchId = chain.BatchId,
+        };
+    }
+}
