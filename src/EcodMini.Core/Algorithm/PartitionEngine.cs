@@ -54,13 +54,17 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
         SelectDomainHits(hhHits, mask, selected, log, length);
 
         BoundaryOptimizer.Optimize(selected, length, Options, log, flags);
-        return BuildResult(chain, length, selected, evidenceCounts, log, flags);
+        var supporting = new List<Evidence>(chainHits.Count + domainHits.Count + hhHits.Count);
+        supporting.AddRange(chainHits);
+        supporting.AddRange(domainHits);
+        supporting.AddRange(hhHits);
+        return BuildResult(chain, length, selected, supporting, evidenceCounts, log, flags);
     }
 
     private int ResolveLength(ChainEvidence chain, List<QualityFlag> flags, RejectionLog log)
     {
         if (chain.Length is > 0) return chain.Length.Value;
-        if (!string.IsNullOrWhiteSpace(chain.Sequence)) return chain.Sequence.Trim().Length;
+        if (!string.IsNullOrWhiteSpace(chain.Sequence)) return chain.Sequence.Length;
         if (Reference.ProteinLength(chain.Protein.Pdb, chain.Protein.Chain) is { } refLength)
         {
             log.Note($"sequence length {refLength} taken from the reference protein lengths");
@@ -159,7 +163,25 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
         return false;
     }
 
-    private PartitionResult BuildResult(ChainEvidence chain, int length, List<WorkingDomain> selected,
+    /// <summary>Valid evidence hits with at least half of their query positions inside the domain.</summary>
+    private static int CountSupporting(WorkingDomain domain, List<Evidence> supporting)
+    {
+        var n = 0;
+        foreach (var e in supporting)
+        {
+            var inside = 0;
+            foreach (var s in e.QueryRange.Segments)
+            {
+                var end = Math.Min(s.End, domain.Positions.Length - 1);
+                for (var p = s.Start; p <= end; p++)
+                    if (domain.Positions[p]) inside++;
+            }
+            if (inside * 2 >= e.QueryRange.TotalLength) n++;
+        }
+        return n;
+    }
+
+    private PartitionResult BuildResult(ChainEvidence chain, int length, List<WorkingDomain> selected, List<Evidence> supporting,
         SortedDictionary<string, int> evidenceCounts, RejectionLog log, List<QualityFlag> flags)
     {
         var domains = new List<PartitionDomain>(selected.Count);
@@ -179,6 +201,7 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
                 HGroup = w.HGroup,
                 Source = w.Source,
                 Confidence = w.Confidence,
+                EvidenceCount = Math.Max(1, CountSupporting(w, supporting)),
                 OriginalRange = w.OriginalRange,
                 Actions = [.. w.Actions],
             });
@@ -189,7 +212,7 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
         {
             Protein = chain.Protein,
             SequenceLength = length,
-            Sequence = string.IsNullOrWhiteSpace(chain.Sequence) ? null : chain.Sequence.Trim(),
+            Sequence = string.IsNullOrWhiteSpace(chain.Sequence) ? null : chain.Sequence,
             Domains = domains,
             Coverage = length == 0 ? 0 : Math.Round((double)assigned / length, 4, MidpointRounding.AwayFromZero),
             EvidenceCounts = new Dictionary<string, int>(evidenceCounts, StringComparer.Ordinal),

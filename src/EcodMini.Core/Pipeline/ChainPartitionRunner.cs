@@ -40,7 +40,9 @@ public sealed class ChainPartitionRunner
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
-        var timestamp = DateTimeOffset.UtcNow;
+        var now = DateTimeOffset.UtcNow;
+        // Millisecond precision, as written in documents, so a result equals its read-back document.
+        var timestamp = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         string? sha = null;
         try
         {

@@ -44,6 +44,7 @@ public class PartitionDocumentTests
             Assert.Equal(a.HGroup, b.HGroup);
             Assert.Equal(a.Source, b.Source);
             Assert.Equal(a.Confidence, b.Confidence);
+            if (format == OutputFormat.V1) Assert.Equal(a.EvidenceCount, b.EvidenceCount);
         }
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
     }

@@ -39,6 +39,8 @@ public class ChainPartitionRunnerTests
         Assert.Contains(r.Decisions, d => d.StartsWith("accepted chain_blast_decomposed e2ia4B1"));
         var back = PartitionDocumentReader.Read(output);
         Assert.Equal(r.Domains.Select(d => d.Range), back.Domains.Select(d => d.Range));
+        Assert.Equal(r.Timestamp, back.Timestamp);
+        Assert.Equal(r.InputSha256, back.InputSha256);
     }
 
     [Fact]
