@@ -84,8 +84,8 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
     {
         foreach (var hit in hits)
         {
+            if (!PassesSelection(hit, mask, log)) continue;
             var label = $"chain_blast {hit.TargetId} [{hit.QueryRange}]";
-            if (!PassesSelection(hit, mask, log, label)) continue;
             if (hit.Alignment is null)
             {
                 log.Reject(RejectionReasons.NoAlignment, label);
@@ -108,7 +108,7 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
                         $"{pieceLabel} (coverage {piece.Coverage:0.###}, confidence {piece.Confidence:0.###}; candidate for new representative)"));
                     continue;
                 }
-                if (Options.ApplyQualityThresholds && !builder.PassesThresholds(pieceLabel, EvidenceType.ChainBlastDecomposed, piece.Confidence, piece.Coverage))
+                if (Options.ApplyQualityThresholds && !builder.PassesThresholds(EvidenceType.ChainBlastDecomposed, piece.Confidence, piece.Coverage))
                     continue;
                 var rd = piece.ReferenceDomain;
                 var domain = new WorkingDomain(length, piece.QueryRange, EvidenceType.ChainBlastDecomposed, rd.DomainId,
@@ -128,38 +128,33 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
         for (var i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
-            var label = $"{hit.Type} {hit.TargetId} [{hit.QueryRange}]";
             if (mask.UnusedCount < Options.MinDomainSize)
             {
-                for (var j = i; j < hits.Count; j++)
-                {
-                    var h = hits[j];
-                    log.Reject(RejectionReasons.NoSpaceLeft, $"{h.Type} {h.TargetId} [{h.QueryRange}]");
-                }
+                for (var j = i; j < hits.Count; j++) log.Count(RejectionReasons.NoSpaceLeft);
                 return;
             }
-            if (!PassesSelection(hit, mask, log, label)) continue;
+            if (!PassesSelection(hit, mask, log)) continue;
             selected.Add(new WorkingDomain(length, hit.QueryRange, hit.Type, hit.TargetId,
                 hit.Family ?? hit.TGroup ?? hit.Pdb, hit.TGroup, hit.HGroup, hit.Confidence, selected.Count));
             mask.Mark(hit.QueryRange);
-            log.Note($"accepted {label}");
+            log.Note($"accepted {hit.Type} {hit.TargetId} [{hit.QueryRange}]");
         }
     }
 
     /// <summary>Size and new/old coverage test of section 7 (strict inequalities).</summary>
-    private bool PassesSelection(Evidence hit, ResidueMask mask, RejectionLog log, string label)
+    private bool PassesSelection(Evidence hit, ResidueMask mask, RejectionLog log)
     {
         var total = hit.QueryRange.TotalLength;
         if (total < Options.MinDomainSize)
         {
-            log.Reject(RejectionReasons.TooSmall, $"{label} ({total} < {Options.MinDomainSize} positions)");
+            log.Count(RejectionReasons.TooSmall);
             return false;
         }
         var used = mask.CountUsed(hit.QueryRange);
         var newFraction = (double)(total - used) / total;
         var oldFraction = (double)used / total;
         if (newFraction > Options.NewCoverageThreshold && oldFraction < Options.OldCoverageThreshold) return true;
-        log.Reject(RejectionReasons.Overlap, string.Create(CultureInfo.InvariantCulture, $"{label} ({used} of {total} positions already assigned)"));
+        log.Count(RejectionReasons.Overlap);
         return false;
     }
 
@@ -218,7 +213,7 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
             EvidenceCounts = new Dictionary<string, int>(evidenceCounts, StringComparer.Ordinal),
             RejectionCounts = new Dictionary<string, int>(log.Counts, StringComparer.Ordinal),
             QualityFlags = flags,
-            Decisions = log.Decisions,
+            Decisions = log.Decisions(),
             AlgorithmVersion = AlgorithmInfo.Version,
             BatchId = chain.BatchId,
         };
