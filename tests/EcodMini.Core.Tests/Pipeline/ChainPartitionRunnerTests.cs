@@ -103,6 +103,15 @@ public class ChainPartitionRunnerTests
     }
 
     [Fact]
+    public void MissingRawBlastFileIsNotedNotFatal()
+    {
+        var r = Runner().Run(new PartitionRequest(EngineTestData.Gfp("8ovp_A.legacy.domain_summary.xml"), "/nonexistent/8ovp_A.chain.blast.xml"));
+        Assert.True(r.Success, r.Error);
+        Assert.Equal(2, r.DomainCount);
+        Assert.StartsWith("raw chain BLAST file /nonexistent/8ovp_A.chain.blast.xml not found", r.Decisions[0]);
+    }
+
+    [Fact]
     public void MissingSummaryIsAnError()
     {
         var r = Runner().Run(new PartitionRequest("/nonexistent/8ovp_A.develop291.domain_summary.xml"));
