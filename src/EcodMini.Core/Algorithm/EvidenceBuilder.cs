@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcodMini.Core.Inputs;
 using EcodMini.Core.Model;
 
@@ -14,22 +13,21 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
 {
     public Evidence? Build(SummaryHit hit, int index, int sequenceLength, IReadOnlyDictionary<string, ChainAlignment> alignments)
     {
-        var label = Label(hit);
         var type = hit.Type;
         if (type != EvidenceType.ChainBlast && type != EvidenceType.DomainBlast && type != EvidenceType.HhSearch)
         {
-            log.Reject(RejectionReasons.InvalidHit, $"{label} (unknown type '{type}')");
+            log.Reject(RejectionReasons.InvalidHit, $"{Label(hit)} (unknown type '{type}')");
             return null;
         }
         if (!ResidueRange.TryParse(hit.QueryRange, out var query))
         {
-            log.Reject(RejectionReasons.InvalidRange, $"{label} (query range '{hit.QueryRange}')");
+            log.Reject(RejectionReasons.InvalidRange, $"{Label(hit)} (query range '{hit.QueryRange}')");
             return null;
         }
         query = RangeNormalizer.Normalize(query);
         if (query.End > sequenceLength)
         {
-            log.Reject(RejectionReasons.InvalidRange, $"{label} (query range {query} past sequence end {sequenceLength})");
+            log.Reject(RejectionReasons.InvalidRange, $"{Label(hit)} (query range {query} past sequence end {sequenceLength})");
             return null;
         }
         ResidueRange? target = null;
@@ -37,19 +35,19 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
         {
             if (!ResidueRange.TryParse(hit.HitRange, out var t))
             {
-                log.Reject(RejectionReasons.InvalidRange, $"{label} (hit range '{hit.HitRange}')");
+                log.Reject(RejectionReasons.InvalidRange, $"{Label(hit)} (hit range '{hit.HitRange}')");
                 return null;
             }
             target = RangeNormalizer.Normalize(t);
         }
         if (!NumberText.TryParseEvalue(hit.Evalue, out var evalue))
         {
-            log.Reject(RejectionReasons.InvalidEvalue, $"{label} (e-value '{hit.Evalue}')");
+            log.Reject(RejectionReasons.InvalidEvalue, $"{Label(hit)} (e-value '{hit.Evalue}')");
             return null;
         }
         if (!NumberText.TryParseProbability(hit.Probability, out var probability))
         {
-            log.Reject(RejectionReasons.InvalidEvalue, $"{label} (probability '{hit.Probability}')");
+            log.Reject(RejectionReasons.InvalidEvalue, $"{Label(hit)} (probability '{hit.Probability}')");
             return null;
         }
         var targetId = hit.TargetId;
@@ -60,22 +58,22 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
         else if (!string.IsNullOrWhiteSpace(hit.Pdb) && !string.IsNullOrWhiteSpace(hit.Chain)) { pdb = hit.Pdb.Trim(); chain = hit.Chain.Trim(); }
         else
         {
-            log.Reject(RejectionReasons.InvalidHit, $"{label} (no target id)");
+            log.Reject(RejectionReasons.InvalidHit, $"{Label(hit)} (no target id)");
             return null;
         }
         targetId ??= pdb + "_" + chain;
-        if (type == EvidenceType.ChainBlast) return BuildChainHit(hit, index, label, targetId, pdb, chain, query, target, evalue, alignments);
+        if (type == EvidenceType.ChainBlast) return BuildChainHit(hit, index, targetId, pdb, chain, query, target, evalue, alignments);
 
         var refLength = reference.DomainLength(targetId) ?? reference.DomainLength(pdb)
             ?? (targetId.Length > 1 && targetId[0] == 'e' ? reference.DomainLength(targetId[1..]) : null);
         if (refLength is null && options.RequireReferenceLengths)
         {
-            log.Reject(RejectionReasons.NoReferenceLength, label);
+            log.Reject(RejectionReasons.NoReferenceLength, Label(hit));
             return null;
         }
         var rc = target is not null && refLength is > 0 ? (double)target.TotalLength / refLength.Value : (double?)null;
         var confidence = ConfidenceCalculator.Compute(options, type, evalue, probability, rc);
-        if (options.ApplyQualityThresholds && !PassesThresholds(label, type, confidence, rc)) return null;
+        if (options.ApplyQualityThresholds && !PassesThresholds(type, confidence, rc)) return null;
         return new Evidence
         {
             Type = type, TargetId = targetId, Pdb = pdb, Chain = chain, QueryRange = query, HitRange = target,
@@ -86,7 +84,7 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
     }
 
     /// <summary>Minimum confidence and reference coverage of a type (section 4); false (and logged) when the hit fails.</summary>
-    public bool PassesThresholds(string label, string type, double confidence, double? referenceCoverage)
+    public bool PassesThresholds(string type, double confidence, double? referenceCoverage)
     {
         var (minConfidence, minCoverage) = type switch
         {
@@ -97,39 +95,39 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
         };
         if (referenceCoverage is null)
         {
-            log.Reject(RejectionReasons.IncompleteReferenceData, $"{label} (no hit range or reference length)");
+            log.Count(RejectionReasons.IncompleteReferenceData);
             return false;
         }
         if (confidence < minConfidence)
         {
-            log.Reject(RejectionReasons.LowConfidence, string.Create(CultureInfo.InvariantCulture, $"{label} (confidence {confidence:0.####} < {minConfidence})"));
+            log.Count(RejectionReasons.LowConfidence);
             return false;
         }
         if (referenceCoverage.Value < minCoverage)
         {
-            log.Reject(RejectionReasons.LowReferenceCoverage, string.Create(CultureInfo.InvariantCulture, $"{label} (reference coverage {referenceCoverage.Value:0.###} < {minCoverage})"));
+            log.Count(RejectionReasons.LowReferenceCoverage);
             return false;
         }
         return true;
     }
 
-    private Evidence? BuildChainHit(SummaryHit hit, int index, string label, string targetId, string pdb, string chain,
+    private Evidence? BuildChainHit(SummaryHit hit, int index, string targetId, string pdb, string chain,
         ResidueRange query, ResidueRange? target, double? evalue, IReadOnlyDictionary<string, ChainAlignment> alignments)
     {
         if (reference.IsBlacklisted(pdb, chain))
         {
-            log.Reject(RejectionReasons.Blacklisted, $"{label} ({pdb} {chain})");
+            log.Reject(RejectionReasons.Blacklisted, $"{Label(hit)} ({pdb} {chain})");
             return null;
         }
         if (!reference.HasDomainDefinitions(pdb, chain))
         {
-            log.Reject(RejectionReasons.NoDomainDefinitions, $"{label} ({pdb} {chain})");
+            log.Reject(RejectionReasons.NoDomainDefinitions, $"{Label(hit)} ({pdb} {chain})");
             return null;
         }
         var refLength = reference.ProteinLength(pdb, chain);
         if (refLength is null && options.RequireReferenceLengths)
         {
-            log.Reject(RejectionReasons.NoReferenceLength, label);
+            log.Reject(RejectionReasons.NoReferenceLength, Label(hit));
             return null;
         }
         var rc = target is not null && refLength is > 0 ? (double)target.TotalLength / refLength.Value : (double?)null;

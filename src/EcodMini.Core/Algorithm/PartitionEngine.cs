@@ -54,13 +54,17 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
         SelectDomainHits(hhHits, mask, selected, log, length);
 
         BoundaryOptimizer.Optimize(selected, length, Options, log, flags);
-        return BuildResult(chain, length, selected, evidenceCounts, log, flags);
+        var supporting = new List<Evidence>(chainHits.Count + domainHits.Count + hhHits.Count);
+        supporting.AddRange(chainHits);
+        supporting.AddRange(domainHits);
+        supporting.AddRange(hhHits);
+        return BuildResult(chain, length, selected, supporting, evidenceCounts, log, flags);
     }
 
     private int ResolveLength(ChainEvidence chain, List<QualityFlag> flags, RejectionLog log)
     {
         if (chain.Length is > 0) return chain.Length.Value;
-        if (!string.IsNullOrWhiteSpace(chain.Sequence)) return chain.Sequence.Trim().Length;
+        if (!string.IsNullOrWhiteSpace(chain.Sequence)) return chain.Sequence.Length;
         if (Reference.ProteinLength(chain.Protein.Pdb, chain.Protein.Chain) is { } refLength)
         {
             log.Note($"sequence length {refLength} taken from the reference protein lengths");
@@ -80,8 +84,8 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
     {
         foreach (var hit in hits)
         {
+            if (!PassesSelection(hit, mask, log)) continue;
             var label = $"chain_blast {hit.TargetId} [{hit.QueryRange}]";
-            if (!PassesSelection(hit, mask, log, label)) continue;
             if (hit.Alignment is null)
             {
                 log.Reject(RejectionReasons.NoAlignment, label);
@@ -104,7 +108,7 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
                         $"{pieceLabel} (coverage {piece.Coverage:0.###}, confidence {piece.Confidence:0.###}; candidate for new representative)"));
                     continue;
                 }
-                if (Options.ApplyQualityThresholds && !builder.PassesThresholds(pieceLabel, EvidenceType.ChainBlastDecomposed, piece.Confidence, piece.Coverage))
+                if (Options.ApplyQualityThresholds && !builder.PassesThresholds(EvidenceType.ChainBlastDecomposed, piece.Confidence, piece.Coverage))
                     continue;
                 var rd = piece.ReferenceDomain;
                 var domain = new WorkingDomain(length, piece.QueryRange, EvidenceType.ChainBlastDecomposed, rd.DomainId,
@@ -124,42 +128,55 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
         for (var i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
-            var label = $"{hit.Type} {hit.TargetId} [{hit.QueryRange}]";
             if (mask.UnusedCount < Options.MinDomainSize)
             {
-                for (var j = i; j < hits.Count; j++)
-                {
-                    var h = hits[j];
-                    log.Reject(RejectionReasons.NoSpaceLeft, $"{h.Type} {h.TargetId} [{h.QueryRange}]");
-                }
+                for (var j = i; j < hits.Count; j++) log.Count(RejectionReasons.NoSpaceLeft);
                 return;
             }
-            if (!PassesSelection(hit, mask, log, label)) continue;
+            if (!PassesSelection(hit, mask, log)) continue;
             selected.Add(new WorkingDomain(length, hit.QueryRange, hit.Type, hit.TargetId,
                 hit.Family ?? hit.TGroup ?? hit.Pdb, hit.TGroup, hit.HGroup, hit.Confidence, selected.Count));
             mask.Mark(hit.QueryRange);
-            log.Note($"accepted {label}");
+            log.Note($"accepted {hit.Type} {hit.TargetId} [{hit.QueryRange}]");
         }
     }
 
     /// <summary>Size and new/old coverage test of section 7 (strict inequalities).</summary>
-    private bool PassesSelection(Evidence hit, ResidueMask mask, RejectionLog log, string label)
+    private bool PassesSelection(Evidence hit, ResidueMask mask, RejectionLog log)
     {
         var total = hit.QueryRange.TotalLength;
         if (total < Options.MinDomainSize)
         {
-            log.Reject(RejectionReasons.TooSmall, $"{label} ({total} < {Options.MinDomainSize} positions)");
+            log.Count(RejectionReasons.TooSmall);
             return false;
         }
         var used = mask.CountUsed(hit.QueryRange);
         var newFraction = (double)(total - used) / total;
         var oldFraction = (double)used / total;
         if (newFraction > Options.NewCoverageThreshold && oldFraction < Options.OldCoverageThreshold) return true;
-        log.Reject(RejectionReasons.Overlap, string.Create(CultureInfo.InvariantCulture, $"{label} ({used} of {total} positions already assigned)"));
+        log.Count(RejectionReasons.Overlap);
         return false;
     }
 
-    private PartitionResult BuildResult(ChainEvidence chain, int length, List<WorkingDomain> selected,
+    /// <summary>Valid evidence hits with at least half of their query positions inside the domain.</summary>
+    private static int CountSupporting(WorkingDomain domain, List<Evidence> supporting)
+    {
+        var n = 0;
+        foreach (var e in supporting)
+        {
+            var inside = 0;
+            foreach (var s in e.QueryRange.Segments)
+            {
+                var end = Math.Min(s.End, domain.Positions.Length - 1);
+                for (var p = s.Start; p <= end; p++)
+                    if (domain.Positions[p]) inside++;
+            }
+            if (inside * 2 >= e.QueryRange.TotalLength) n++;
+        }
+        return n;
+    }
+
+    private PartitionResult BuildResult(ChainEvidence chain, int length, List<WorkingDomain> selected, List<Evidence> supporting,
         SortedDictionary<string, int> evidenceCounts, RejectionLog log, List<QualityFlag> flags)
     {
         var domains = new List<PartitionDomain>(selected.Count);
@@ -179,6 +196,7 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
                 HGroup = w.HGroup,
                 Source = w.Source,
                 Confidence = w.Confidence,
+                EvidenceCount = Math.Max(1, CountSupporting(w, supporting)),
                 OriginalRange = w.OriginalRange,
                 Actions = [.. w.Actions],
             });
@@ -189,13 +207,13 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
         {
             Protein = chain.Protein,
             SequenceLength = length,
-            Sequence = string.IsNullOrWhiteSpace(chain.Sequence) ? null : chain.Sequence.Trim(),
+            Sequence = string.IsNullOrWhiteSpace(chain.Sequence) ? null : chain.Sequence,
             Domains = domains,
             Coverage = length == 0 ? 0 : Math.Round((double)assigned / length, 4, MidpointRounding.AwayFromZero),
             EvidenceCounts = new Dictionary<string, int>(evidenceCounts, StringComparer.Ordinal),
             RejectionCounts = new Dictionary<string, int>(log.Counts, StringComparer.Ordinal),
             QualityFlags = flags,
-            Decisions = log.Decisions,
+            Decisions = log.Decisions(),
             AlgorithmVersion = AlgorithmInfo.Version,
             BatchId = chain.BatchId,
         };

@@ -39,7 +39,7 @@ internal static class LegacySummaryParser
                     length = SummaryReader.ParseLength(path, reader.ReadElementContentAsString(), "query_len") ?? length;
                     break;
                 case "sequence" or "query_sequence" when runType is null:
-                    sequence = reader.ReadElementContentAsString().Trim();
+                    sequence = SequenceText.Clean(reader.ReadElementContentAsString());
                     break;
                 case "batch_id" when runType is null:
                     batchId = reader.ReadElementContentAsString().Trim();

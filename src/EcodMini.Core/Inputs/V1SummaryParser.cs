@@ -26,7 +26,7 @@ internal static class V1SummaryParser
                         length = SummaryReader.ParseLength(path, reader.GetAttribute("length"), "protein length");
                         break;
                     case "sequence":
-                        sequence = reader.ReadElementContentAsString().Trim();
+                        sequence = SequenceText.Clean(reader.ReadElementContentAsString());
                         continue;
                     case "batch_id":
                         batchId = reader.ReadElementContentAsString().Trim();

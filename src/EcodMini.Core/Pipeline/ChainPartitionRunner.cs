@@ -11,8 +11,9 @@ namespace EcodMini.Core.Pipeline;
 /// Reads one chain's inputs, partitions it, writes the partition atomically. Thread-safe (no mutable state), so
 /// callers may run it in parallel over chains.
 /// <para>Error policy: structurally bad input (empty or truncated XML, DOCTYPE entity tricks, unknown root, missing
-/// protein element, malformed protein id, non-numeric length, unreadable raw BLAST file, length that cannot be
-/// established) fails the chain: Success=false, Error = "&lt;file&gt;: &lt;reason&gt;", no output file written.
+/// protein element, malformed protein id, non-numeric length, malformed raw BLAST file, length that cannot be
+/// established) fails the chain; a raw BLAST path that does not exist is noted in Decisions and the chain goes on
+/// with inline alignments only: Success=false, Error = "&lt;file&gt;: &lt;reason&gt;", no output file written.
 /// A malformed single hit (reversed range, range past the sequence end, non-numeric e-value) only rejects that hit,
 /// counted under <see cref="RejectionReasons.InvalidRange"/> / <see cref="RejectionReasons.InvalidEvalue"/> with a
 /// Decision line. Never throws for bad input; <see cref="OperationCanceledException"/> propagates.</para>
@@ -40,18 +41,23 @@ public sealed class ChainPartitionRunner
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
-        var timestamp = DateTimeOffset.UtcNow;
+        var now = DateTimeOffset.UtcNow;
+        // Millisecond precision, as written in documents, so a result equals its read-back document.
+        var timestamp = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         string? sha = null;
         try
         {
             var content = SafeXml.ReadNonEmpty(request.SummaryPath);
             sha = Convert.ToHexStringLower(SHA256.HashData(content));
             var chain = SummaryReader.Parse(request.SummaryPath, content);
-            if (request.BlastPath is not null)
+            var blastMissing = request.BlastPath is not null && !File.Exists(request.BlastPath);
+            if (request.BlastPath is not null && !blastMissing)
                 chain = chain with { Alignments = BlastXmlReader.Read(request.BlastPath) };
             PartitionResult result;
             try { result = _engine.Partition(chain, cancellationToken); }
             catch (FormatException ex) { throw new InputFileException(request.SummaryPath, ex.Message); }
+            if (blastMissing)
+                result = result with { Decisions = [$"raw chain BLAST file {request.BlastPath} not found: only inline alignments used", .. result.Decisions] };
             result = result with
             {
                 BatchId = request.BatchId ?? chain.BatchId,

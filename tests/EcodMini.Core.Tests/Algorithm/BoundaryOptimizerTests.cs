@@ -105,4 +105,14 @@ public class BoundaryOptimizerTests
         Assert.Equal(1, r.Domains[0].Range.Start);
         Assert.Equal(1.0, r.Coverage);
     }
+
+    [Theory]
+    [InlineData("100-155", "26-99,156-160,171-300", "1-25 26-99,156-160,171-300 100-155,161-170 301-330")]   // end 5 before the run: a neighbour
+    [InlineData("100-154", "26-99,155-160,171-300", "1-25,161-170 26-99,155-160,171-300 100-154 301-330")] // 6 before: none
+    public void NeighbourToleranceBoundary(string x, string y, string expected)
+    {
+        var r = Run(Reference([Domain("e1aaaA1", "1aaa", "A", "1-300"), Domain("e1bbbA1", "1bbb", "A", "1-100"), Domain("e1cccA1", "1ccc", "A", "1-100"), Domain("e1dddA1", "1ddd", "A", "1-100")]),
+            Chain(330, [DomainHit("e1aaaA1", y, "1-300"), DomainHit("e1bbbA1", x, "1-100"), DomainHit("e1cccA1", "301-330", "1-100"), DomainHit("e1dddA1", "1-25", "1-100")]), Lenient);
+        Assert.Equal(expected, Ranges(r));
+    }
 }

@@ -125,4 +125,15 @@ public class ChainBlastDecomposerTests
         Assert.Single(r.Domains);
         Assert.Equal("e2ia4B1", r.Domains[0].EcodDomainId);
     }
+
+    [Theory]
+    [InlineData(150, 2)] // second reference domain 50% mapped: kept
+    [InlineData(149, 1)] // 49%: dropped
+    public void DecomposedPieceMinCoverageBoundary(int aligned, int domains)
+    {
+        var reference = Reference([Domain("e1twoA1", "1two", "A", "1-100"), Domain("e1twoA2", "1two", "A", "101-200")], [("1two", "A", 200)]);
+        var o = new PartitionOptions { DecomposedPieceMinConfidence = 0, DecomposedMinConfidence = 0 };
+        var r = Run(reference, Chain(300, [ChainHit("1two_A", $"1-{aligned}", $"1-{aligned}")], Alignment("1two", "A", 1, 1, (aligned, 'M'))), o);
+        Assert.Equal(domains, r.DomainCount);
+    }
 }

@@ -23,5 +23,7 @@ public class GfpInPbpTests
         Assert.Equal("7.3.1", pbp.TGroup);
         Assert.Equal(1.0, r.Coverage);
         Assert.Equal(1, r.RejectionCounts["no_space_left"]);
+        Assert.Equal(2, gfp.EvidenceCount); // the domain BLAST hit and the HHsearch hit inside it
+        Assert.Equal(1, pbp.EvidenceCount);
     }
 }

@@ -1,0 +1,181 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using EcodMini.Core.Algorithm;
+using EcodMini.Core.Inputs;
+using EcodMini.Core.Model;
+using EcodMini.Core.Outputs;
+using EcodMini.Core.Pipeline;
+using EcodMini.Core.Tests.Inputs;
+
+namespace EcodMini.Core.Tests.Pipeline;
+
+public class ChainPartitionRunnerTests
+{
+    private static readonly ReferenceData Ref = ReferenceData.Load(EngineTestData.ReferenceDir);
+
+    private static ChainPartitionRunner Runner(OutputFormat format = OutputFormat.V1) => new(Ref, new PartitionOptions(), format);
+
+    [Fact]
+    public void GfpInPbpFromV1SummaryAndRawBlastXml()
+    {
+        using var t = new TempFolder();
+        var summary = EngineTestData.Gfp("8ovp_A.v1.domain_summary.xml");
+        var output = Path.Combine(t.Path, "batch", "mini_domains", "8ovp_A.mini.domains.xml");
+        var r = Runner().Run(new PartitionRequest(summary, EngineTestData.Gfp("8ovp_A.chain.blast.xml"), output));
+        Assert.True(r.Success, r.Error);
+        Assert.Equal(2, r.DomainCount);
+        Assert.True(r.Domains[0].IsDiscontinuous);
+        Assert.Equal("e2ia4B1", r.Domains[0].EcodDomainId);
+        Assert.Equal("e6dgvA1", r.Domains[1].EcodDomainId);
+        Assert.Equal("GFP-like", r.Domains[1].Family);
+        Assert.True(File.Exists(output));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(summary))), r.InputSha256);
+        Assert.Equal("ecod_weekly_20251019", r.BatchId);
+        Assert.Equal(summary, r.SummaryPath);
+        Assert.Equal(output, r.OutputPath);
+        Assert.Equal(AlgorithmInfo.Version, r.AlgorithmVersion);
+        Assert.True(r.ElapsedMs > 0);
+        Assert.Equal(1, r.EvidenceCounts[EvidenceType.ChainBlast]);
+        Assert.Contains(r.Decisions, d => d.StartsWith("accepted chain_blast_decomposed e2ia4B1"));
+        var back = PartitionDocumentReader.Read(output);
+        Assert.Equal(r.Domains.Select(d => d.Range), back.Domains.Select(d => d.Range));
+        Assert.Equal(r.Timestamp, back.Timestamp);
+        Assert.Equal(r.InputSha256, back.InputSha256);
+    }
+
+    [Fact]
+    public void GfpInPbpFromLegacySummaryWithInlineAlignment()
+    {
+        var r = Runner().Run(new PartitionRequest(EngineTestData.Gfp("8ovp_A.legacy.domain_summary.xml"), BatchId: "b42"));
+        Assert.True(r.Success, r.Error);
+        Assert.Equal(["1-252,500-517", "253-499"], r.Domains.Select(d => d.Range.ToString()));
+        Assert.Equal("b42", r.BatchId);
+    }
+
+    [Fact]
+    public void ChainHitWithoutAnyAlignmentLeavesOnlyTheGfp()
+    {
+        var r = Runner().Run(new PartitionRequest(EngineTestData.Gfp("8ovp_A.v1.domain_summary.xml")));
+        Assert.True(r.Success);
+        Assert.Equal("253-517", r.Domains.Single().Range.ToString()); // 500-517 is a C-terminal fragment
+        Assert.Equal(1, r.RejectionCounts[RejectionReasons.NoAlignment]);
+        Assert.Contains(r.QualityFlags, f => f.FlagType == "large_gap");
+    }
+
+    public static TheoryData<string, string> BadSummaries => new()
+    {
+        { "", "file is empty" },
+        { "<domain_summary version=\"1.0\"><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"100\"><seq", "malformed XML" },
+        { "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">]><domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"100\"><sequence>&lol2;</sequence></protein></domain_summary>", "lol2" },
+        { "<?xml version=\"1.0\"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"100\"><sequence>&xxe;</sequence></protein></domain_summary>", "xxe" },
+        { "<domain_summary version=\"1.0\"><evidence/></domain_summary>", "missing <protein>" },
+        { "<domain_summary><protein pdb_id=\"8ovp;rm\" chain_id=\"A\" length=\"100\"/></domain_summary>", "malformed protein id" },
+        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"many\"/></domain_summary>", "'many' is not a positive whole number" },
+        { "<blast_summ_doc><blast_summ pdb=\"8ovp\" chain=\"A\"/></blast_summ_doc>", "sequence length cannot be established" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSummaries))]
+    public void BadSummaryFailsTheChainWithNoOutputFile(string content, string reason)
+    {
+        using var t = new TempFolder();
+        var summary = t.File("8ovp_A.develop291.domain_summary.xml", content);
+        var outDir = Path.Combine(t.Path, "out");
+        var r = Runner().Run(new PartitionRequest(summary, null, Path.Combine(outDir, "8ovp_A.mini.domains.xml")));
+        Assert.False(r.Success);
+        Assert.StartsWith(summary + ": ", r.Error);
+        Assert.Contains(reason, r.Error);
+        Assert.Equal("8ovp_A", r.ProteinId);
+        Assert.Null(r.OutputPath);
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+    }
+
+    [Fact]
+    public void BadRawBlastFileFailsTheChainNamingIt()
+    {
+        using var t = new TempFolder();
+        var blast = t.File("8ovp_A.chain.blast.xml", "<?xml version=\"1.0\"?><BlastOutput><BlastOutput_iterations><Iteration>");
+        var output = Path.Combine(t.Path, "o.xml");
+        var r = Runner().Run(new PartitionRequest(EngineTestData.Gfp("8ovp_A.v1.domain_summary.xml"), blast, output));
+        Assert.False(r.Success);
+        Assert.StartsWith(blast + ": malformed XML", r.Error);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void MissingRawBlastFileIsNotedNotFatal()
+    {
+        var r = Runner().Run(new PartitionRequest(EngineTestData.Gfp("8ovp_A.legacy.domain_summary.xml"), "/nonexistent/8ovp_A.chain.blast.xml"));
+        Assert.True(r.Success, r.Error);
+        Assert.Equal(2, r.DomainCount);
+        Assert.StartsWith("raw chain BLAST file /nonexistent/8ovp_A.chain.blast.xml not found", r.Decisions[0]);
+    }
+
+    [Fact]
+    public void MissingSummaryIsAnError()
+    {
+        var r = Runner().Run(new PartitionRequest("/nonexistent/8ovp_A.develop291.domain_summary.xml"));
+        Assert.False(r.Success);
+        Assert.Equal("/nonexistent/8ovp_A.develop291.domain_summary.xml: file not found", r.Error);
+    }
+
+    [Fact]
+    public void BadHitsAreRejectedAndCountedButTheChainSucceeds()
+    {
+        using var t = new TempFolder();
+        var summary = t.File("s.xml", """
+            <domain_summary version="1.0"><protein pdb_id="8ovp" chain_id="A" length="517"/>
+            <evidence>
+              <hit type="domain_blast" target="e6dgvA1" evalue="1e-30" query_range="499-253" target_range="1-247"/>
+              <hit type="domain_blast" target="e6dgvA1" evalue="1e-30" query_range="300-546" target_range="1-247"/>
+              <hit type="domain_blast" target="e6dgvA1" evalue="strong" query_range="253-499" target_range="1-247"/>
+              <hit type="domain_blast" target="e6dgvA1" evalue="1e-30" query_range="253-499" target_range="1-247"/>
+            </evidence></domain_summary>
+            """);
+        var r = Runner().Run(new PartitionRequest(summary));
+        Assert.True(r.Success, r.Error);
+        Assert.Equal(2, r.RejectionCounts[RejectionReasons.InvalidRange]);
+        Assert.Equal(1, r.RejectionCounts[RejectionReasons.InvalidEvalue]);
+        Assert.Single(r.Domains);
+        Assert.Contains(r.Decisions, d => d.Contains("reversed") || d.Contains("499-253"));
+    }
+
+    [Fact]
+    public void OutputIsByteIdenticalApartFromTheTimestamp()
+    {
+        using var t = new TempFolder();
+        string Once(string name, OutputFormat f)
+        {
+            var path = Path.Combine(t.Path, name);
+            Assert.True(Runner(f).Run(new PartitionRequest(EngineTestData.Gfp("8ovp_A.v1.domain_summary.xml"), EngineTestData.Gfp("8ovp_A.chain.blast.xml"), path)).Success);
+            return Regex.Replace(File.ReadAllText(path), "<timestamp>[^<]*</timestamp>", "");
+        }
+        Assert.Equal(Once("a.xml", OutputFormat.V1), Once("b.xml", OutputFormat.V1));
+        Assert.Equal(Once("c.xml", OutputFormat.Legacy), Once("d.xml", OutputFormat.Legacy));
+    }
+
+    [Fact]
+    public void RunsInParallelWithIdenticalResults()
+    {
+        var runner = Runner();
+        var request = new PartitionRequest(EngineTestData.Gfp("8ovp_A.legacy.domain_summary.xml"));
+        var ranges = new string[200];
+        Parallel.For(0, ranges.Length, i => ranges[i] = string.Join(" ", runner.Run(request).Domains.Select(d => d.Range.ToString())));
+        Assert.All(ranges, r => Assert.Equal("1-252,500-517 253-499", r));
+    }
+
+    [Fact]
+    public void CancellationPropagates()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.Throws<OperationCanceledException>(() => Runner().Run(new PartitionRequest(EngineTestData.Gfp("8ovp_A.legacy.domain_summary.xml")), cts.Token));
+    }
+
+    [Fact]
+    public void InvalidOptionsAreRefusedNamingTheProperty()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new ChainPartitionRunner(Ref, new PartitionOptions { NewCoverageThreshold = 1.5 }));
+        Assert.Equal(nameof(PartitionOptions.NewCoverageThreshold), ex.ParamName);
+    }
+}
