@@ -1,0 +1,96 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    function Get-TreeHash([string] $Root) {
+        Get-ChildItem $Root -Recurse -File | Sort-Object { $_.FullName.Substring($Root.Length) } | ForEach-Object {
+            '{0} {1}' -f $_.FullName.Substring($Root.Length), (Get-FileHash $_.FullName -Algorithm SHA256).Hash
+        }
+    }
+}
+
+Describe 'New-EcodSyntheticBatch' {
+    It 'generates the team layout with a truth file and a representatives list' {
+        $root = Join-Path $TestDrive 'g1'
+        $info = New-EcodSyntheticBatch -Path $root -ProteinCount 120 -Seed 5 -BatchCount 2
+        $info.ProteinCount | Should -Be 120
+        @(Get-ChildItem $root -Directory -Filter 'ecod_batch_*').Count | Should -Be 2
+        foreach ($f in 'domain_definitions.csv', 'domain_lengths.csv', 'protein_lengths.csv', 'reference_blacklist.csv') {
+            Join-Path $info.ReferenceDirectory $f | Should -Exist
+        }
+        @(Get-ChildItem (Join-Path $root 'ecod_batch_*/domains/*.domain_summary.xml')).Count | Should -Be 120
+        @(Get-ChildItem (Join-Path $root 'ecod_batch_*/blast/*.chain.blast.xml')).Count | Should -BeGreaterThan 0
+        $truth = Get-Content -Raw $info.TruthPath | ConvertFrom-Json
+        @($truth.chains).Count | Should -Be 120
+        $reps = Get-RepresentativeIds $root
+        $reps.Count / 120 | Should -BeGreaterThan 0.8
+        $reps.Count / 120 | Should -BeLessThan 1.0
+    }
+
+    It 'is deterministic: one seed gives identical trees, another seed differs' {
+        $a = Join-Path $TestDrive 'a'; $b = Join-Path $TestDrive 'b'; $c = Join-Path $TestDrive 'c'
+        New-EcodSyntheticBatch -Path $a -ProteinCount 80 -Seed 42 -Format Both | Out-Null
+        New-EcodSyntheticBatch -Path $b -ProteinCount 80 -Seed 42 -Format Both | Out-Null
+        New-EcodSyntheticBatch -Path $c -ProteinCount 80 -Seed 43 -Format Both | Out-Null
+        $ha = Get-TreeHash $a
+        $ha.Count | Should -BeGreaterThan 100
+        (Compare-Object $ha (Get-TreeHash $b)) | Should -BeNullOrEmpty
+        (Compare-Object $ha (Get-TreeHash $c)) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'refuses to overwrite an earlier generation' {
+        $root = Join-Path $TestDrive 'g1'
+        { New-EcodSyntheticBatch -Path $root -ProteinCount 10 -Seed 5 } | Should -Throw -ExpectedMessage '*truth.json*'
+    }
+}
+
+Describe 'Compare-EcodPartition' {
+    BeforeAll {
+        $script:gen = New-EcodSyntheticBatch -Path (Join-Path $TestDrive 'cmp') -ProteinCount 150 -Seed 21 -Format Both
+        $script:out = Join-Path $TestDrive 'cmp-out'
+        $script:results = Get-ChildItem (Join-Path $gen.Root 'ecod_batch_*/domains/*.xml') |
+            Invoke-EcodPartition -ReferenceDirectory $gen.ReferenceDirectory -OutputDirectory $out
+    }
+
+    It 'measures a folder of partitions against the truth file' {
+        $s = Compare-EcodPartition -Partition $out -Reference $gen.TruthPath -Summary
+        $s.Chains | Should -Be 150
+        $s.WithOutput | Should -Be 150
+        $s.DomainCountAccuracy | Should -BeGreaterOrEqual 0.8
+        $s.BoundaryAccuracy | Should -BeGreaterOrEqual 0.8
+        $s.Tolerance | Should -Be 5
+    }
+
+    It 'takes result objects from the pipeline and gives per-chain objects plus one summary' {
+        $all = $results | Compare-EcodPartition -Reference $gen.TruthPath
+        @($all | Where-Object { $_.PSObject.TypeNames[0] -like '*ChainComparison' }).Count | Should -Be 150
+        @($all | Where-Object { $_.PSObject.TypeNames[0] -like '*ComparisonSummary' }).Count | Should -Be 1
+    }
+
+    It 'compares against a folder of partition XMLs (another algorithm version) and exports CSV and JSON' {
+        $legacyOut = Join-Path $TestDrive 'cmp-legacy'
+        Get-ChildItem (Join-Path $gen.Root 'ecod_batch_*/domains/*.xml') |
+            Invoke-EcodPartition -ReferenceDirectory $gen.ReferenceDirectory -OutputDirectory $legacyOut -Format Legacy | Out-Null
+        $csv = Join-Path $TestDrive 'cmp.csv'; $json = Join-Path $TestDrive 'cmp.json'
+        $s = Compare-EcodPartition -Partition $out -Reference $legacyOut -Summary -CsvPath $csv -JsonPath $json
+        $s.DomainCountAccuracy | Should -Be 1
+        $s.BoundaryAccuracy | Should -Be 1
+        @(Import-Csv $csv).Count | Should -Be 150
+        (Get-Content -Raw $json | ConvertFrom-Json) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'counts missing outputs as wrong' {
+        $partial = Join-Path $TestDrive 'cmp-partial'
+        New-Item -ItemType Directory $partial | Out-Null
+        Get-ChildItem $out | Select-Object -First 50 | Copy-Item -Destination $partial
+        $s = Compare-EcodPartition -Partition $partial -Reference $gen.TruthPath -Summary
+        $s.WithOutput | Should -Be 50
+        $s.DomainCountAccuracy | Should -BeLessOrEqual (50 / 150)
+    }
+
+    It 'v1 and legacy summaries of one chain give the same partition' {
+        $v1Out = Join-Path $TestDrive 'cmp-v1'
+        Get-ChildItem (Join-Path $gen.Root 'ecod_batch_*/domains_v1/*.xml') |
+            Invoke-EcodPartition -ReferenceDirectory $gen.ReferenceDirectory -OutputDirectory $v1Out | Out-Null
+        $s = Compare-EcodPartition -Partition $v1Out -Reference $gen.TruthPath -Summary
+        $s.BoundaryAccuracy | Should -BeGreaterOrEqual 0.8
+    }
+}
