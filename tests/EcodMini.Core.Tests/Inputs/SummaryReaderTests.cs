@@ -78,12 +78,3 @@ public class SummaryReaderTests
         Assert.Null(c.Hits.Single().Evalue);
     }
 }
-
-public class SequenceTextTests
-{
-    [Theory]
-    [InlineData("MKV\n  LLA\tG ", "MKVLLAG")]
-    [InlineData("MKV", "MKV")]
-    [InlineData("  \n", null)]
-    public void WhitespaceIsRemoved(string text, string? expected) => Assert.Equal(expected, SequenceText.Clean(text));
-}
