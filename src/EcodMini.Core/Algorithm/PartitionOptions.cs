@@ -17,6 +17,9 @@ public sealed record PartitionOptions
     /// <summary>A hit is accepted only when the used fraction of its positions is strictly below this.</summary>
     public double OldCoverageThreshold { get; init; } = 0.1;
 
+    /// <summary>Longest sequence accepted (guards memory against absurd lengths); longer is an input error.</summary>
+    public int MaxSequenceLength { get; init; } = 100_000;
+
     // --- Boundary optimisation (section 9)
     public int NeighborTolerance { get; init; } = 5;
     public int SmallOverlapMax { get; init; } = 5;
@@ -74,6 +77,7 @@ public sealed record PartitionOptions
     public PartitionOptions Validate()
     {
         Positive(MinDomainSize, nameof(MinDomainSize));
+        Positive(MaxSequenceLength, nameof(MaxSequenceLength));
         Fraction(NewCoverageThreshold, nameof(NewCoverageThreshold));
         Fraction(OldCoverageThreshold, nameof(OldCoverageThreshold));
         NonNegative(NeighborTolerance, nameof(NeighborTolerance));

@@ -73,7 +73,7 @@ public sealed class ChainPartitionRunner
         {
             return Failure(request, ex.Message, sha, timestamp, started);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             var file = request.OutputPath ?? request.SummaryPath;
             return Failure(request, $"{file}: {ex.Message}", sha, timestamp, started);
