@@ -7,9 +7,6 @@ namespace EcodMini.Core.Algorithm;
 /// </summary>
 public sealed record PartitionOptions
 {
-    /// <summary>Default options (shared, immutable).</summary>
-    public static PartitionOptions Default { get; } = new();
-
     // --- Selection (section 7)
     public int MinDomainSize { get; init; } = 25;
     /// <summary>A hit is accepted only when the unused fraction of its positions is strictly above this.</summary>
