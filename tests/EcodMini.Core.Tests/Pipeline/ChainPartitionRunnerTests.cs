@@ -73,6 +73,9 @@ public class ChainPartitionRunnerTests
         { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"many\"/></domain_summary>", "'many' is not a positive whole number" },
         { "<blast_summ_doc><blast_summ pdb=\"8ovp\" chain=\"A\"/></blast_summ_doc>", "sequence length cannot be established" },
         { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"2000000000\"/></domain_summary>", "exceeds MaxSequenceLength" },
+        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"domain_blast\" target=\"e6dgvA1\" evalue=\"1e-9\" query_range=\"200-100\"/></evidence></domain_summary>", "every hit is malformed (first: domain_blast e6dgvA1 [200-100]" },
+        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"domain_blast\" target=\"e6dgvA1\" evalue=\"1e-9\" query_range=\"100-400\"/></evidence></domain_summary>", "past sequence end 300" },
+        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"domain_blast\" target=\"e6dgvA1\" evalue=\"one\" query_range=\"1-100\"/></evidence></domain_summary>", "e-value 'one'" },
     };
 
     [Theory]
