@@ -82,13 +82,15 @@ public sealed class ChainPartitionRunner
         }
     }
 
-    /// <summary>The first malformed-hit decision when the chain has hits and every one of them was malformed; else null.</summary>
+    /// <summary>
+    /// The first malformed-hit decision when the chain has hits and every one has a malformed range or score; else null.
+    /// (Hits of an unknown type are not malformed: a chain of only those is a success with zero domains.)
+    /// </summary>
     private static string? AllHitsMalformed(ChainEvidence chain, PartitionResult result)
     {
         if (chain.Hits.Count == 0) return null;
         var malformed = result.RejectionCounts.GetValueOrDefault(RejectionReasons.InvalidRange)
-            + result.RejectionCounts.GetValueOrDefault(RejectionReasons.InvalidEvalue)
-            + result.RejectionCounts.GetValueOrDefault(RejectionReasons.InvalidHit);
+            + result.RejectionCounts.GetValueOrDefault(RejectionReasons.InvalidEvalue);
         if (malformed < chain.Hits.Count) return null;
         foreach (var line in result.Decisions)
             if (line.StartsWith("rejected ", StringComparison.Ordinal)) return line["rejected ".Length..];

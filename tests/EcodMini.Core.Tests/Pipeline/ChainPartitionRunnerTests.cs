@@ -128,6 +128,17 @@ public class ChainPartitionRunnerTests
     }
 
     [Fact]
+    public void HitsOfUnknownTypeOnlyGiveZeroDomainsNotAnError()
+    {
+        using var t = new TempFolder();
+        var summary = t.File("s.xml", "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"self_comparison\" target=\"x\" query_range=\"1-100\"/></evidence></domain_summary>");
+        var r = Runner().Run(new PartitionRequest(summary));
+        Assert.True(r.Success, r.Error);
+        Assert.Empty(r.Domains);
+        Assert.Equal(1, r.RejectionCounts[RejectionReasons.InvalidHit]);
+    }
+
+    [Fact]
     public void MissingSummaryIsAnError()
     {
         var r = Runner().Run(new PartitionRequest("/nonexistent/8ovp_A.develop291.domain_summary.xml"));
