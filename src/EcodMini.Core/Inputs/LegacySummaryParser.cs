@@ -38,6 +38,7 @@ internal static class LegacySummaryParser
                         length = SummaryReader.ParseLength(path, reader.ReadElementContentAsString(), "query_len") ?? length;
                         continue;
                     case "sequence" or "query_sequence" when runType is null:
+                    case "query_seq" when runType is null && reader.Depth <= 2:
                         sequence = SequenceText.Clean(reader.ReadElementContentAsString());
                         continue;
                     case "batch_id" when runType is null:
