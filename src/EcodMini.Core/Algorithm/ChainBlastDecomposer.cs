@@ -18,6 +18,8 @@ internal static class ChainBlastDecomposer
         if (qs.Length != hs.Length)
             return new DecompositionResult([], RejectionReasons.AlignmentLengthMismatch, $"query {qs.Length} vs hit {hs.Length} aligned characters");
 
+        if (alignment.QueryStart < 1 || alignment.HitStart < 1 || alignment.HitStart > options.MaxSequenceLength)
+            return new DecompositionResult([], RejectionReasons.InvalidAlignment, $"alignment starts (query {alignment.QueryStart}, hit {alignment.HitStart}) out of bounds");
         var hitToQuery = MapHitToQuery(qs, hs, alignment.QueryStart, alignment.HitStart);
         var owner = new int[sequenceLength + 1];
         var mapped = new List<(ReferenceDomain Domain, List<int> Query, List<int> Hit)>();

@@ -15,13 +15,16 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
 
     /// <summary>
     /// Partitions one chain. Throws <see cref="FormatException"/> only when the sequence length cannot be established
-    /// (no recorded length, no sequence, no reference length and no usable hit); malformed hits are rejected and counted.
+    /// (no recorded length, no sequence, no reference length and no usable hit) or exceeds
+    /// <see cref="PartitionOptions.MaxSequenceLength"/>; malformed hits are rejected and counted.
     /// </summary>
     public PartitionResult Partition(ChainEvidence chain, CancellationToken cancellationToken = default)
     {
         var log = new RejectionLog();
         var flags = new List<QualityFlag>();
         var length = ResolveLength(chain, flags, log);
+        if (length > Options.MaxSequenceLength)
+            throw new FormatException($"sequence length {length} exceeds MaxSequenceLength {Options.MaxSequenceLength}");
 
         var evidenceCounts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var builder = new EvidenceBuilder(Reference, Options, log);

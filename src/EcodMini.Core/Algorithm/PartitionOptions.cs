@@ -7,15 +7,15 @@ namespace EcodMini.Core.Algorithm;
 /// </summary>
 public sealed record PartitionOptions
 {
-    /// <summary>Default options (shared, immutable).</summary>
-    public static PartitionOptions Default { get; } = new();
-
     // --- Selection (section 7)
     public int MinDomainSize { get; init; } = 25;
     /// <summary>A hit is accepted only when the unused fraction of its positions is strictly above this.</summary>
     public double NewCoverageThreshold { get; init; } = 0.7;
     /// <summary>A hit is accepted only when the used fraction of its positions is strictly below this.</summary>
     public double OldCoverageThreshold { get; init; } = 0.1;
+
+    /// <summary>Longest sequence accepted (guards memory against absurd lengths); longer is an input error.</summary>
+    public int MaxSequenceLength { get; init; } = 100_000;
 
     // --- Boundary optimisation (section 9)
     public int NeighborTolerance { get; init; } = 5;
@@ -74,6 +74,7 @@ public sealed record PartitionOptions
     public PartitionOptions Validate()
     {
         Positive(MinDomainSize, nameof(MinDomainSize));
+        Positive(MaxSequenceLength, nameof(MaxSequenceLength));
         Fraction(NewCoverageThreshold, nameof(NewCoverageThreshold));
         Fraction(OldCoverageThreshold, nameof(OldCoverageThreshold));
         NonNegative(NeighborTolerance, nameof(NeighborTolerance));

@@ -29,6 +29,8 @@ public static class RejectionReasons
     public const string NoAlignment = "no_alignment";
     /// <summary>Aligned query and hit strings differ in length.</summary>
     public const string AlignmentLengthMismatch = "alignment_length_mismatch";
+    /// <summary>Alignment start positions out of bounds.</summary>
+    public const string InvalidAlignment = "invalid_alignment";
     /// <summary>Decomposition produced too few pieces.</summary>
     public const string DecompositionFailed = "decomposition_failed";
     /// <summary>A decomposed piece below the piece coverage/confidence minimum ("candidate for new representative").</summary>

@@ -20,51 +20,45 @@ internal static class LegacySummaryParser
         while (!reader.EOF)
         {
             if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == runDepth) { runType = null; runDepth = -1; }
-            if (reader.NodeType != XmlNodeType.Element) { reader.Read(); continue; }
-            var advanced = true; // true when the case already moved the reader past the element
-            switch (reader.LocalName)
+            if (reader.NodeType == XmlNodeType.Element)
             {
-                case "blast_summ":
-                    protein ??= SummaryReader.CreateProtein(path, reader.GetAttribute("pdb"), reader.GetAttribute("chain"), "blast_summ");
-                    length ??= SummaryReader.ParseLength(path, reader.GetAttribute("length") ?? reader.GetAttribute("query_len"), "length");
-                    advanced = false;
-                    break;
-                case "protein":
-                    if (protein is null && reader.GetAttribute("pdb_id") is { } pdb)
-                        protein = SummaryReader.CreateProtein(path, pdb, reader.GetAttribute("chain_id"), "protein");
-                    length = SummaryReader.ParseLength(path, reader.GetAttribute("length"), "protein length") ?? length;
-                    advanced = false;
-                    break;
-                case "query_len":
-                    length = SummaryReader.ParseLength(path, reader.ReadElementContentAsString(), "query_len") ?? length;
-                    break;
-                case "sequence" or "query_sequence" when runType is null:
-                    sequence = SequenceText.Clean(reader.ReadElementContentAsString());
-                    break;
-                case "batch_id" when runType is null:
-                    batchId = reader.ReadElementContentAsString().Trim();
-                    break;
-                case "chain_blast_run":
-                    (runType, runDepth) = (EvidenceType.ChainBlast, reader.IsEmptyElement ? -1 : reader.Depth);
-                    advanced = false;
-                    break;
-                case "blast_run":
-                    (runType, runDepth) = (EvidenceType.DomainBlast, reader.IsEmptyElement ? -1 : reader.Depth);
-                    advanced = false;
-                    break;
-                case "hh_run":
-                    (runType, runDepth) = (EvidenceType.HhSearch, reader.IsEmptyElement ? -1 : reader.Depth);
-                    advanced = false;
-                    break;
-                case "hit" when runType is not null:
-                    hits.Add(ReadHit(reader, runType));
-                    advanced = false;
-                    break;
-                default:
-                    advanced = false;
-                    break;
+                // Cases that read element content leave the reader on the next node, hence "continue".
+                switch (reader.LocalName)
+                {
+                    case "blast_summ":
+                        protein ??= SummaryReader.CreateProtein(path, reader.GetAttribute("pdb"), reader.GetAttribute("chain"), "blast_summ");
+                        length ??= SummaryReader.ParseLength(path, reader.GetAttribute("length") ?? reader.GetAttribute("query_len"), "length");
+                        break;
+                    case "protein":
+                        if (protein is null && reader.GetAttribute("pdb_id") is { } pdb)
+                            protein = SummaryReader.CreateProtein(path, pdb, reader.GetAttribute("chain_id"), "protein");
+                        length = SummaryReader.ParseLength(path, reader.GetAttribute("length"), "protein length") ?? length;
+                        break;
+                    case "query_len":
+                        length = SummaryReader.ParseLength(path, reader.ReadElementContentAsString(), "query_len") ?? length;
+                        continue;
+                    case "sequence" or "query_sequence" when runType is null:
+                    case "query_seq" when runType is null && reader.Depth <= 2:
+                        sequence = SequenceText.Clean(reader.ReadElementContentAsString());
+                        continue;
+                    case "batch_id" when runType is null:
+                        batchId = reader.ReadElementContentAsString().Trim();
+                        continue;
+                    case "chain_blast_run":
+                        (runType, runDepth) = (EvidenceType.ChainBlast, reader.IsEmptyElement ? -1 : reader.Depth);
+                        break;
+                    case "blast_run":
+                        (runType, runDepth) = (EvidenceType.DomainBlast, reader.IsEmptyElement ? -1 : reader.Depth);
+                        break;
+                    case "hh_run":
+                        (runType, runDepth) = (EvidenceType.HhSearch, reader.IsEmptyElement ? -1 : reader.Depth);
+                        break;
+                    case "hit" when runType is not null:
+                        hits.Add(ReadHit(reader, runType));
+                        break;
+                }
             }
-            if (!advanced) reader.Read();
+            reader.Read();
         }
         if (protein is null) throw new InputFileException(path, "missing protein element <blast_summ pdb=... chain=...>");
         return new ChainEvidence { Protein = protein, Length = length, Sequence = sequence, Hits = hits, BatchId = batchId };

@@ -16,7 +16,7 @@ namespace EcodMini.Core.Pipeline;
 /// with inline alignments only: Success=false, Error = "&lt;file&gt;: &lt;reason&gt;", no output file written.
 /// A malformed single hit (reversed range, range past the sequence end, non-numeric e-value) only rejects that hit,
 /// counted under <see cref="RejectionReasons.InvalidRange"/> / <see cref="RejectionReasons.InvalidEvalue"/> with a
-/// Decision line. Never throws for bad input; <see cref="OperationCanceledException"/> propagates.</para>
+/// Decision line; but when a chain has hits and every one is malformed, the summary itself is bad and the chain fails. Never throws for bad input; <see cref="OperationCanceledException"/> propagates.</para>
 /// </summary>
 public sealed class ChainPartitionRunner
 {
@@ -56,6 +56,8 @@ public sealed class ChainPartitionRunner
             PartitionResult result;
             try { result = _engine.Partition(chain, cancellationToken); }
             catch (FormatException ex) { throw new InputFileException(request.SummaryPath, ex.Message); }
+            if (AllHitsMalformed(chain, result) is { } firstError)
+                throw new InputFileException(request.SummaryPath, $"no usable hit, every hit is malformed (first: {firstError})");
             if (blastMissing)
                 result = result with { Decisions = [$"raw chain BLAST file {request.BlastPath} not found: only inline alignments used", .. result.Decisions] };
             result = result with
@@ -73,11 +75,26 @@ public sealed class ChainPartitionRunner
         {
             return Failure(request, ex.Message, sha, timestamp, started);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             var file = request.OutputPath ?? request.SummaryPath;
             return Failure(request, $"{file}: {ex.Message}", sha, timestamp, started);
         }
+    }
+
+    /// <summary>
+    /// The first malformed-hit decision when the chain has hits and every one has a malformed range or score; else null.
+    /// (Hits of an unknown type are not malformed: a chain of only those is a success with zero domains.)
+    /// </summary>
+    private static string? AllHitsMalformed(ChainEvidence chain, PartitionResult result)
+    {
+        if (chain.Hits.Count == 0) return null;
+        var malformed = result.RejectionCounts.GetValueOrDefault(RejectionReasons.InvalidRange)
+            + result.RejectionCounts.GetValueOrDefault(RejectionReasons.InvalidEvalue);
+        if (malformed < chain.Hits.Count) return null;
+        foreach (var line in result.Decisions)
+            if (line.StartsWith("rejected ", StringComparison.Ordinal)) return line["rejected ".Length..];
+        return null;
     }
 
     private static PartitionResult Failure(PartitionRequest request, string error, string? sha, DateTimeOffset timestamp, long started)

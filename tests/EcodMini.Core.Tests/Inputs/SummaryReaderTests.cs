@@ -45,6 +45,8 @@ public class SummaryReaderTests
         var none = SummaryReader.Read(t.File("b.xml", "<blast_summ_doc><blast_summ pdb=\"1abc\" chain=\"B\"/><blast_run><hits/></blast_run></blast_summ_doc>"));
         Assert.Null(none.Length);
         Assert.Empty(none.Hits);
+        var withSequence = SummaryReader.Read(t.File("c.xml", "<blast_summ_doc><blast_summ pdb=\"1abc\" chain=\"B\"><query_seq>MKV\nLLA</query_seq></blast_summ></blast_summ_doc>"));
+        Assert.Equal("MKVLLA", withSequence.Sequence);
     }
 
     [Theory]
@@ -77,13 +79,4 @@ public class SummaryReaderTests
         Assert.Equal(EvidenceType.HhSearch, c.Hits.Single().Type);
         Assert.Null(c.Hits.Single().Evalue);
     }
-}
-
-public class SequenceTextTests
-{
-    [Theory]
-    [InlineData("MKV\n  LLA\tG ", "MKVLLAG")]
-    [InlineData("MKV", "MKV")]
-    [InlineData("  \n", null)]
-    public void WhitespaceIsRemoved(string text, string? expected) => Assert.Equal(expected, SequenceText.Clean(text));
 }

@@ -72,6 +72,10 @@ public class ChainPartitionRunnerTests
         { "<domain_summary><protein pdb_id=\"8ovp;rm\" chain_id=\"A\" length=\"100\"/></domain_summary>", "malformed protein id" },
         { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"many\"/></domain_summary>", "'many' is not a positive whole number" },
         { "<blast_summ_doc><blast_summ pdb=\"8ovp\" chain=\"A\"/></blast_summ_doc>", "sequence length cannot be established" },
+        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"2000000000\"/></domain_summary>", "exceeds MaxSequenceLength" },
+        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"domain_blast\" target=\"e6dgvA1\" evalue=\"1e-9\" query_range=\"200-100\"/></evidence></domain_summary>", "every hit is malformed (first: domain_blast e6dgvA1 [200-100]" },
+        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"domain_blast\" target=\"e6dgvA1\" evalue=\"1e-9\" query_range=\"100-400\"/></evidence></domain_summary>", "past sequence end 300" },
+        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"domain_blast\" target=\"e6dgvA1\" evalue=\"one\" query_range=\"1-100\"/></evidence></domain_summary>", "e-value 'one'" },
     };
 
     [Theory]
@@ -109,6 +113,29 @@ public class ChainPartitionRunnerTests
         Assert.True(r.Success, r.Error);
         Assert.Equal(2, r.DomainCount);
         Assert.StartsWith("raw chain BLAST file /nonexistent/8ovp_A.chain.blast.xml not found", r.Decisions[0]);
+    }
+
+    [Fact]
+    public void UnwritableOutputFailsTheChainLeavingNoTemporaryFile()
+    {
+        using var t = new TempFolder();
+        var output = Path.Combine(t.Path, "taken");
+        Directory.CreateDirectory(output);
+        var r = Runner().Run(new PartitionRequest(EngineTestData.Gfp("8ovp_A.legacy.domain_summary.xml"), null, output));
+        Assert.False(r.Success);
+        Assert.StartsWith(output + ": ", r.Error);
+        Assert.Empty(Directory.GetFiles(t.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void HitsOfUnknownTypeOnlyGiveZeroDomainsNotAnError()
+    {
+        using var t = new TempFolder();
+        var summary = t.File("s.xml", "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"self_comparison\" target=\"x\" query_range=\"1-100\"/></evidence></domain_summary>");
+        var r = Runner().Run(new PartitionRequest(summary));
+        Assert.True(r.Success, r.Error);
+        Assert.Empty(r.Domains);
+        Assert.Equal(1, r.RejectionCounts[RejectionReasons.InvalidHit]);
     }
 
     [Fact]
