@@ -1,8 +1,9 @@
 namespace EcodMini.Core.Evaluation;
 
 /// <summary>
-/// Totals over compared chains. Missing and unparseable predictions count as wrong; a ratio whose
-/// denominator is zero is 0.
+/// Totals over compared chains. Missing and unparseable predictions count as wrong. When there is
+/// nothing to find (no reference domains, e.g. the no_evidence category) the ratios are the mean of the
+/// chains' own: 1 for an empty prediction, 0 for a spurious, missing or unreadable one. With no chains at all they are 0.
 /// </summary>
 public sealed record ComparisonSummary
 {
@@ -20,7 +21,7 @@ public sealed record ComparisonSummary
     /// <summary>DomainsFound / ReferenceDomains (over all chains).</summary>
     public double BoundaryAccuracy { get; init; }
     public int TGroupCorrect { get; init; }
-    /// <summary>TGroupCorrect / DomainsFound.</summary>
+    /// <summary>TGroupCorrect / DomainsFound (0 when reference domains exist but none was found).</summary>
     public double TGroupAccuracy { get; init; }
     /// <summary>Mean ReferenceResiduesCovered over chains that have reference domains (missing = 0).</summary>
     public double MeanCoverage { get; init; }

@@ -9,6 +9,9 @@ internal static class ComparisonSummaryBuilder
         var found = chains.Sum(c => c.DomainsFound);
         var tGroupCorrect = chains.Sum(c => c.TGroupCorrect);
         var withDomains = chains.Where(c => c.ReferenceDomains > 0).ToArray();
+        // Nothing to find (only domain-less reference chains): score the chains' own vacuous ratios,
+        // 1 for an empty prediction, 0 for a spurious, missing or unreadable one.
+        var boundary = referenceDomains > 0 ? (double)found / referenceDomains : Mean(chains, c => c.BoundaryAccuracy);
         return new ComparisonSummary
         {
             Chains = chains.Count,
@@ -19,10 +22,10 @@ internal static class ComparisonSummaryBuilder
             DomainCountAccuracy = Ratio(chains.Count(c => c.CountMatch), chains.Count),
             ReferenceDomains = referenceDomains,
             DomainsFound = found,
-            BoundaryAccuracy = Ratio(found, referenceDomains),
+            BoundaryAccuracy = boundary,
             TGroupCorrect = tGroupCorrect,
-            TGroupAccuracy = Ratio(tGroupCorrect, found),
-            MeanCoverage = withDomains.Length == 0 ? 0 : withDomains.Average(c => c.ReferenceResiduesCovered),
+            TGroupAccuracy = found > 0 ? (double)tGroupCorrect / found : referenceDomains == 0 ? boundary : 0,
+            MeanCoverage = withDomains.Length > 0 ? Mean(withDomains, c => c.ReferenceResiduesCovered) : Mean(chains, c => c.ReferenceResiduesCovered),
             OverSplit = chains.Count(c => c.OverSplit),
             UnderSplit = chains.Count(c => c.UnderSplit),
             Tolerance = tolerance,
@@ -30,4 +33,7 @@ internal static class ComparisonSummaryBuilder
     }
 
     private static double Ratio(int numerator, int denominator) => denominator == 0 ? 0 : (double)numerator / denominator;
+
+    private static double Mean(IReadOnlyCollection<ChainComparison> chains, Func<ChainComparison, double> value) =>
+        chains.Count == 0 ? 0 : chains.Average(value);
 }

@@ -109,6 +109,22 @@ public sealed class PartitionComparerTests
         Assert.True(report.Chains[1].OverSplit);
         Assert.Equal(0.5, report.Summary.DomainCountAccuracy);
         Assert.Equal(0, report.Summary.ReferenceDomains);
+        Assert.Equal(0.5, report.Summary.BoundaryAccuracy);
+    }
+
+    [Fact]
+    public void A_set_with_nothing_to_find_scores_one_when_nothing_is_predicted()
+    {
+        var report = Compare([Chain("1abc_A", 200), Chain("2abc_A", 200)], [Chain("1abc_A", 200), Chain("2abc_A", 200)]);
+
+        Assert.Equal(1, report.Summary.DomainCountAccuracy);
+        Assert.Equal(1, report.Summary.BoundaryAccuracy);
+        Assert.Equal(1, report.Summary.TGroupAccuracy);
+        Assert.Equal(1, report.Summary.MeanCoverage);
+
+        var missing = Compare([Chain("1abc_A", 200)], []);
+        Assert.Equal(0, missing.Summary.BoundaryAccuracy);
+        Assert.Equal(0, missing.Summary.DomainCountAccuracy);
     }
 
     [Fact]
