@@ -1,0 +1,83 @@
+using System.Management.Automation;
+using EcodMini.Core.Evaluation;
+using EcodMini.Core.Model;
+using EcodMini.PowerShell.Infrastructure;
+
+namespace EcodMini.PowerShell.Cmdlets;
+
+/// <summary>Measures partitions against known or curated domains: domain count, boundaries, T-groups, coverage.</summary>
+[Cmdlet(VerbsData.Compare, "EcodPartition", DefaultParameterSetName = "Directory")]
+[OutputType(typeof(ChainComparison), typeof(ComparisonSummary))]
+public sealed class CompareEcodPartitionCommand : EcodCmdlet
+{
+    private readonly List<PartitionResult> _results = [];
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Directory")]
+    [ValidateNotNullOrEmpty]
+    public string[] Partition { get; set; } = [];
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Result")]
+    public PartitionResult[] InputObject { get; set; } = [];
+
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string Reference { get; set; } = "";
+
+    [Parameter]
+    [ValidateRange(0, 1000)]
+    public int BoundaryTolerance { get; set; } = 5;
+
+    [Parameter]
+    public SwitchParameter Summary { get; set; }
+
+    [Parameter]
+    public string? CsvPath { get; set; }
+
+    [Parameter]
+    public string? JsonPath { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == "Result") _results.AddRange(InputObject.Where(r => r is not null));
+    }
+
+    protected override void EndProcessing()
+    {
+        var referencePath = ResolvePath(Reference);
+        ReferenceSet reference;
+        PredictedSet predicted;
+        try
+        {
+            reference = ReferenceSet.Load(referencePath);
+            predicted = ParameterSetName == "Result"
+                ? PredictedSet.FromResults(_results)
+                : PredictedSet.FromDirectories(Partition.Select(ResolvePath).ToList());
+        }
+        catch (Exception ex) when (ex is IOException or InputFileException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException)
+        {
+            Fail(ex, "EcodComparisonInputInvalid", ErrorCategory.InvalidData, referencePath);
+            return;
+        }
+        WriteVerbose($"Comparing with boundary tolerance +/-{BoundaryTolerance} residues against {referencePath}");
+        var report = new PartitionComparer(BoundaryTolerance).Compare(predicted, reference, CancellationToken);
+        Export(report);
+        if (!Summary.IsPresent) WriteObject(report.Chains, enumerateCollection: true);
+        WriteObject(report.Summary);
+    }
+
+    private void Export(ComparisonReport report)
+    {
+        if (!string.IsNullOrEmpty(CsvPath))
+        {
+            var csv = ResolvePath(CsvPath);
+            ComparisonExport.WriteCsv(report, csv);
+            WriteVerbose($"Per-chain comparison written to {csv}");
+        }
+        if (!string.IsNullOrEmpty(JsonPath))
+        {
+            var json = ResolvePath(JsonPath);
+            ComparisonExport.WriteJson(report, json);
+            WriteVerbose($"Comparison report written to {json}");
+        }
+    }
+}
