@@ -17,7 +17,7 @@ param(
     [string] $Task = 'Build',
     [string] $Configuration = 'Release',
     # Run only Pester files whose names match (e.g. 'Partition').
-    [string] $PesterFilter = '*',
+    [string] $PesterFilter = '',
     # Skip the xUnit suite (quick Pester iterations).
     [switch] $SkipUnit,
     [string] $DemoPath = (Join-Path $PSScriptRoot 'demo-output'),

@@ -100,23 +100,21 @@ Describe 'Resume after kill -9' {
         $expected = (Get-RepresentativeIds $g.Root).Count
         $pipeline = "Find-EcodProtein -BatchRoot '$($g.Root)' -RepsOnly -TrackingDatabase '$db' | Submit-EcodJob -ReferenceDirectory '$($g.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$work' -ThrottleLimit 1 -ChunkSize 25 | Out-Null"
 
-        $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-        foreach ($a in @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$(Get-EcodModulePath)'; $pipeline")) { $psi.ArgumentList.Add($a) }
-        $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
-        $p = [System.Diagnostics.Process]::Start($psi)
+        $p = Start-FreshPwsh -Script $pipeline
         $deadline = (Get-Date).AddSeconds(120)
         $completedAtKill = 0
         while ((Get-Date) -lt $deadline -and -not $p.HasExited) {
             Start-Sleep -Milliseconds 100
             if (-not (Test-Path $db)) { continue }
             # Reading statistics while the executor writes must work.
-            $s = Get-EcodProductionStatistic -TrackingDatabase $db -ErrorAction SilentlyContinue
+            # (The file may exist a moment before its schema does: that is a clear terminating error, retried here.)
+            $s = try { Get-EcodProductionStatistic -TrackingDatabase $db } catch { $null }
             if ($s -and $s.Completed -ge 200) { $completedAtKill = $s.Completed; break }
         }
         $p.HasExited | Should -BeFalse -Because 'the run must still be going when it is killed'
-        & kill -9 $p.Id
+        # SIGKILL to the launcher and the pwsh it started (no clean-up code can run).
+        $p.Kill($true)
         $p.WaitForExit()
-        Get-Process -Name pwsh -ErrorAction SilentlyContinue | Where-Object { $_.CommandLine -like "*$work*" } | ForEach-Object { & kill -9 $_.Id }
         $completedAtKill | Should -BeGreaterThan 0
         $completedAtKill | Should -BeLessThan $expected
 
@@ -124,6 +122,7 @@ Describe 'Resume after kill -9' {
         $r.ExitCode | Should -Be 0 -Because $r.Error
 
         $stats = Get-EcodProductionStatistic -TrackingDatabase $db
+        Write-Host "    resume: killed with $completedAtKill of $expected completed; after the rerun $($stats.Completed) completed, $($stats.Failed) failed, $($stats.Pending + $stats.Running) unfinished"
         $stats.Completed | Should -Be $expected
         $stats.Total | Should -Be $expected
         ($stats.Pending + $stats.Running + $stats.Failed) | Should -Be 0
@@ -172,7 +171,7 @@ Describe 'Configuration' {
         $env:ECODMINI_TEST_PW = 'S3cret-Value'
         try {
             $path = Join-Path $TestDrive 'pw.yml'
-            "database:`n  password_env: ECODMINI_TEST_PW" | Set-Content $path
+            "database:`n  host: dione`n  database: ecod_protein`n  user: ecod`n  password_env: ECODMINI_TEST_PW" | Set-Content $path
             $text = Get-EcodConfiguration -ConfigurationPath $path | Format-List * | Out-String
             $text += Get-EcodConfiguration -ConfigurationPath $path | ConvertTo-Json -Depth 5
             $text | Should -Not -Match 'S3cret'

@@ -5,7 +5,19 @@ if (-not $script:ModulePath) { $script:ModulePath = Join-Path $PSScriptRoot '../
 if (-not (Test-Path $script:ModulePath)) { throw "Packaged module not found at $script:ModulePath: run ./build.sh Package first" }
 Import-Module $script:ModulePath -Force
 
+$script:RepositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
 function Get-EcodModulePath { $script:ModulePath }
+
+# Starts a pipeline in a fresh pwsh without waiting (for crash tests); the caller owns the process.
+function Start-FreshPwsh {
+    param([Parameter(Mandatory)] [string] $Script)
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$script:ModulePath'; $Script")) { $psi.ArgumentList.Add($a) }
+    $psi.WorkingDirectory = $script:RepositoryRoot
+    $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
+    [System.Diagnostics.Process]::Start($psi)
+}
 
 function New-TestDirectory {
     $dir = Join-Path ([System.IO.Path]::GetTempPath()) ("ecodmini-test-" + [guid]::NewGuid().ToString('n').Substring(0, 12))
@@ -16,10 +28,11 @@ function New-TestDirectory {
 # Runs a script block's text in a fresh pwsh with the packaged module imported; returns stdout lines and exit code.
 function Invoke-FreshPwsh {
     param([Parameter(Mandatory)] [string] $Script, [string] $WorkingDirectory = (Get-Location).Path)
-    $full = "`$ErrorActionPreference='Stop'; `$PSStyle.OutputRendering='PlainText'; Import-Module '$script:ModulePath'; $Script"
+    # pwsh comes from the repository's dotnet tool manifest, so the process starts in the repository and then moves.
+    $full = "`$ErrorActionPreference='Stop'; `$PSStyle.OutputRendering='PlainText'; Set-Location -LiteralPath '$WorkingDirectory'; Import-Module '$script:ModulePath'; $Script"
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($a in @('pwsh', '-NoProfile', '-NonInteractive', '-Command', $full)) { $psi.ArgumentList.Add($a) }
-    $psi.WorkingDirectory = $WorkingDirectory
+    $psi.WorkingDirectory = $script:RepositoryRoot
     $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
     $p = [System.Diagnostics.Process]::Start($psi)
     $stdout = $p.StandardOutput.ReadToEndAsync(); $stderr = $p.StandardError.ReadToEndAsync()

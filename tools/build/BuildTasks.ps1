@@ -95,22 +95,24 @@ function Invoke-UnitTests {
 }
 
 function Invoke-PesterTests {
-    param([string] $ModulePath, [string] $Filter = '*')
+    param([string] $ModulePath, [string] $Filter = '')
     Write-Host '==> Pester (fresh pwsh, packaged module)'
     $pester = Get-PesterModulePath
     $summary = Join-Path $script:OutDir 'test-results/pester-summary.json'
     New-Item -ItemType Directory -Force -Path (Split-Path $summary) | Out-Null
     if (Test-Path $summary) { Remove-Item $summary }
     $runner = Join-Path $script:Root 'tests/pester/Invoke-PesterSuite.ps1'
-    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterPath $pester -ModulePath $ModulePath `
-        -TestPath (Join-Path $script:Root 'tests/pester') -Filter $Filter -SummaryPath $summary | Out-Host
+    $arguments = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $runner, '-PesterPath', $pester, '-ModulePath', $ModulePath,
+        '-TestPath', (Join-Path $script:Root 'tests/pester'), '-SummaryPath', $summary)
+    if ($Filter) { $arguments += @('-Filter', $Filter) }
+    & dotnet @arguments | Out-Host
     if (-not (Test-Path $summary)) { return [pscustomobject] @{ Passed = 0; Failed = 1; Skipped = 0 } }
     $s = Get-Content -Raw $summary | ConvertFrom-Json
     return [pscustomobject] @{ Passed = [int] $s.Passed; Failed = [int] $s.Failed; Skipped = [int] $s.Skipped }
 }
 
 function Invoke-AllTests {
-    param([string] $Configuration, [string] $PesterFilter = '*', [switch] $SkipUnit)
+    param([string] $Configuration, [string] $PesterFilter = '', [switch] $SkipUnit)
     $unit = [pscustomobject] @{ Passed = 0; Failed = 0; Skipped = 0 }
     $pesterCounts = [pscustomobject] @{ Passed = 0; Failed = 0; Skipped = 0 }
     try {
