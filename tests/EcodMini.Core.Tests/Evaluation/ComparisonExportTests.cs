@@ -14,7 +14,7 @@ public sealed class ComparisonExportTests
     [Fact]
     public void Csv_has_a_header_and_one_row_per_reference_chain()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var path = temp.Sub("comparison.csv");
         ComparisonExport.WriteCsv(Report(), path);
 
@@ -29,7 +29,7 @@ public sealed class ComparisonExportTests
     [Fact]
     public void Json_holds_the_summary_and_the_chains()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var path = temp.Sub("comparison.json");
         ComparisonExport.WriteJson(Report(), path);
 

@@ -18,7 +18,7 @@ public sealed class ComparisonFolderTests
     [Fact]
     public void Compares_folders_of_partition_documents()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var refDir = Directory.CreateDirectory(temp.Sub("reference")).FullName;
         var predDir = Directory.CreateDirectory(Path.Combine(temp.Sub("predicted"), "batch", "mini_domains")).FullName;
         File.WriteAllText(Path.Combine(refDir, "1abc_A.mini.domains.xml"), V1Partition("1abc", "A", 300, ("1-150", "1.1.1"), ("151-300", "2.2.2")));
@@ -38,7 +38,7 @@ public sealed class ComparisonFolderTests
     [Fact]
     public void Several_prediction_folders_combine()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var a = Directory.CreateDirectory(temp.Sub("a")).FullName;
         var b = Directory.CreateDirectory(temp.Sub("b")).FullName;
         File.WriteAllText(Path.Combine(a, "1abc_A.mini.domains.xml"), V1Partition("1abc", "A", 100, ("1-100", "1.1.1")));

@@ -10,7 +10,7 @@ public sealed class TruthReferenceTests
     [Fact]
     public void A_truth_file_loads_as_the_reference_with_categories()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var info = SyntheticBatchGenerator.Generate(temp.Sub("tree"), new SyntheticBatchOptions { ProteinCount = 40, Seed = 5 });
         var truth = TruthSet.Load(info.TruthPath);
 
@@ -26,7 +26,7 @@ public sealed class TruthReferenceTests
     [Fact]
     public void Predictions_equal_to_the_truth_score_perfectly_per_category()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var info = SyntheticBatchGenerator.Generate(temp.Sub("tree"), new SyntheticBatchOptions { ProteinCount = 40, Seed = 6 });
         var truth = TruthSet.Load(info.TruthPath);
         var perfect = truth.Chains.Select(c => new PartitionResult
@@ -48,7 +48,7 @@ public sealed class TruthReferenceTests
     [Fact]
     public void A_malformed_truth_file_is_an_error_naming_the_file()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var path = temp.Sub("truth.json");
         File.WriteAllText(path, "{\"chains\":[{\"protein_id\":\"1abc_A\"}]}");
 

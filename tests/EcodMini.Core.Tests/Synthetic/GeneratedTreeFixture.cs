@@ -5,7 +5,7 @@ namespace EcodMini.Core.Tests.Synthetic;
 /// <summary>One 300-chain tree in both summary formats over three batches, shared by the tests that only read it.</summary>
 public sealed class GeneratedTreeFixture : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     public GeneratedTreeFixture()
     {

@@ -14,7 +14,7 @@ public sealed class GeneratorDeterminismTests
     [Fact]
     public void Same_seed_gives_byte_identical_trees()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         SyntheticBatchGenerator.Generate(temp.Sub("a"), Options(7));
         SyntheticBatchGenerator.Generate(temp.Sub("b"), Options(7) with { MaxDegreeOfParallelism = 1 });
         var a = Snapshot(temp.Sub("a"));
@@ -29,7 +29,7 @@ public sealed class GeneratorDeterminismTests
     [Fact]
     public void Another_seed_gives_another_tree()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var a = SyntheticBatchGenerator.Generate(temp.Sub("a"), Options(7));
         var b = SyntheticBatchGenerator.Generate(temp.Sub("b"), Options(8));
 
@@ -40,7 +40,7 @@ public sealed class GeneratorDeterminismTests
     [Fact]
     public void Refuses_a_root_that_already_holds_a_truth_file()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var root = temp.Sub("tree");
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, "truth.json"), "{}");
@@ -53,7 +53,7 @@ public sealed class GeneratorDeterminismTests
     [Fact]
     public void Reports_progress_and_honours_cancellation()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var reported = new List<int>();
         SyntheticBatchGenerator.Generate(temp.Sub("a"), Options(3), new SynchronousProgress(reported.Add));
         Assert.Equal(60, reported[^1]);
