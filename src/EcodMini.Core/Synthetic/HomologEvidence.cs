@@ -14,7 +14,7 @@ internal static class HomologEvidence
     {
         if (blastVisible)
         {
-            var blastCount = random.Between(3, 7);
+            var blastCount = random.Between(4, 9);
             for (var i = 0; i < blastCount; i++)
             {
                 var target = i == 0 ? domain.Source : Homolog(random, library, domain.Source);
@@ -25,7 +25,7 @@ internal static class HomologEvidence
                     target.TGroup, target.HGroup));
             }
         }
-        var hhCount = blastVisible ? random.Between(2, 5) : random.Between(3, 6);
+        var hhCount = blastVisible ? random.Between(3, 6) : random.Between(4, 8);
         for (var i = 0; i < hhCount; i++)
         {
             var target = i == 0 ? domain.Source : Homolog(random, library, domain.Source);
