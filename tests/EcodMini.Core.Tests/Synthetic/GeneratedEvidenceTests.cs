@@ -73,8 +73,8 @@ public sealed class GeneratedEvidenceTests(GeneratedTreeFixture tree) : IClassFi
                 Assert.InRange(hsp.HitTo, 1, tree.Reference.ProteinLengths[(hsp.Pdb, hsp.Chain)]);
             }
             var chainHits = SummaryFiles.ReadLegacy(tree.SummaryPath(chain)).Hits.Where(h => h.Type == "chain_blast").ToArray();
-            Assert.Equal(chainHits.Select(h => (h.Target, h.QueryRange.ToString(), h.HitRange.ToString(), h.EValue)),
-                hsps.Select(h => ($"{h.Pdb}_{h.Chain}", $"{h.QueryFrom}-{h.QueryTo}", $"{h.HitFrom}-{h.HitTo}", h.EValue)));
+            Assert.Equal(chainHits.Select(h => (h.Target, h.QueryRange.ToString(), h.HitRange.ToString(), h.EValue, h.HspEValues)),
+                hsps.Select(h => ($"{h.Pdb}_{h.Chain}", $"{h.QueryFrom}-{h.QueryTo}", $"{h.HitFrom}-{h.HitTo}", h.EValue, h.HspCount)));
         }
     }
 
@@ -113,6 +113,9 @@ public sealed class GeneratedEvidenceTests(GeneratedTreeFixture tree) : IClassFi
         Assert.Contains(hits, h => h.Type == "chain_blast" && tree.Reference.Blacklist.Contains((h.Target[..4], h.Target[5..])));
         Assert.Contains(hits, h => h.Type == "domain_blast" && double.Parse(h.EValue) > 1);
         Assert.Contains(hits, h => h.EValue == "0");
+        // Multi-HSP hits list one e-value per HSP, the hit's own first (and weaker ones after it).
+        Assert.Contains(hits, h => h.Type == "domain_blast" && h.HspEValues == 2);
+        Assert.Contains(hits, h => h.Type == "chain_blast" && h.HspEValues == 2);
     }
 
     [Fact]
