@@ -119,6 +119,26 @@ public sealed class GeneratedEvidenceTests(GeneratedTreeFixture tree) : IClassFi
     }
 
     [Fact]
+    public void Every_hit_away_from_a_true_domain_fails_a_documented_threshold()
+    {
+        var decoys = 0;
+        foreach (var chain in tree.Truth.Chains)
+        {
+            foreach (var h in SummaryFiles.ReadLegacy(tree.SummaryPath(chain)).Hits)
+            {
+                if (h.Type == "chain_blast" || chain.Domains.Any(d => Near(h.QueryRange, d.Range))) continue;
+                decoys++;
+                var coverage = (double)h.HitRange.TotalLength / tree.Reference.Domains[h.Target].Length;
+                var rejectable = h.QueryRange.TotalLength < 25 || (h.Type == "domain_blast"
+                    ? double.Parse(h.EValue) >= 1 || coverage < 0.5
+                    : double.Parse(h.Probability!) < 50 || coverage < 0.6);
+                Assert.True(rejectable, $"{chain.ProteinId}: {h} would be accepted away from every true domain");
+            }
+        }
+        Assert.True(decoys > 300 * 5, $"only {decoys} decoys");
+    }
+
+    [Fact]
     public void Typical_chains_carry_twenty_to_eighty_hits_and_true_domain_hits_have_good_scores()
     {
         var counts = new List<int>();
