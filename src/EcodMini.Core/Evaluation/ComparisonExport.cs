@@ -12,13 +12,21 @@ public static class ComparisonExport
         "protein_id,status,category,reference_domains,predicted_domains,count_match,domains_found,boundary_accuracy," +
         "tgroup_correct,predicted_coverage,reference_residues_covered,over_split,under_split";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    private static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
+
+    /// <summary>snake_case names, enum values as text; frozen so the shared instance cannot change.</summary>
+    private static JsonSerializerOptions CreateJsonOptions()
     {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+        var options = new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 
     public static void WriteCsv(ComparisonReport report, string path)
     {

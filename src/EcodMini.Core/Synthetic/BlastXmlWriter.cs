@@ -66,8 +66,6 @@ internal static class BlastXmlWriter
 
     private static void WriteHit(XmlWriter xml, int num, SyntheticHit hit, ChainAlignment alignment)
     {
-        var identities = alignment.Identities;
-        var score = Math.Max(1, identities * 5 - alignment.Gaps * 2);
         xml.WriteStartElement("Hit");
         xml.WriteElementString("Hit_num", SyntheticText.Int(num));
         xml.WriteElementString("Hit_id", $"pdb|{hit.Pdb.ToUpperInvariant()}|{hit.Chain}");
@@ -75,11 +73,31 @@ internal static class BlastXmlWriter
         xml.WriteElementString("Hit_accession", $"{hit.Pdb}_{hit.Chain}");
         xml.WriteElementString("Hit_len", SyntheticText.Int(alignment.HitLength));
         xml.WriteStartElement("Hit_hsps");
+        WriteHsp(xml, 1, hit.EValue, alignment);
+        if (hit.SecondHspEValue is { } second)
+            WriteHsp(xml, 2, second, SecondHspAlignment(alignment));
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    /// <summary>A weaker second HSP: up to 30 residues from the start of each side, ungapped (only the first HSP is ever used).</summary>
+    private static ChainAlignment SecondHspAlignment(ChainAlignment first)
+    {
+        var length = Math.Min(30, Math.Min(first.QueryTo - first.QueryFrom + 1, first.HitTo - first.HitFrom + 1));
+        var q = first.QuerySeq.Replace("-", "")[..length];
+        var h = first.HitSeq.Replace("-", "")[..length];
+        return new ChainAlignment(first.QueryFrom, first.QueryFrom + length - 1, first.HitFrom, first.HitFrom + length - 1, q, h, first.HitLength);
+    }
+
+    private static void WriteHsp(XmlWriter xml, int number, double evalue, ChainAlignment alignment)
+    {
+        var identities = alignment.Identities;
+        var score = Math.Max(1, identities * 5 - alignment.Gaps * 2);
         xml.WriteStartElement("Hsp");
-        xml.WriteElementString("Hsp_num", "1");
+        xml.WriteElementString("Hsp_num", SyntheticText.Int(number));
         xml.WriteElementString("Hsp_bit-score", (score * 0.4).ToString("0.0###", CultureInfo.InvariantCulture));
         xml.WriteElementString("Hsp_score", SyntheticText.Int(score));
-        xml.WriteElementString("Hsp_evalue", SyntheticText.EValue(hit.EValue));
+        xml.WriteElementString("Hsp_evalue", SyntheticText.EValue(evalue));
         xml.WriteElementString("Hsp_query-from", SyntheticText.Int(alignment.QueryFrom));
         xml.WriteElementString("Hsp_query-to", SyntheticText.Int(alignment.QueryTo));
         xml.WriteElementString("Hsp_hit-from", SyntheticText.Int(alignment.HitFrom));
@@ -93,8 +111,6 @@ internal static class BlastXmlWriter
         xml.WriteElementString("Hsp_qseq", alignment.QuerySeq);
         xml.WriteElementString("Hsp_hseq", alignment.HitSeq);
         xml.WriteElementString("Hsp_midline", alignment.Midline);
-        xml.WriteEndElement();
-        xml.WriteEndElement();
         xml.WriteEndElement();
     }
 }

@@ -14,5 +14,5 @@ public static class ChainCategoryNames
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };
 
-    public static IReadOnlyList<string> All { get; } = Enum.GetValues<ChainCategory>().Select(c => c.ToText()).ToArray();
+    public static IReadOnlyList<string> All { get; } = Array.AsReadOnly(Enum.GetValues<ChainCategory>().Select(c => c.ToText()).ToArray());
 }

@@ -14,7 +14,7 @@ internal static class HomologEvidence
     {
         if (blastVisible)
         {
-            var blastCount = random.Between(3, 7);
+            var blastCount = random.Between(4, 9);
             for (var i = 0; i < blastCount; i++)
             {
                 var target = i == 0 ? domain.Source : Homolog(random, library, domain.Source);
@@ -22,10 +22,10 @@ internal static class HomologEvidence
                     EValues.Strong(random, 6, 80), null,
                     HitRanges.Jitter(random, domain.Range, BoundaryNoise, length),
                     HitRanges.Covering(random, random.Between(0.8, 1.0), target.Length),
-                    target.TGroup, target.HGroup));
+                    target.TGroup, target.HGroup, SecondHspEValue: SecondHsp(random)));
             }
         }
-        var hhCount = blastVisible ? random.Between(2, 5) : random.Between(3, 6);
+        var hhCount = blastVisible ? random.Between(3, 6) : random.Between(4, 8);
         for (var i = 0; i < hhCount; i++)
         {
             var target = i == 0 ? domain.Source : Homolog(random, library, domain.Source);
@@ -54,6 +54,9 @@ internal static class HomologEvidence
         var evalue = random.Chance(0.15) ? 0.0 : EValues.Strong(random, 30, 180);
         return new SyntheticHit(EvidenceType.ChainBlast, first.DomainId, copy.Source.Pdb, copy.Source.Chain, evalue, null,
             HitRanges.Single(alignment.QueryFrom, alignment.QueryTo), HitRanges.Single(alignment.HitFrom, alignment.HitTo),
-            null, null, alignment);
+            null, null, alignment, SecondHsp(random));
     }
+
+    /// <summary>Sometimes a weaker second HSP (its e-value follows the first in legacy <c>evalues</c>).</summary>
+    private static double? SecondHsp(SyntheticRandom random) => random.Chance(0.15) ? EValues.Strong(random, 2, 5) : null;
 }

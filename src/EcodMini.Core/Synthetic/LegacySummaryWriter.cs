@@ -27,8 +27,8 @@ internal static class LegacySummaryWriter
             xml.WriteAttributeString("num", SyntheticText.Int(++num));
             xml.WriteAttributeString("pdb_id", hit.Pdb);
             xml.WriteAttributeString("chain_id", hit.Chain);
-            xml.WriteAttributeString("hsp_count", "1");
-            xml.WriteAttributeString("evalues", SyntheticText.EValue(hit.EValue));
+            xml.WriteAttributeString("hsp_count", SyntheticText.Int(hit.HspCount));
+            xml.WriteAttributeString("evalues", EValues(hit));
             WriteRegions(xml, hit);
             if (hit.Alignment is { } alignment)
             {
@@ -49,7 +49,7 @@ internal static class LegacySummaryWriter
             xml.WriteAttributeString("domain_id", hit.DomainId);
             xml.WriteAttributeString("pdb_id", hit.Pdb);
             xml.WriteAttributeString("chain_id", hit.Chain);
-            xml.WriteAttributeString("evalues", SyntheticText.EValue(hit.EValue));
+            xml.WriteAttributeString("evalues", EValues(hit));
             if (hit.TGroup is not null) xml.WriteAttributeString("t_group", hit.TGroup);
             if (hit.HGroup is not null) xml.WriteAttributeString("h_group", hit.HGroup);
             WriteRegions(xml, hit);
@@ -77,6 +77,11 @@ internal static class LegacySummaryWriter
         xml.WriteEndElement();
         xml.WriteEndDocument();
     }
+
+    /// <summary>One e-value per HSP, the hit's own first.</summary>
+    private static string EValues(SyntheticHit hit) => hit.SecondHspEValue is { } second
+        ? SyntheticText.EValue(hit.EValue) + "," + SyntheticText.EValue(second)
+        : SyntheticText.EValue(hit.EValue);
 
     private static void WriteRegions(XmlWriter xml, SyntheticHit hit)
     {

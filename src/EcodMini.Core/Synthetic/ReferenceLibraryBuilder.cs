@@ -42,17 +42,19 @@ internal static class ReferenceLibraryBuilder
         var roll = random.NextDouble();
         var domainCount = roll < 0.4 ? 1 : roll < 0.7 ? 2 : roll < 0.9 ? 3 : 4;
         var lengths = new int[domainCount];
-        for (var i = 0; i < domainCount; i++) lengths[i] = random.Chance(0.15) ? random.Between(220, 320) : random.Between(45, 220);
+        for (var d = 0; d < domainCount; d++) lengths[d] = random.Chance(0.15) ? random.Between(220, 320) : random.Between(45, 220);
 
         // Domain 0 wraps around domain 1 (an insertion) in some multi-domain chains.
         var wrapsSecond = domainCount > 1 && random.Chance(0.2) && lengths[0] >= 80;
         var segments = new List<Segment>[domainCount];
-        for (var i = 0; i < domainCount; i++) segments[i] = [];
+        for (var d = 0; d < domainCount; d++) segments[d] = [];
         var position = 1 + random.Between(0, 10);
-        for (var i = 0; i < domainCount; i++)
+        var i = 0;
+        while (i < domainCount)
         {
             if (i == 0 && wrapsSecond)
             {
+                // head of domain 0, domain 1, tail of domain 0
                 var head = random.Between(lengths[0] / 2, lengths[0] - 20);
                 segments[0].Add(new Segment(position, position + head - 1));
                 position += head + random.Between(2, 6);
@@ -60,20 +62,21 @@ internal static class ReferenceLibraryBuilder
                 position += lengths[1] + random.Between(2, 6);
                 segments[0].Add(new Segment(position, position + lengths[0] - head - 1));
                 position += lengths[0] - head + random.Between(2, 8);
-                i = 1;
+                i = 2;
                 continue;
             }
             segments[i].Add(new Segment(position, position + lengths[i] - 1));
             position += lengths[i] + random.Between(2, 8);
+            i++;
         }
         var length = position - 1 + random.Between(0, 10);
 
         var domains = new ReferenceDomain[domainCount];
-        for (var i = 0; i < domainCount; i++)
+        for (var d = 0; d < domainCount; d++)
         {
             var tGroup = random.Pick(tGroups);
-            domains[i] = new ReferenceDomain(SyntheticIds.DomainId(pdb, chain, i + 1), pdb, chain,
-                ResidueRange.FromSegments(segments[i]), tGroup, HGroupOf(tGroup));
+            domains[d] = new ReferenceDomain(SyntheticIds.DomainId(pdb, chain, d + 1), pdb, chain,
+                ResidueRange.FromSegments(segments[d]), tGroup, HGroupOf(tGroup));
         }
         var sequence = new StringBuilder(length);
         AminoAcids.Append(sequence, random, length);

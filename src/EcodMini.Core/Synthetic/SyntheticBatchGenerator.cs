@@ -23,6 +23,7 @@ public static class SyntheticBatchGenerator
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
+        ct.ThrowIfCancellationRequested();
         var stopwatch = Stopwatch.StartNew();
         root = Path.GetFullPath(root);
         var truthPath = Path.Combine(root, TruthSet.FileName);

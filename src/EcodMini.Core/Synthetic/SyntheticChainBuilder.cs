@@ -24,7 +24,7 @@ internal static class SyntheticChainBuilder
                 hits.Add(HomologEvidence.ChainHit(random, copy, sequence));
             foreach (var domain in composer.Domains)
                 HomologEvidence.AddDomainHits(hits, random, library, domain, sequence.Length, category != ChainCategory.HhSearchOnly);
-            DecoyEvidence.Add(hits, random, library, sequence, random.Between(5, 16));
+            DecoyEvidence.Add(hits, random, library, sequence, random.Between(8, 20));
         }
         return new SyntheticChain(id, category, sequence, composer.Domains.ToArray(), Order(hits));
     }

@@ -4,7 +4,7 @@ using System.Xml;
 
 namespace EcodMini.Core.Synthetic;
 
-/// <summary>Invariant number spellings and the XML writer settings every synthetic file shares.</summary>
+/// <summary>Invariant number spellings and the XML writer every synthetic file is written with.</summary>
 internal static class SyntheticText
 {
     public static string EValue(double value) =>
@@ -14,23 +14,15 @@ internal static class SyntheticText
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static XmlWriterSettings XmlSettings { get; } = new()
-    {
-        Encoding = new UTF8Encoding(false),
-        Indent = true,
-        IndentChars = "  ",
-        NewLineChars = "\n",
-        NewLineHandling = NewLineHandling.Replace,
-    };
-
-    /// <summary>A file stream for one output file (overwrites; sequential, modest buffer).</summary>
+    /// <summary>A new XML writer over a new file (overwrites): UTF-8 without BOM, two-space indent, '\n' newlines.</summary>
     public static XmlWriter CreateXml(string path) =>
-        XmlWriter.Create(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 16 * 1024), CloseOutput(XmlSettings));
-
-    private static XmlWriterSettings CloseOutput(XmlWriterSettings settings)
-    {
-        var copy = settings.Clone();
-        copy.CloseOutput = true;
-        return copy;
-    }
+        XmlWriter.Create(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 16 * 1024), new XmlWriterSettings
+        {
+            Encoding = new UTF8Encoding(false),
+            Indent = true,
+            IndentChars = "  ",
+            NewLineChars = "\n",
+            NewLineHandling = NewLineHandling.Replace,
+            CloseOutput = true,
+        });
 }

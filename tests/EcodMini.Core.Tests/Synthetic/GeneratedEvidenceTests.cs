@@ -73,8 +73,8 @@ public sealed class GeneratedEvidenceTests(GeneratedTreeFixture tree) : IClassFi
                 Assert.InRange(hsp.HitTo, 1, tree.Reference.ProteinLengths[(hsp.Pdb, hsp.Chain)]);
             }
             var chainHits = SummaryFiles.ReadLegacy(tree.SummaryPath(chain)).Hits.Where(h => h.Type == "chain_blast").ToArray();
-            Assert.Equal(chainHits.Select(h => (h.Target, h.QueryRange.ToString(), h.HitRange.ToString(), h.EValue)),
-                hsps.Select(h => ($"{h.Pdb}_{h.Chain}", $"{h.QueryFrom}-{h.QueryTo}", $"{h.HitFrom}-{h.HitTo}", h.EValue)));
+            Assert.Equal(chainHits.Select(h => (h.Target, h.QueryRange.ToString(), h.HitRange.ToString(), h.EValue, h.HspEValues)),
+                hsps.Select(h => ($"{h.Pdb}_{h.Chain}", $"{h.QueryFrom}-{h.QueryTo}", $"{h.HitFrom}-{h.HitTo}", h.EValue, h.HspCount)));
         }
     }
 
@@ -113,6 +113,29 @@ public sealed class GeneratedEvidenceTests(GeneratedTreeFixture tree) : IClassFi
         Assert.Contains(hits, h => h.Type == "chain_blast" && tree.Reference.Blacklist.Contains((h.Target[..4], h.Target[5..])));
         Assert.Contains(hits, h => h.Type == "domain_blast" && double.Parse(h.EValue) > 1);
         Assert.Contains(hits, h => h.EValue == "0");
+        // Multi-HSP hits list one e-value per HSP, the hit's own first (and weaker ones after it).
+        Assert.Contains(hits, h => h.Type == "domain_blast" && h.HspEValues == 2);
+        Assert.Contains(hits, h => h.Type == "chain_blast" && h.HspEValues == 2);
+    }
+
+    [Fact]
+    public void Every_hit_away_from_a_true_domain_fails_a_documented_threshold()
+    {
+        var decoys = 0;
+        foreach (var chain in tree.Truth.Chains)
+        {
+            foreach (var h in SummaryFiles.ReadLegacy(tree.SummaryPath(chain)).Hits)
+            {
+                if (h.Type == "chain_blast" || chain.Domains.Any(d => Near(h.QueryRange, d.Range))) continue;
+                decoys++;
+                var coverage = (double)h.HitRange.TotalLength / tree.Reference.Domains[h.Target].Length;
+                var rejectable = h.QueryRange.TotalLength < 25 || (h.Type == "domain_blast"
+                    ? double.Parse(h.EValue) >= 1 || coverage < 0.5
+                    : double.Parse(h.Probability!) < 50 || coverage < 0.6);
+                Assert.True(rejectable, $"{chain.ProteinId}: {h} would be accepted away from every true domain");
+            }
+        }
+        Assert.True(decoys > 300 * 5, $"only {decoys} decoys");
     }
 
     [Fact]

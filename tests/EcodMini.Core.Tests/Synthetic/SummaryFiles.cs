@@ -31,6 +31,9 @@ public static class SummaryFiles
         return (int.Parse(protein.Attribute("length")!.Value), protein.Element("sequence")!.Value, hits);
     }
 
-    private static SummaryHit Hit(string type, string target, XElement h, string evalue, string? probability) =>
-        new(type, target, ResidueRange.Parse(h.Element("query_reg")!.Value), ResidueRange.Parse(h.Element("hit_reg")!.Value), evalue, probability);
+    private static SummaryHit Hit(string type, string target, XElement h, string evalues, string? probability)
+    {
+        var list = evalues.Split(',');
+        return new(type, target, ResidueRange.Parse(h.Element("query_reg")!.Value), ResidueRange.Parse(h.Element("hit_reg")!.Value), list[0], probability, list.Length);
+    }
 }
