@@ -13,7 +13,7 @@ public sealed class GeneratorOptionsTests
     [InlineData(SummaryFormat.V1, "domain_summary")]
     public void One_format_goes_to_domains_only(SummaryFormat format, string root)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var info = SyntheticBatchGenerator.Generate(temp.Sub("t"), new SyntheticBatchOptions { ProteinCount = 12, Seed = 2, Format = format });
 
         var batch = Assert.Single(info.BatchDirectories);
@@ -25,7 +25,7 @@ public sealed class GeneratorOptionsTests
     [Fact]
     public void Both_formats_share_file_names()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var info = SyntheticBatchGenerator.Generate(temp.Sub("t"), new SyntheticBatchOptions { ProteinCount = 12, Seed = 2, Format = SummaryFormat.Both });
 
         var batch = Assert.Single(info.BatchDirectories);
@@ -38,7 +38,7 @@ public sealed class GeneratorOptionsTests
     [Fact]
     public void Reference_version_names_the_summaries_and_blast_xml_can_be_left_out()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var info = SyntheticBatchGenerator.Generate(temp.Sub("t"),
             new SyntheticBatchOptions { ProteinCount = 5, Seed = 2, ReferenceVersion = "develop300", WriteBlastXml = false });
 
@@ -51,7 +51,7 @@ public sealed class GeneratorOptionsTests
     [Fact]
     public void Chains_are_spread_over_the_batches_in_blocks()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var info = SyntheticBatchGenerator.Generate(temp.Sub("t"), new SyntheticBatchOptions { ProteinCount = 30, Seed = 4, BatchCount = 3 });
 
         Assert.Equal(["ecod_batch_001", "ecod_batch_002", "ecod_batch_003"], info.BatchDirectories.Select(d => Path.GetFileName(d)![..14]));
@@ -66,7 +66,7 @@ public sealed class GeneratorOptionsTests
     [InlineData(10, 1, 1.5)]
     public void Rejects_impossible_options(int proteins, int batches, double representatives)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         Assert.ThrowsAny<ArgumentException>(() => SyntheticBatchGenerator.Generate(temp.Sub("t"),
             new SyntheticBatchOptions { ProteinCount = proteins, BatchCount = batches, RepresentativeFraction = representatives }));
         Assert.ThrowsAny<ArgumentException>(() => SyntheticBatchGenerator.Generate(temp.Sub("t"),
@@ -76,7 +76,7 @@ public sealed class GeneratorOptionsTests
     [Fact]
     public void Truth_in_the_documented_shape_loads()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var path = temp.Sub("truth.json");
         File.WriteAllText(path, """
             { "seed": 42, "reference_version": "develop291", "chains": [
