@@ -39,8 +39,8 @@ $jobs | Select-Object -First 5 | Format-Table | Out-Host
 Write-Host "== 4. Production statistics" -ForegroundColor Cyan
 Get-EcodProductionStatistic -TrackingDatabase $tracking | Format-List | Out-Host
 
-Write-Host "== 5. Accuracy against the known right answers (boundary tolerance +/-5)" -ForegroundColor Cyan
+Write-Host "== 5. Accuracy of the representatives against the known right answers (boundary tolerance +/-5)" -ForegroundColor Cyan
 $outputs = Get-ChildItem $batches -Directory -Filter 'ecod_batch_*' | ForEach-Object { Join-Path $_.FullName 'mini_domains' }
-$summary = Compare-EcodPartition -Partition $outputs -Reference $gen.TruthPath -Summary -CsvPath (Join-Path $Path 'accuracy.csv')
+$summary = Compare-EcodPartition -Partition $outputs -Reference $gen.TruthPath -Summary -ExcludeMissing -CsvPath (Join-Path $Path 'accuracy.csv')
 $summary | Format-List | Out-Host
 Write-Host "Per-chain comparison: $(Join-Path $Path 'accuracy.csv')"

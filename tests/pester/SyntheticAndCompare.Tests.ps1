@@ -84,6 +84,10 @@ Describe 'Compare-EcodPartition' {
         $s = Compare-EcodPartition -Partition $partial -Reference $gen.TruthPath -Summary
         $s.WithOutput | Should -Be 50
         $s.DomainCountAccuracy | Should -BeLessOrEqual (50 / 150)
+        $only = Compare-EcodPartition -Partition $partial -Reference $gen.TruthPath -Summary -ExcludeMissing
+        $only.Chains | Should -Be 50
+        $only.Missing | Should -Be 0
+        $only.DomainCountAccuracy | Should -BeGreaterThan 0.8
     }
 
     It 'v1 and legacy summaries of one chain give the same partition' {

@@ -52,4 +52,7 @@ public sealed class ReferenceSet
         new(results.Select(r => new ExpectedChain(r.ProteinId, r.Domains.Select(ComparedDomain.From).ToArray())));
 
     public static ReferenceSet FromChains(IEnumerable<ExpectedChain> chains) => new(chains);
+
+    /// <summary>Only the reference chains the prediction has an output for (to measure a run over a subset, e.g. representatives).</summary>
+    public ReferenceSet RestrictTo(PredictedSet predicted) => new(_chains.Values.Where(c => predicted.TryGet(c.ProteinId, out _)));
 }

@@ -30,6 +30,10 @@ public sealed class CompareEcodPartitionCommand : EcodCmdlet
     [Parameter]
     public SwitchParameter Summary { get; set; }
 
+    /// <summary>Leave out reference chains that have no predicted output (a run over a subset, e.g. representatives only).</summary>
+    [Parameter]
+    public SwitchParameter ExcludeMissing { get; set; }
+
     [Parameter]
     public string? CsvPath { get; set; }
 
@@ -57,6 +61,12 @@ public sealed class CompareEcodPartitionCommand : EcodCmdlet
         {
             Fail(ex, "EcodComparisonInputInvalid", ErrorCategory.InvalidData, referencePath);
             return;
+        }
+        if (ExcludeMissing.IsPresent)
+        {
+            var all = reference.Count;
+            reference = reference.RestrictTo(predicted);
+            WriteVerbose($"-ExcludeMissing: {all - reference.Count} of {all} reference chains have no output and are left out");
         }
         WriteVerbose($"Comparing with boundary tolerance +/-{BoundaryTolerance} residues against {referencePath}");
         var report = new PartitionComparer(BoundaryTolerance).Compare(predicted, reference, CancellationToken);
