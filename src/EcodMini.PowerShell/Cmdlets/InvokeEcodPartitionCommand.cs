@@ -157,18 +157,20 @@ public sealed class InvokeEcodPartitionCommand : EcodCmdlet
         var progress = new ProgressReporter(1, "Partitioning chains", todo.Count);
         int done = 0, failed = 0;
         using var pump = new PipelinePump();
-        pump.Run(() => Task.Run(() => Parallel.ForEach(
+        RunStoppable(() => pump.Run(
+            token => Task.Run(() => Parallel.ForEach(
                 Partitioner.Create(todo, EnumerablePartitionerOptions.NoBuffering),
-                new ParallelOptions { MaxDegreeOfParallelism = ThrottleLimit, CancellationToken = CancellationToken },
+                new ParallelOptions { MaxDegreeOfParallelism = ThrottleLimit, CancellationToken = token },
                 request =>
                 {
-                    var result = runner.Run(request, CancellationToken);
+                    var result = runner.Run(request, token);
                     if (!result.Success) Interlocked.Increment(ref failed);
                     Interlocked.Increment(ref done);
                     pump.Post(() => Emit(result, verbose));
-                }), CancellationToken),
+                }), token),
+            CancellationToken,
             TimeSpan.FromMilliseconds(250),
-            () => WriteProgress(progress.Build(Volatile.Read(ref done), Volatile.Read(ref failed))));
+            () => WriteProgress(progress.Build(Volatile.Read(ref done), Volatile.Read(ref failed)))));
         WriteProgress(progress.Completed());
     }
 

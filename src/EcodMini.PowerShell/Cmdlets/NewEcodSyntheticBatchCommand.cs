@@ -50,10 +50,11 @@ public sealed class NewEcodSyntheticBatchCommand : EcodCmdlet
         using var pump = new PipelinePump();
         try
         {
-            pump.Run(
-                () => Task.Run(() => info = SyntheticBatchGenerator.Generate(root, options, new Counter(n => Volatile.Write(ref written, n)), CancellationToken)),
+            RunStoppable(() => pump.Run(
+                token => Task.Run(() => info = SyntheticBatchGenerator.Generate(root, options, new Counter(n => Volatile.Write(ref written, n)), token), token),
+                CancellationToken,
                 TimeSpan.FromMilliseconds(250),
-                () => WriteProgress(reporter.Build(Volatile.Read(ref written), 0)));
+                () => WriteProgress(reporter.Build(Volatile.Read(ref written), 0))));
         }
         catch (IOException ex)
         {

@@ -108,14 +108,15 @@ public sealed class SubmitEcodJobCommand : EcodConfiguredCmdlet
         ExecutionResult? result = null;
         using var pump = new PipelinePump();
         var progress = new Progress(p => Volatile.Write(ref latest, p));
-        pump.Run(
-            () => System.Threading.Tasks.Task.Run(() => result = new LocalExecutor(tracker, options).Run(_tasks, progress, CancellationToken)),
+        RunStoppable(() => pump.Run(
+            token => System.Threading.Tasks.Task.Run(() => result = new LocalExecutor(tracker, options).Run(_tasks, progress, token), token),
+            CancellationToken,
             TimeSpan.FromMilliseconds(250),
             () =>
             {
                 var p = Volatile.Read(ref latest);
                 if (p is not null) WriteProgress(reporter.Build(p.Done, p.Failed, p.CurrentProteinId));
-            });
+            }));
         WriteProgress(reporter.Completed());
         if (result is null) return;
         Report(result);

@@ -32,6 +32,17 @@ public abstract class EcodCmdlet : PSCmdlet, IDisposable
     protected void Fail(Exception exception, string errorId, ErrorCategory category, object? target) =>
         ThrowTerminatingError(new ErrorRecord(exception, errorId, category, target));
 
+    /// <summary>Runs long work; a cancellation caused by Ctrl+C ends the pipeline as a stop, not as an error.</summary>
+    protected void RunStoppable(Action work)
+    {
+        try { work(); }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested) { throw new PipelineStoppedException(); }
+        catch (AggregateException ex) when (_stopping.IsCancellationRequested && ex.InnerExceptions.All(e => e is OperationCanceledException))
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
     /// <summary>True when verbose output would be shown (so costly verbose text is only built when wanted).</summary>
     protected bool IsVerbose()
     {
