@@ -40,6 +40,18 @@ Describe 'Find-EcodProtein' {
     }
 }
 
+Describe 'Find-EcodProtein | Invoke-EcodPartition' {
+    It 'binds the tasks by property name (summary, blast, output, batch)' {
+        $tasks = @(Find-EcodProtein -BatchRoot $root -RepsOnly -SkipExisting:$false -MaxProteins 5)
+        $out = Join-Path $TestDrive 'from-tasks'
+        $results = @($tasks | Invoke-EcodPartition -ReferenceDirectory $ref -OutputDirectory $out)
+        $results.Count | Should -Be 5
+        ($results.ProteinId | Sort-Object) | Should -Be ($tasks.ProteinId | Sort-Object)
+        foreach ($r in $results) { $r.BatchId | Should -Be ($tasks | Where-Object ProteinId -eq $r.ProteinId).BatchName }
+        @(Get-ChildItem $out).Count | Should -Be 5
+    }
+}
+
 Describe 'Submit-EcodJob -Executor Local' {
     BeforeAll {
         $script:db = Join-Path $TestDrive 'tracking.db'

@@ -121,15 +121,19 @@ public sealed class InvokeEcodPartitionCommand : EcodCmdlet
         return new PartitionRequest(summary, blast, output.Path, BatchId);
     }
 
+    /// <summary>
+    /// -OutputDirectory (a choice for the whole run) wins over an OutputPath bound from a piped object (such as a
+    /// task's default batch-layout output); then OutputPath; then the batch layout; else no file.
+    /// </summary>
     private (string? Path, string? Error) ChooseOutput(string summary, ProteinId? id)
     {
-        if (!string.IsNullOrEmpty(OutputPath)) return (ResolvePath(OutputPath), null);
         if (!string.IsNullOrEmpty(OutputDirectory))
         {
             return id is null
                 ? (null, "the file name does not start with a protein id <pdb>_<chain>, so no output name can be derived; give -OutputPath")
                 : (Path.Combine(ResolvePath(OutputDirectory), BatchLayout.OutputFileName(id)), null);
         }
+        if (!string.IsNullOrEmpty(OutputPath)) return (ResolvePath(OutputPath), null);
         return (id is null ? null : BatchLayout.DefaultOutputPath(summary, id), null);
     }
 
