@@ -118,7 +118,6 @@ function Invoke-AllTests {
     try {
         Invoke-Build -Configuration $Configuration
         $module = Invoke-Package -Configuration $Configuration
-        & (Join-Path $PSScriptRoot 'Start-TestServices.ps1')
         if (-not $SkipUnit) { $unit = Invoke-UnitTests -Configuration $Configuration }
         $pesterCounts = Invoke-PesterTests -ModulePath $module -Filter $PesterFilter
     }
