@@ -98,6 +98,11 @@ Describe 'Submit-EcodJob -Executor Local' {
         $h.ToStatus | Should -Contain 'completed'
     }
 
+    It 'says with -Verbose which journal mode the tracker uses and why' {
+        $v = @(Get-EcodJobStatus -TrackingDatabase $db -First 1 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        ($v.Message -join "`n") | Should -Match 'schema v2, journal wal \(.+\)'
+    }
+
     It 'shows readable default tables' {
         (Get-EcodJobStatus -TrackingDatabase $db -First 3 | Out-String) | Should -Match 'ProteinId\s+BatchName\s+Status'
         (Get-EcodProductionStatistic -TrackingDatabase $db | Out-String) | Should -Match 'SuccessRate\s*:\s*100'
