@@ -46,12 +46,19 @@ public static class BatchLayout
         return batch is null ? null : Path.Combine(batch, OutputFolder, OutputFileName(id));
     }
 
-    /// <summary>Default raw chain BLAST: <c>&lt;batch&gt;/blast/&lt;id&gt;.chain.blast.xml</c> when it exists.</summary>
+    /// <summary>
+    /// Default raw chain BLAST: <c>&lt;batch&gt;/blast/&lt;id&gt;.chain.blast.xml</c> beside the summary's folder, whatever
+    /// that folder is called (<c>domains/</c>, or <c>domains_v1/</c> when a batch carries both summary formats),
+    /// else <c>&lt;id&gt;.chain.blast.xml</c> next to the summary; null when neither exists.
+    /// </summary>
     public static string? DefaultBlastPath(string summaryPath, ProteinId id)
     {
-        var batch = BatchDirectoryOf(summaryPath);
-        if (batch is null) return null;
-        var path = Path.Combine(batch, BlastFolder, BlastFileName(id));
-        return File.Exists(path) ? path : null;
+        var summaryDir = Path.GetDirectoryName(Path.GetFullPath(summaryPath));
+        if (summaryDir is null) return null;
+        var batch = Path.GetDirectoryName(summaryDir);
+        var candidates = batch is null
+            ? [Path.Combine(summaryDir, BlastFileName(id))]
+            : new[] { Path.Combine(batch, BlastFolder, BlastFileName(id)), Path.Combine(summaryDir, BlastFileName(id)) };
+        return candidates.FirstOrDefault(File.Exists);
     }
 }
