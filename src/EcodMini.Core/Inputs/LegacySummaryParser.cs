@@ -89,8 +89,8 @@ internal static class LegacySummaryParser
                     {
                         case "query_reg": queryRange = reader.ReadElementContentAsString(); continue;
                         case "hit_reg": hitRange = reader.ReadElementContentAsString(); continue;
-                        case "query_seq": querySeq = reader.ReadElementContentAsString().Trim(); continue;
-                        case "hit_seq": hitSeq = reader.ReadElementContentAsString().Trim(); continue;
+                        case "query_seq": querySeq = SequenceText.Clean(reader.ReadElementContentAsString()); continue;
+                        case "hit_seq": hitSeq = SequenceText.Clean(reader.ReadElementContentAsString()); continue;
                     }
                 }
                 reader.Read();

@@ -55,8 +55,8 @@ internal static class V1SummaryParser
         TGroup = reader.GetAttribute("t_group"),
         HGroup = reader.GetAttribute("h_group"),
         Family = reader.GetAttribute("target_family"),
-        QuerySequence = reader.GetAttribute("query_seq"),
-        HitSequence = reader.GetAttribute("hit_seq"),
+        QuerySequence = SequenceText.Clean(reader.GetAttribute("query_seq")),
+        HitSequence = SequenceText.Clean(reader.GetAttribute("hit_seq")),
     };
 
     private static string NormalizeType(string? type) => type?.Trim().ToLowerInvariant() switch
