@@ -106,4 +106,33 @@ public class GeneratorVariantTests
         Assert.Equal(Expected, Ranges(r));
         Assert.Equal("e6dgvA1", r.Domains[1].EcodDomainId);
     }
+
+    [Fact]
+    public void LegacyQuerySequenceInsideARunGivesTheLength()
+    {
+        using var t = new TempFolder();
+        var seq = Regex.Match(File.ReadAllText(EngineTestData.Gfp("8ovp_A.v1.domain_summary.xml")), "<sequence>([^<]*)</sequence>").Groups[1].Value;
+        var text = File.ReadAllText(EngineTestData.Gfp("8ovp_A.legacy.domain_summary.xml"))
+            .Replace("<query_len>517</query_len>", "")
+            .Replace("<blast_summ pdb=\"8ovp\" chain=\"A\"/>", "<blast_summ pdb=\"8ovp\" chain=\"A\">")
+            .Replace("</hh_run>", "</hh_run></blast_summ>")
+            .Replace("<chain_blast_run program=\"blastp\">", $"<chain_blast_run program=\"blastp\"><query>8ovp_A</query><query_seq>{seq}</query_seq>");
+        var r = Run(t.File("8ovp_A.xml", text));
+        Assert.True(r.Success, r.Error);
+        Assert.Equal(517, r.SequenceLength);
+        Assert.Empty(r.QualityFlags);
+        Assert.Equal(Expected, Ranges(r));
+    }
+
+    [Fact]
+    public void V1HitsWithLegacyRangeNamesAndOddProbabilityOnBlastHits()
+    {
+        using var t = new TempFolder();
+        var text = File.ReadAllText(EngineTestData.Gfp("8ovp_A.v1.domain_summary.xml"))
+            .Replace("query_range=\"253-499\" target_range=\"1-247\"", "query_reg=\"253-499\" hit_reg=\"1-247\" probability=\"n/a\"");
+        var r = Run(t.File("8ovp_A.xml", text), EngineTestData.Gfp("8ovp_A.chain.blast.xml"));
+        Assert.True(r.Success, r.Error);
+        Assert.Equal(Expected, Ranges(r));
+        Assert.Equal(EvidenceType.DomainBlast, r.Domains[1].Source);
+    }
 }
