@@ -133,7 +133,7 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
         var rc = target is not null && refLength is > 0 ? (double)target.TotalLength / refLength.Value : (double?)null;
         var alignment = alignments.GetValueOrDefault(ChainEvidence.AlignmentKey(pdb, chain));
         if (alignment is null && !string.IsNullOrEmpty(hit.QuerySequence) && !string.IsNullOrEmpty(hit.HitSequence))
-            alignment = new ChainAlignment(hit.QuerySequence, hit.HitSequence, query.Start, target?.Start ?? 1, evalue);
+            alignment = InlineAlignment.Create(hit, query.Start, target?.Start ?? 1, evalue);
         return new Evidence
         {
             Type = EvidenceType.ChainBlast, TargetId = targetId, Pdb = pdb, Chain = chain, QueryRange = query, HitRange = target,

@@ -135,4 +135,22 @@ public class GeneratorVariantTests
         Assert.Equal(Expected, Ranges(r));
         Assert.Equal(EvidenceType.DomainBlast, r.Domains[1].Source);
     }
+
+    [Theory]
+    [InlineData("2-248,500-517", "3-249,251-268", "1-252,500-517 253-499")] // one HSP per range segment: joined
+    [InlineData("2-517", "3-268", "1-250 251-517")]                         // HSP 2's start unknown: first HSP only
+    public void LegacyInlineAlignmentOfSeveralHspsCommaSeparated(string queryReg, string hitReg, string expected)
+    {
+        using var t = new TempFolder();
+        var text = File.ReadAllText(EngineTestData.Gfp("8ovp_A.legacy.domain_summary.xml"));
+        string Split(string name, string xml) => Regex.Replace(xml, $"<{name}>([^<]*)</{name}>",
+            m => $"<{name}>{m.Groups[1].Value[..247]},{m.Groups[1].Value[^18..]}</{name}>");
+        text = Split("query_seq", Split("hit_seq", text))
+            .Replace("<query_reg>2-248,500-517</query_reg>", $"<query_reg>{queryReg}</query_reg>")
+            .Replace("<hit_reg>3-249,251-268</hit_reg>", $"<hit_reg>{hitReg}</hit_reg>");
+        var r = Run(t.File("8ovp_A.xml", text));
+        Assert.True(r.Success, r.Error);
+        Assert.Equal(expected, string.Join(" ", Ranges(r)));
+        Assert.Equal("chain_blast_decomposed", r.Domains[0].Source);
+    }
 }
