@@ -133,6 +133,7 @@ public sealed class ReferenceData
         {
             var sep = pc.IndexOf('_');
             if (sep > 0) { pdb = pc[..sep]; chain = pc[(sep + 1)..]; }
+            else if (!Algorithm.ReferenceIdParser.TryParse(pc, out pdb, out chain)) pdb = chain = ""; // 2ia4B, 2ia4 B
         }
         return pdb.Length > 0 && chain.Length > 0;
     }
