@@ -69,7 +69,7 @@ internal static class LegacySummaryParser
     private static SummaryHit ReadHit(XmlReader reader, string type)
     {
         var domainId = reader.GetAttribute("domain_id");
-        var hitId = reader.GetAttribute("hit_id");
+        var hitId = reader.GetAttribute("hit_id") ?? reader.GetAttribute("target");
         var pdb = reader.GetAttribute("pdb_id");
         var chain = reader.GetAttribute("chain_id");
         var evalue = reader.GetAttribute("evalues") ?? reader.GetAttribute("evalue");

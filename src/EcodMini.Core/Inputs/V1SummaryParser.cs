@@ -48,7 +48,7 @@ internal static class V1SummaryParser
         return new SummaryHit
         {
             Type = type,
-            TargetId = reader.GetAttribute("target") ?? reader.GetAttribute("domain_id"),
+            TargetId = reader.GetAttribute("target") ?? reader.GetAttribute("domain_id") ?? reader.GetAttribute("hit_id"),
             Pdb = reader.GetAttribute("pdb_id"),
             Chain = reader.GetAttribute("chain_id"),
             QueryRange = reader.GetAttribute("query_range") ?? reader.GetAttribute("query_reg"),

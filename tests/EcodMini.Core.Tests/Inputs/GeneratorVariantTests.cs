@@ -153,4 +153,18 @@ public class GeneratorVariantTests
         Assert.Equal(expected, string.Join(" ", Ranges(r)));
         Assert.Equal("chain_blast_decomposed", r.Domains[0].Source);
     }
+
+    [Theory]
+    [InlineData("8ovp_A.v1.domain_summary.xml", "target=\"e6dgvA1\" target_family", "hit_id=\"e6dgvA1\" target_family")]
+    [InlineData("8ovp_A.legacy.domain_summary.xml", "domain_id=\"e6dgvA1\" pdb_id=\"6dgv\" chain_id=\"A\"", "target=\"e6dgvA1\"")]
+    public void DomainHitTargetUnderTheOtherFormatsAttributeName(string file, string from, string to)
+    {
+        using var t = new TempFolder();
+        var text = File.ReadAllText(EngineTestData.Gfp(file));
+        Assert.Contains(from, text);
+        var r = Run(t.File("8ovp_A.xml", text.Replace(from, to)), file.Contains("v1") ? EngineTestData.Gfp("8ovp_A.chain.blast.xml") : null);
+        Assert.True(r.Success, r.Error);
+        Assert.Equal(Expected, Ranges(r));
+        Assert.Equal(EvidenceType.DomainBlast, r.Domains[1].Source);
+    }
 }
