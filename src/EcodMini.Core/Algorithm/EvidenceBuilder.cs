@@ -19,7 +19,7 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
             log.Reject(RejectionReasons.InvalidHit, $"{Label(hit)} (unknown type '{type}')");
             return null;
         }
-        if (!ResidueRange.TryParse(hit.QueryRange, out var query))
+        if (!ResidueRange.TryParse(RangeText.StripChainPrefixes(hit.QueryRange), out var query))
         {
             log.Reject(RejectionReasons.InvalidRange, $"{Label(hit)} (query range '{hit.QueryRange}')");
             return null;
@@ -33,7 +33,7 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
         ResidueRange? target = null;
         if (!string.IsNullOrWhiteSpace(hit.HitRange))
         {
-            if (!ResidueRange.TryParse(hit.HitRange, out var t))
+            if (!ResidueRange.TryParse(RangeText.StripChainPrefixes(hit.HitRange), out var t))
             {
                 log.Reject(RejectionReasons.InvalidRange, $"{Label(hit)} (hit range '{hit.HitRange}')");
                 return null;

@@ -1,4 +1,5 @@
 using System.Text;
+using EcodMini.Core.Inputs;
 using EcodMini.Core.Model;
 
 namespace EcodMini.Core.Algorithm;
@@ -18,7 +19,8 @@ internal static class InlineAlignment
         var qParts = querySeq.Split(',');
         var hParts = hitSeq.Split(',');
         var n = qParts.Length;
-        if (hParts.Length != n || !ResidueRange.TryParse(hit.QueryRange, out var query) || !ResidueRange.TryParse(hit.HitRange, out var target)
+        if (hParts.Length != n || !ResidueRange.TryParse(RangeText.StripChainPrefixes(hit.QueryRange), out var query)
+            || !ResidueRange.TryParse(RangeText.StripChainPrefixes(hit.HitRange), out var target)
             || query.Segments.Count != n || target.Segments.Count != n)
             return new ChainAlignment(qParts[0], hParts[0], queryStart, hitStart, evalue);
         var q = new StringBuilder(qParts[0]);

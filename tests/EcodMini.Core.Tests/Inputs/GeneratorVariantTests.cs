@@ -167,4 +167,21 @@ public class GeneratorVariantTests
         Assert.Equal(Expected, Ranges(r));
         Assert.Equal(EvidenceType.DomainBlast, r.Domains[1].Source);
     }
+
+    [Fact]
+    public void ChainPrefixedRangesInReferenceAndSummary()
+    {
+        using var t = new TempFolder();
+        foreach (var f in Directory.GetFiles(EngineTestData.ReferenceDir)) File.Copy(f, Path.Combine(t.Path, Path.GetFileName(f)));
+        var defs = Path.Combine(t.Path, ReferenceData.DefinitionsFile);
+        File.WriteAllText(defs, File.ReadAllText(defs).Replace("e2ia4B1,2ia4,B,1-270,", "e2ia4B1,2ia4,B,\"B:1-200,B:201-270\","));
+        var reference = ReferenceData.Load(t.Path);
+        Assert.Equal("1-200,201-270", reference.DomainById("e2ia4B1")!.Range.ToString());
+        var text = File.ReadAllText(EngineTestData.Gfp("8ovp_A.v1.domain_summary.xml"))
+            .Replace("query_range=\"253-499\" target_range=\"1-247\"", "query_range=\"A:253-499\" target_range=\"A:1-247\"");
+        var r = Run(t.File("8ovp_A.xml", text), EngineTestData.Gfp("8ovp_A.chain.blast.xml"), reference);
+        Assert.True(r.Success, r.Error);
+        Assert.Equal(Expected, Ranges(r));
+        Assert.Equal(EvidenceType.DomainBlast, r.Domains[1].Source);
+    }
 }
