@@ -184,4 +184,16 @@ public class GeneratorVariantTests
         Assert.Equal(Expected, Ranges(r));
         Assert.Equal(EvidenceType.DomainBlast, r.Domains[1].Source);
     }
+
+    [Theory]
+    [InlineData("8ovp_A.v1.domain_summary.xml")]
+    [InlineData("8ovp_A.legacy.domain_summary.xml")]
+    public void BlankLinesBeforeTheXmlDeclaration(string file)
+    {
+        using var t = new TempFolder();
+        var r = Run(t.File("8ovp_A.xml", "\n  \n" + File.ReadAllText(EngineTestData.Gfp(file))),
+            file.Contains("v1") ? EngineTestData.Gfp("8ovp_A.chain.blast.xml") : null);
+        Assert.True(r.Success, r.Error);
+        Assert.Equal(Expected, Ranges(r));
+    }
 }
