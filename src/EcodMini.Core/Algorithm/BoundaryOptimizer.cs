@@ -15,7 +15,7 @@ internal static class BoundaryOptimizer
 {
     public static void Optimize(List<WorkingDomain> domains, int length, PartitionOptions options, RejectionLog log, List<QualityFlag> flags)
     {
-        domains.Sort(WorkingDomain.CompareByStart);
+        WorkingDomain.SortByStart(domains);
         ResolveSmallOverlaps(domains, options, log);
         domains.RemoveAll(d =>
         {
@@ -23,25 +23,31 @@ internal static class BoundaryOptimizer
             log.Note($"dropped {d.Source} {d.EcodDomainId}: no residues left after overlap resolution");
             return true;
         });
+        WorkingDomain.SortByStart(domains); // a domain that lost its first residues may no longer be first
         if (domains.Count == 0)
         {
             if (length >= options.MinDomainSize) flags.Add(LargeGap(1, length));
             return;
         }
         MergeFragments(domains, length, options, log, flags);
-        domains.Sort(WorkingDomain.CompareByStart);
+        WorkingDomain.SortByStart(domains);
     }
 
     private static void ResolveSmallOverlaps(List<WorkingDomain> domains, PartitionOptions options, RejectionLog log)
     {
+        // Spans taken once: a domain only ever loses positions here, so its first span stays a superset of its positions,
+        // and pairs whose spans are disjoint (most of them on long chains) cost nothing.
+        var spans = domains.ConvertAll(d => (Start: d.Start(), End: d.End()));
         for (var i = 0; i < domains.Count; i++)
         {
             for (var j = i + 1; j < domains.Count; j++)
             {
                 var a = domains[i];
                 var b = domains[j];
+                var from = Math.Max(spans[i].Start, spans[j].Start);
+                var to = Math.Min(spans[i].End, spans[j].End);
                 var shared = 0;
-                for (var p = 1; p < a.Positions.Length; p++)
+                for (var p = from; p <= to; p++)
                     if (a.Positions[p] && b.Positions[p]) shared++;
                 if (shared == 0 || shared > options.SmallOverlapMax) continue;
                 var loser = a.Confidence < b.Confidence ? a
@@ -49,7 +55,7 @@ internal static class BoundaryOptimizer
                     : b.Count() < a.Count() ? b
                     : a.Count() < b.Count() ? a : b;
                 var winner = ReferenceEquals(loser, a) ? b : a;
-                for (var p = 1; p < a.Positions.Length; p++)
+                for (var p = from; p <= to; p++)
                     if (a.Positions[p] && b.Positions[p]) loser.Positions[p] = false;
                 var action = $"lost {shared} overlapping residue(s) to {winner.Source} {winner.EcodDomainId}";
                 loser.Actions.Add(action);

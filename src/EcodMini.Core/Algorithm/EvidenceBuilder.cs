@@ -19,7 +19,7 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
             log.Reject(RejectionReasons.InvalidHit, $"{Label(hit)} (unknown type '{type}')");
             return null;
         }
-        if (!ResidueRange.TryParse(hit.QueryRange, out var query))
+        if (!ResidueRange.TryParse(RangeText.StripChainPrefixes(hit.QueryRange), out var query))
         {
             log.Reject(RejectionReasons.InvalidRange, $"{Label(hit)} (query range '{hit.QueryRange}')");
             return null;
@@ -33,7 +33,7 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
         ResidueRange? target = null;
         if (!string.IsNullOrWhiteSpace(hit.HitRange))
         {
-            if (!ResidueRange.TryParse(hit.HitRange, out var t))
+            if (!ResidueRange.TryParse(RangeText.StripChainPrefixes(hit.HitRange), out var t))
             {
                 log.Reject(RejectionReasons.InvalidRange, $"{Label(hit)} (hit range '{hit.HitRange}')");
                 return null;
@@ -133,7 +133,7 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
         var rc = target is not null && refLength is > 0 ? (double)target.TotalLength / refLength.Value : (double?)null;
         var alignment = alignments.GetValueOrDefault(ChainEvidence.AlignmentKey(pdb, chain));
         if (alignment is null && !string.IsNullOrEmpty(hit.QuerySequence) && !string.IsNullOrEmpty(hit.HitSequence))
-            alignment = new ChainAlignment(hit.QuerySequence, hit.HitSequence, query.Start, target?.Start ?? 1, evalue);
+            alignment = InlineAlignment.Create(hit, query.Start, target?.Start ?? 1, evalue);
         return new Evidence
         {
             Type = EvidenceType.ChainBlast, TargetId = targetId, Pdb = pdb, Chain = chain, QueryRange = query, HitRange = target,

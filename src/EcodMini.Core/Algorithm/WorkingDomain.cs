@@ -33,11 +33,12 @@ internal sealed class WorkingDomain
     public double Confidence { get; }
     public List<string> Actions { get; } = [];
 
-    /// <summary>By start, then acceptance order (a total order).</summary>
-    public static int CompareByStart(WorkingDomain a, WorkingDomain b)
+    /// <summary>Sorts by start, then acceptance order (a total order); each start is computed once.</summary>
+    public static void SortByStart(List<WorkingDomain> domains)
     {
-        var c = a.Start().CompareTo(b.Start());
-        return c != 0 ? c : a.SelectionOrder.CompareTo(b.SelectionOrder);
+        var keyed = domains.ConvertAll(d => (Start: d.Start(), d.SelectionOrder, Domain: d));
+        keyed.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.SelectionOrder.CompareTo(b.SelectionOrder));
+        for (var i = 0; i < keyed.Count; i++) domains[i] = keyed[i].Domain;
     }
 
     public ResidueRange CurrentRange() => ResidueRange.FromMask(Positions);

@@ -71,8 +71,8 @@ public static class BlastXmlReader
                         case "Hsp_evalue": evalue = reader.ReadElementContentAsString(); continue;
                         case "Hsp_query-from": qfrom = reader.ReadElementContentAsString(); continue;
                         case "Hsp_hit-from": hfrom = reader.ReadElementContentAsString(); continue;
-                        case "Hsp_qseq": qseq = reader.ReadElementContentAsString().Trim(); continue;
-                        case "Hsp_hseq": hseq = reader.ReadElementContentAsString().Trim(); continue;
+                        case "Hsp_qseq": qseq = SequenceText.Clean(reader.ReadElementContentAsString()); continue;
+                        case "Hsp_hseq": hseq = SequenceText.Clean(reader.ReadElementContentAsString()); continue;
                     }
                 }
             }

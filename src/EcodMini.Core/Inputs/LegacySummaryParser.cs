@@ -37,8 +37,10 @@ internal static class LegacySummaryParser
                     case "query_len":
                         length = SummaryReader.ParseLength(path, reader.ReadElementContentAsString(), "query_len") ?? length;
                         continue;
+                    // Hits inside a run are consumed whole by ReadHit, so a query_seq met here is the chain's own
+                    // (top level, or directly inside a run next to <query_len>).
                     case "sequence" or "query_sequence" when runType is null:
-                    case "query_seq" when runType is null && reader.Depth <= 2:
+                    case "query_seq" when runType is not null || reader.Depth <= 2:
                         sequence = SequenceText.Clean(reader.ReadElementContentAsString());
                         continue;
                     case "batch_id" when runType is null:
@@ -67,7 +69,7 @@ internal static class LegacySummaryParser
     private static SummaryHit ReadHit(XmlReader reader, string type)
     {
         var domainId = reader.GetAttribute("domain_id");
-        var hitId = reader.GetAttribute("hit_id");
+        var hitId = reader.GetAttribute("hit_id") ?? reader.GetAttribute("target");
         var pdb = reader.GetAttribute("pdb_id");
         var chain = reader.GetAttribute("chain_id");
         var evalue = reader.GetAttribute("evalues") ?? reader.GetAttribute("evalue");
@@ -75,7 +77,8 @@ internal static class LegacySummaryParser
         var tGroup = reader.GetAttribute("t_group");
         var hGroup = reader.GetAttribute("h_group");
         var family = reader.GetAttribute("family") ?? reader.GetAttribute("target_family");
-        string? queryRange = reader.GetAttribute("query_reg"), hitRange = reader.GetAttribute("hit_reg");
+        string? queryRange = reader.GetAttribute("query_reg") ?? reader.GetAttribute("query_range"),
+            hitRange = reader.GetAttribute("hit_reg") ?? reader.GetAttribute("hit_range") ?? reader.GetAttribute("target_range");
         string? querySeq = null, hitSeq = null;
         if (!reader.IsEmptyElement)
         {
@@ -89,8 +92,8 @@ internal static class LegacySummaryParser
                     {
                         case "query_reg": queryRange = reader.ReadElementContentAsString(); continue;
                         case "hit_reg": hitRange = reader.ReadElementContentAsString(); continue;
-                        case "query_seq": querySeq = reader.ReadElementContentAsString().Trim(); continue;
-                        case "hit_seq": hitSeq = reader.ReadElementContentAsString().Trim(); continue;
+                        case "query_seq": querySeq = SequenceText.Clean(reader.ReadElementContentAsString()); continue;
+                        case "hit_seq": hitSeq = SequenceText.Clean(reader.ReadElementContentAsString()); continue;
                     }
                 }
                 reader.Read();

@@ -133,6 +133,7 @@ public sealed class ReferenceData
         {
             var sep = pc.IndexOf('_');
             if (sep > 0) { pdb = pc[..sep]; chain = pc[(sep + 1)..]; }
+            else if (!Algorithm.ReferenceIdParser.TryParse(pc, out pdb, out chain)) pdb = chain = ""; // 2ia4B, 2ia4 B
         }
         return pdb.Length > 0 && chain.Length > 0;
     }
@@ -144,7 +145,7 @@ public sealed class ReferenceData
         var pdb = row.Get("pdb_id");
         var chain = row.Get("chain_id");
         if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(pdb) || string.IsNullOrEmpty(chain)) return false;
-        if (!ResidueRange.TryParse(row.Get("range"), out var range)) return false;
+        if (!ResidueRange.TryParse(RangeText.StripChainPrefixes(row.Get("range")), out var range)) return false;
         var length = TryLength(row.Get("length"), out var len) ? len : range.TotalLength;
         domain = new ReferenceDomain(id, pdb, chain, range, length, NullIfEmpty(row.Get("t_group")), NullIfEmpty(row.Get("h_group")));
         return true;

@@ -20,8 +20,17 @@ public static class SafeXml
         CloseInput = true,
     };
 
-    /// <summary>Opens a reader over bytes already in memory.</summary>
-    public static XmlReader Open(byte[] content) => XmlReader.Create(new MemoryStream(content, writable: false), CreateReaderSettings());
+    /// <summary>
+    /// Opens a reader over bytes already in memory. Blank lines before an XML declaration (which XML forbids, but
+    /// template-written files often have) are skipped.
+    /// </summary>
+    public static XmlReader Open(byte[] content)
+    {
+        var start = 0;
+        while (start < content.Length && IsBlankOrBom(content[start])) start++;
+        if (start == 0 || !content.AsSpan(start).StartsWith("<?xml"u8)) start = 0;
+        return XmlReader.Create(new MemoryStream(content, start, content.Length - start, writable: false), CreateReaderSettings());
+    }
 
     /// <summary>Reads the whole file; an empty file is an <see cref="Model.InputFileException"/>.</summary>
     public static byte[] ReadNonEmpty(string path)
@@ -35,7 +44,7 @@ public static class SafeXml
         var blank = true;
         foreach (var b in bytes)
         {
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF) continue;
+            if (IsBlankOrBom(b)) continue;
             blank = false;
             break;
         }
@@ -47,4 +56,7 @@ public static class SafeXml
     public static string Describe(XmlException ex) => ex.LineNumber > 0
         ? $"malformed XML at line {ex.LineNumber}: {ex.Message}"
         : $"malformed XML: {ex.Message}";
+
+    /// <summary>Whitespace or a byte of the UTF-8 byte order mark.</summary>
+    private static bool IsBlankOrBom(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF;
 }

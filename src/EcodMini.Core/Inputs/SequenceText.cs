@@ -1,6 +1,6 @@
 namespace EcodMini.Core.Inputs;
 
-/// <summary>Sequence text as found in summaries: whitespace and line breaks removed; blank is null.</summary>
+/// <summary>Sequence or aligned-sequence text as found in summaries and BLAST XML: whitespace and line breaks removed; blank is null.</summary>
 internal static class SequenceText
 {
     public static string? Clean(string? text)

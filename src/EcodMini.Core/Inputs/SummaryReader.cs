@@ -47,7 +47,7 @@ public static class SummaryReader
 
     internal static int? ParseLength(string path, string? text, string what)
     {
-        if (text is null) return null;
+        if (string.IsNullOrWhiteSpace(text)) return null; // blank = not recorded
         if (NumberText.TryParseLength(text, out var length)) return length;
         throw new InputFileException(path, $"{what} '{text}' is not a positive whole number");
     }

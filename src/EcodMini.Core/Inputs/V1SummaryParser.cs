@@ -42,22 +42,27 @@ internal static class V1SummaryParser
         return new ChainEvidence { Protein = protein, Length = length, Sequence = sequence, Hits = hits, BatchId = batchId };
     }
 
-    private static SummaryHit ReadHit(XmlReader reader) => new()
+    private static SummaryHit ReadHit(XmlReader reader)
     {
-        Type = NormalizeType(reader.GetAttribute("type")),
-        TargetId = reader.GetAttribute("target") ?? reader.GetAttribute("domain_id"),
-        Pdb = reader.GetAttribute("pdb_id"),
-        Chain = reader.GetAttribute("chain_id"),
-        QueryRange = reader.GetAttribute("query_range"),
-        HitRange = reader.GetAttribute("target_range") ?? reader.GetAttribute("hit_range"),
-        Evalue = reader.GetAttribute("evalue") ?? reader.GetAttribute("evalues"),
-        Probability = reader.GetAttribute("probability"),
-        TGroup = reader.GetAttribute("t_group"),
-        HGroup = reader.GetAttribute("h_group"),
-        Family = reader.GetAttribute("target_family"),
-        QuerySequence = reader.GetAttribute("query_seq"),
-        HitSequence = reader.GetAttribute("hit_seq"),
-    };
+        var type = NormalizeType(reader.GetAttribute("type"));
+        return new SummaryHit
+        {
+            Type = type,
+            TargetId = reader.GetAttribute("target") ?? reader.GetAttribute("domain_id") ?? reader.GetAttribute("hit_id"),
+            Pdb = reader.GetAttribute("pdb_id"),
+            Chain = reader.GetAttribute("chain_id"),
+            QueryRange = reader.GetAttribute("query_range") ?? reader.GetAttribute("query_reg"),
+            HitRange = reader.GetAttribute("target_range") ?? reader.GetAttribute("hit_range") ?? reader.GetAttribute("hit_reg"),
+            Evalue = reader.GetAttribute("evalue") ?? reader.GetAttribute("evalues"),
+            // Only HHsearch confidence uses a probability; on other hits it is ignored, never a reason to reject.
+            Probability = type == EvidenceType.HhSearch ? reader.GetAttribute("probability") ?? reader.GetAttribute("prob") : null,
+            TGroup = reader.GetAttribute("t_group"),
+            HGroup = reader.GetAttribute("h_group"),
+            Family = reader.GetAttribute("target_family"),
+            QuerySequence = SequenceText.Clean(reader.GetAttribute("query_seq")),
+            HitSequence = SequenceText.Clean(reader.GetAttribute("hit_seq")),
+        };
+    }
 
     private static string NormalizeType(string? type) => type?.Trim().ToLowerInvariant() switch
     {

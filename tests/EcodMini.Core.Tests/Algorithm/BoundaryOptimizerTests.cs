@@ -45,6 +45,11 @@ public class BoundaryOptimizerTests
         Assert.Equal("1-100 101-200", Ranges(Hits(200, ("11-100", "1e-50"), ("101-200", "1e-50"))));
 
     [Fact]
+    public void NTerminalFragmentGoesToTheFirstDomainByStartAfterOverlapsAreResolved() =>
+        // Both start at 11; the first-selected one loses 11-13 to the stronger one, which is then first by start.
+        Assert.Equal("1-60 101-200", Ranges(Hits(200, ("11-13,101-200", "1e-5"), ("11-60", "1e-50"))));
+
+    [Fact]
     public void CTerminalFragmentMergesIntoTheLastDomain() =>
         Assert.Equal("1-100 101-200", Ranges(Hits(200, ("1-100", "1e-50"), ("101-190", "1e-50"))));
 

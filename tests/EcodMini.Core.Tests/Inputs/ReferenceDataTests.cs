@@ -43,6 +43,18 @@ public class ReferenceDataTests
     }
 
     [Fact]
+    public void ProteinLengthsPdbChainWithoutUnderscore()
+    {
+        using var t = new TempFolder();
+        t.File("domain_definitions.csv", "domain_id,pdb_id,chain_id,range,length,t_group,h_group\n");
+        t.File("domain_lengths.csv", "domain_id,length\n");
+        t.File("protein_lengths.csv", "pdb_chain,length\n1abcA,55\n1abc B,66\n1abc_C,77\nnounderscore,10\n");
+        var r = ReferenceData.Load(t.Path);
+        Assert.Equal((55, 66, 77), (r.ProteinLength("1abc", "A"), r.ProteinLength("1abc", "B"), r.ProteinLength("1abc", "C")));
+        Assert.Equal(1, r.SkippedRows);
+    }
+
+    [Fact]
     public void MissingRequiredFileIsAnInputFileExceptionNamingIt()
     {
         using var t = new TempFolder();

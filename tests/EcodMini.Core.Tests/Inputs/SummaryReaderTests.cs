@@ -50,6 +50,17 @@ public class SummaryReaderTests
     }
 
     [Theory]
+    [InlineData("<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\" \"><sequence>MKV</sequence></protein></domain_summary>")]
+    [InlineData("<blast_summ_doc><blast_summ pdb=\"8ovp\" chain=\"A\"/><query_len></query_len><query_seq>MKV</query_seq></blast_summ_doc>")]
+    public void BlankLengthIsNotRecordedNotAnError(string content)
+    {
+        using var t = new TempFolder();
+        var c = SummaryReader.Read(t.File("s.xml", content));
+        Assert.Null(c.Length);
+        Assert.Equal("MKV", c.Sequence);
+    }
+
+    [Theory]
     [InlineData("", "file is empty")]
     [InlineData("<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"10\">", "malformed XML")]
     [InlineData("<!DOCTYPE d [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]><domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"&b;\"/></domain_summary>", "malformed XML")]
