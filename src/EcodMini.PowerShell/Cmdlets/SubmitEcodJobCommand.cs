@@ -84,7 +84,9 @@ public sealed class SubmitEcodJobCommand : EcodConfiguredCmdlet
             return null;
         }
         PartitionOptions partition;
-        try { partition = OptionsBinder.Apply(new PartitionOptions(), Option, o => o with { }).Validate(); }
+        // The configuration's quality.require_reference_lengths is the base; -Option overrides it per call.
+        var configured = new PartitionOptions { RequireReferenceLengths = Settings.Quality.RequireReferenceLengths };
+        try { partition = OptionsBinder.Apply(configured, Option, o => o with { }).Validate(); }
         catch (ArgumentException ex)
         {
             Fail(ex, "EcodInvalidOption", ErrorCategory.InvalidArgument, Option);
