@@ -41,6 +41,7 @@ Get-EcodProductionStatistic -TrackingDatabase $tracking | Format-List | Out-Host
 
 Write-Host "== 5. Accuracy of the representatives against the known right answers (boundary tolerance +/-5)" -ForegroundColor Cyan
 $outputs = Get-ChildItem $batches -Directory -Filter 'ecod_batch_*' | ForEach-Object { Join-Path $_.FullName 'mini_domains' }
-$summary = Compare-EcodPartition -Partition $outputs -Reference $gen.TruthPath -Summary -ExcludeMissing -CsvPath (Join-Path $Path 'accuracy.csv')
-$summary | Format-List | Out-Host
+$summaries = Compare-EcodPartition -Partition $outputs -Reference $gen.TruthPath -Summary -ByCategory -ExcludeMissing -CsvPath (Join-Path $Path 'accuracy.csv')
+$summaries | Where-Object Category | Format-Table Category, Chains, DomainCountAccuracy, BoundaryAccuracy, OverSplit, UnderSplit | Out-Host
+$summaries | Where-Object { -not $_.Category } | Format-List | Out-Host
 Write-Host "Per-chain comparison: $(Join-Path $Path 'accuracy.csv')"

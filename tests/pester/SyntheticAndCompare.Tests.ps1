@@ -59,6 +59,15 @@ Describe 'Compare-EcodPartition' {
         $s.Tolerance | Should -Be 5
     }
 
+    It 'summarises per category with -ByCategory' {
+        $s = @(Compare-EcodPartition -Partition $out -Reference $gen.TruthPath -Summary -ByCategory)
+        $cats = @($s | Where-Object Category)
+        $cats.Count | Should -BeGreaterOrEqual 5
+        ($cats | Measure-Object Chains -Sum).Sum | Should -Be 150
+        $s[-1].Category | Should -BeNullOrEmpty
+        ($s | Out-String) | Should -Match 'Category\s+: insertion'
+    }
+
     It 'takes result objects from the pipeline and gives per-chain objects plus one summary' {
         $all = $results | Compare-EcodPartition -Reference $gen.TruthPath
         @($all | Where-Object { $_.PSObject.TypeNames[0] -like '*ChainComparison' }).Count | Should -Be 150

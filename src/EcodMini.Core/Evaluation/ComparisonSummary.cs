@@ -8,6 +8,8 @@ namespace EcodMini.Core.Evaluation;
 public sealed record ComparisonSummary
 {
     /// <summary>Reference chains compared.</summary>
+    /// <summary>The category these totals cover (per-category summaries); null for the whole comparison.</summary>
+    public string? Category { get; init; }
     public int Chains { get; init; }
     /// <summary>Chains with a prediction file or result (readable or not).</summary>
     public int WithOutput { get; init; }

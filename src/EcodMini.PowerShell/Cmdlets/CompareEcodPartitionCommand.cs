@@ -30,6 +30,10 @@ public sealed class CompareEcodPartitionCommand : EcodCmdlet
     [Parameter]
     public SwitchParameter Summary { get; set; }
 
+    /// <summary>Also emit one summary per case category of the reference (generated truth files carry categories).</summary>
+    [Parameter]
+    public SwitchParameter ByCategory { get; set; }
+
     /// <summary>Leave out reference chains that have no predicted output (a run over a subset, e.g. representatives only).</summary>
     [Parameter]
     public SwitchParameter ExcludeMissing { get; set; }
@@ -72,6 +76,11 @@ public sealed class CompareEcodPartitionCommand : EcodCmdlet
         var report = new PartitionComparer(BoundaryTolerance).Compare(predicted, reference, CancellationToken);
         Export(report);
         if (!Summary.IsPresent) WriteObject(report.Chains, enumerateCollection: true);
+        if (ByCategory.IsPresent)
+        {
+            foreach (var (category, totals) in report.SummaryByCategory.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                WriteObject(totals with { Category = category });
+        }
         WriteObject(report.Summary);
     }
 
