@@ -16,7 +16,7 @@ public static class ConfigurationLoader
         var cwd = Path.GetFullPath(workingDirectory ?? Directory.GetCurrentDirectory());
         var env = environment ?? Environment.GetEnvironmentVariable;
         if (!string.IsNullOrWhiteSpace(explicitPath))
-            return FromFile(Path.GetFullPath(explicitPath, cwd), ConfigurationSource.ExplicitPath, cwd, "the -Path parameter");
+            return FromFile(Path.GetFullPath(explicitPath, cwd), ConfigurationSource.ExplicitPath, cwd, "the caller");
         if (env(EnvironmentVariable) is { Length: > 0 } fromEnv)
             return FromFile(Path.GetFullPath(fromEnv, cwd), ConfigurationSource.EnvironmentVariable, cwd, $"${EnvironmentVariable}");
         var local = Path.Combine(cwd, RelativeDefaultPath);

@@ -1,3 +1,4 @@
+using EcodMini.Core.Algorithm;
 using EcodMini.Core.Execution;
 using EcodMini.Core.Scanning;
 using EcodMini.Core.Tracking;
@@ -30,6 +31,7 @@ public static class LoadedConfigurationExtensions
             ReferenceDirectory = loaded.ResolvePath(c.Paths.ReferenceDir),
             ThrottleLimit = c.Execution.ThrottleLimit ?? Environment.ProcessorCount,
             ChunkSize = c.Execution.ChunkSize,
+            PartitionOptions = new PartitionOptions { RequireReferenceLengths = c.Quality.RequireReferenceLengths },
         };
     }
 

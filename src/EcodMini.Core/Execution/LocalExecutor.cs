@@ -169,7 +169,7 @@ public sealed class LocalExecutor
             throw new InvalidOperationException("LocalExecutorOptions.ReferenceDirectory is required to partition chains");
         var reference = ReferenceData.Load(Options.ReferenceDirectory, cancellationToken);
         var runner = new ChainPartitionRunner(reference, Options.PartitionOptions, Options.Format);
-        return (task, ct) => runner.Run(new PartitionRequest(task.SummaryPath, task.BlastPath, task.OutputPath, task.BatchName), ct);
+        return (task, ct) => runner.Run(ChunkWorker.ToRequest(ToChunkTask(task)), ct);
     }
 
     private List<JobRecord> FinalRecords(List<ProteinTask> tasks)

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using EcodMini.Core.Configuration;
 using EcodMini.Core.Scanning;
 using EcodMini.Core.Tracking;
 using EcodMini.PowerShell.Infrastructure;
@@ -41,24 +42,24 @@ public sealed class FindEcodProteinCommand : EcodConfiguredCmdlet
 
     protected override void EndProcessing()
     {
-        var root = PathSetting(BatchRoot, Settings.Paths.BatchBaseDir);
+        var configured = Loaded.ToScanOptions();
+        var root = string.IsNullOrEmpty(BatchRoot) ? configured.BatchRoot : ResolvePath(BatchRoot);
         if (!Directory.Exists(root))
         {
             Fail(new DirectoryNotFoundException($"{root}: batch root folder not found"), "EcodBatchRootNotFound", ErrorCategory.ObjectNotFound, root);
             return;
         }
         using var tracker = OpenExistingTracker();
-        var options = new ScanOptions
+        var options = configured with
         {
+            TrackingDatabase = tracker,
             BatchRoot = root,
-            Pattern = Pattern ?? Settings.Processing.BatchPattern,
-            RepsOnly = SwitchOr(nameof(RepsOnly), RepsOnly, Settings.Processing.RepsOnly),
+            Pattern = Pattern ?? configured.Pattern,
+            RepsOnly = SwitchOr(nameof(RepsOnly), RepsOnly, configured.RepsOnly),
             RepresentativeListPath = string.IsNullOrEmpty(RepresentativeList) ? null : ResolvePath(RepresentativeList),
-            SkipExisting = SwitchOr(nameof(SkipExisting), SkipExisting, Settings.Processing.SkipExisting),
+            SkipExisting = SwitchOr(nameof(SkipExisting), SkipExisting, configured.SkipExisting),
             IncludeFailed = IncludeFailed.IsPresent,
             MaxProteins = MaxProteins,
-            ReferenceVersion = Settings.Processing.ReferenceVersion,
-            TrackingDatabase = tracker,
         };
         WriteVerbose($"Scanning {root} for batches '{options.Pattern}': reps only {options.RepsOnly}, skip existing {options.SkipExisting}, " +
                      $"include failed {options.IncludeFailed}, max {options.MaxProteins?.ToString() ?? "all"}");
@@ -81,7 +82,7 @@ public sealed class FindEcodProteinCommand : EcodConfiguredCmdlet
 
     private TrackingDatabase? OpenExistingTracker()
     {
-        var path = PathSetting(TrackingDatabase, Settings.Paths.TrackingDb);
+        var path = TrackerPath(TrackingDatabase);
         if (File.Exists(path)) return OpenTracker(path, readOnly: true);
         if (!string.IsNullOrEmpty(TrackingDatabase))
             WriteVerbose($"Tracking database {path} does not exist yet: no previous attempts to consider");

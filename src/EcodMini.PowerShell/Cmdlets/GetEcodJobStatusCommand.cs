@@ -63,5 +63,5 @@ public sealed class GetEcodJobStatusCommand : EcodConfiguredCmdlet
         WriteObject(_tracker.GetJobs(query), enumerateCollection: true);
     }
 
-    protected override void EndProcessing() => _tracker?.Dispose();
+    protected override void ReleaseResources() => _tracker?.Dispose();
 }

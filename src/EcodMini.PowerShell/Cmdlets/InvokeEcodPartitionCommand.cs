@@ -58,18 +58,7 @@ public sealed class InvokeEcodPartitionCommand : EcodCmdlet
     protected override void BeginProcessing()
     {
         var referenceDir = ResolvePath(ReferenceDirectory);
-        PartitionOptions options;
-        try
-        {
-            options = OptionsBinder.Apply(new PartitionOptions(), Option, o => o with { }).Validate();
-        }
-        catch (ArgumentException ex)
-        {
-            Fail(ex, "EcodInvalidOption", ErrorCategory.InvalidArgument, Option);
-            return;
-        }
-        foreach (var change in OptionsBinder.Differences(new PartitionOptions(), options))
-            WriteVerbose($"Algorithm setting changed from its default: {change}");
+        var options = BindPartitionOptions(new PartitionOptions(), Option);
 
         WriteVerbose($"Loading reference data from {referenceDir}");
         try
@@ -104,50 +93,28 @@ public sealed class InvokeEcodPartitionCommand : EcodCmdlet
     private PartitionRequest? BuildRequest(string summary)
     {
         BatchLayout.TryGetProteinId(summary, out var id);
-        var output = ChooseOutput(summary, id);
-        if (output.Error is not null)
+        string? output;
+        try
         {
-            WriteItemError(new InputFileException(summary, output.Error), "EcodOutputUndetermined", ErrorCategory.InvalidArgument, summary);
+            output = PartitionRequestPlanner.ChooseOutput(summary, id, ResolveOptional(OutputPath), ResolveOptional(OutputDirectory));
+        }
+        catch (InputFileException ex)
+        {
+            WriteItemError(ex, "EcodOutputUndetermined", ErrorCategory.InvalidArgument, summary);
             return null;
         }
-        if (output.Path is not null && !_outputs.Add(output.Path))
+        if (output is not null && !_outputs.Add(output))
         {
-            WriteItemError(new InputFileException(summary, $"another chain in this run already writes {output.Path}"),
+            WriteItemError(new InputFileException(summary, $"another chain in this run already writes {output}"),
                 "EcodDuplicateOutput", ErrorCategory.InvalidArgument, summary);
             return null;
         }
-        var blast = ChooseBlast(summary, id);
-        WriteVerbose($"{summary}: output {output.Path ?? "(none: result object only)"}, chain BLAST {blast ?? "(none)"}");
-        return new PartitionRequest(summary, blast, output.Path, BatchId);
+        var blast = PartitionRequestPlanner.ChooseBlast(summary, id, ResolveOptional(BlastPath), ResolveOptional(BlastDirectory));
+        WriteVerbose($"{summary}: output {output ?? "(none: result object only)"}, chain BLAST {blast ?? "(none)"}");
+        return new PartitionRequest(summary, blast, output, BatchId);
     }
 
-    /// <summary>
-    /// -OutputDirectory (a choice for the whole run) wins over an OutputPath bound from a piped object (such as a
-    /// task's default batch-layout output); then OutputPath; then the batch layout; else no file.
-    /// </summary>
-    private (string? Path, string? Error) ChooseOutput(string summary, ProteinId? id)
-    {
-        if (!string.IsNullOrEmpty(OutputDirectory))
-        {
-            return id is null
-                ? (null, "the file name does not start with a protein id <pdb>_<chain>, so no output name can be derived; give -OutputPath")
-                : (Path.Combine(ResolvePath(OutputDirectory), BatchLayout.OutputFileName(id)), null);
-        }
-        if (!string.IsNullOrEmpty(OutputPath)) return (ResolvePath(OutputPath), null);
-        return (id is null ? null : BatchLayout.DefaultOutputPath(summary, id), null);
-    }
-
-    private string? ChooseBlast(string summary, ProteinId? id)
-    {
-        if (!string.IsNullOrEmpty(BlastPath)) return ResolvePath(BlastPath);
-        if (id is null) return null;
-        if (!string.IsNullOrEmpty(BlastDirectory))
-        {
-            var candidate = Path.Combine(ResolvePath(BlastDirectory), BatchLayout.BlastFileName(id));
-            return File.Exists(candidate) ? candidate : null;
-        }
-        return BatchLayout.DefaultBlastPath(summary, id);
-    }
+    private string? ResolveOptional(string? path) => string.IsNullOrEmpty(path) ? null : ResolvePath(path);
 
     protected override void EndProcessing()
     {
@@ -189,11 +156,8 @@ public sealed class InvokeEcodPartitionCommand : EcodCmdlet
             WriteObject(result);
             return;
         }
-        var error = result.Error ?? $"{result.SummaryPath}: partition failed";
-        WriteItemError(new InputFileException(result.SummaryPath ?? "", StripFilePrefix(error, result.SummaryPath)),
+        // The runner's error already reads "<file>: <reason>".
+        WriteItemError(new InvalidDataException(result.Error ?? $"{result.SummaryPath}: partition failed"),
             "EcodPartitionFailed", ErrorCategory.InvalidData, result);
     }
-
-    private static string StripFilePrefix(string error, string? file) =>
-        file is not null && error.StartsWith(file + ": ", StringComparison.Ordinal) ? error[(file.Length + 2)..] : error;
 }

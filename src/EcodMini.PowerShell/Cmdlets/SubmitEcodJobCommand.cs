@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using EcodMini.Core.Algorithm;
+using EcodMini.Core.Configuration;
 using EcodMini.Core.Execution;
 using EcodMini.Core.Model;
 using EcodMini.Core.Scanning;
@@ -74,32 +75,25 @@ public sealed class SubmitEcodJobCommand : EcodConfiguredCmdlet
         Execute(tracker, options);
     }
 
+    /// <summary>The configuration's executor options, with this call's parameters on top.</summary>
     private LocalExecutorOptions? BuildOptions()
     {
-        var reference = PathSetting(ReferenceDirectory, Settings.Paths.ReferenceDir);
+        var configured = Loaded.ToLocalExecutorOptions();
+        var reference = string.IsNullOrEmpty(ReferenceDirectory) ? configured.ReferenceDirectory! : ResolvePath(ReferenceDirectory);
         if (!Directory.Exists(reference))
         {
             Fail(new DirectoryNotFoundException($"{reference}: reference data folder not found (give -ReferenceDirectory or set paths.reference_dir)"),
                 "EcodReferenceDataNotFound", ErrorCategory.ObjectNotFound, reference);
             return null;
         }
-        PartitionOptions partition;
-        // The configuration's quality.require_reference_lengths is the base; -Option overrides it per call.
-        var configured = new PartitionOptions { RequireReferenceLengths = Settings.Quality.RequireReferenceLengths };
-        try { partition = OptionsBinder.Apply(configured, Option, o => o with { }).Validate(); }
-        catch (ArgumentException ex)
+        return configured with
         {
-            Fail(ex, "EcodInvalidOption", ErrorCategory.InvalidArgument, Option);
-            return null;
-        }
-        return new LocalExecutorOptions
-        {
-            ThrottleLimit = ThrottleLimit ?? Settings.Execution.ThrottleLimit ?? Environment.ProcessorCount,
-            ChunkSize = ChunkSize ?? Settings.Execution.ChunkSize,
-            WorkDirectory = PathSetting(WorkDirectory, Settings.Paths.WorkDir),
+            ThrottleLimit = ThrottleLimit ?? configured.ThrottleLimit,
+            ChunkSize = ChunkSize ?? configured.ChunkSize,
+            WorkDirectory = string.IsNullOrEmpty(WorkDirectory) ? configured.WorkDirectory : ResolvePath(WorkDirectory),
             ReferenceDirectory = reference,
             Format = Format,
-            PartitionOptions = partition,
+            PartitionOptions = BindPartitionOptions(configured.PartitionOptions, Option),
         };
     }
 

@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using System.Collections;
+using EcodMini.Core.Algorithm;
 using EcodMini.Core.Model;
 
 namespace EcodMini.PowerShell.Infrastructure;
@@ -32,6 +34,24 @@ public abstract class EcodCmdlet : PSCmdlet, IDisposable
     protected void Fail(Exception exception, string errorId, ErrorCategory category, object? target) =>
         ThrowTerminatingError(new ErrorRecord(exception, errorId, category, target));
 
+    /// <summary>
+    /// Applies -Option settings (e.g. @{ MinDomainSize = 30 }) onto <paramref name="baseline"/>, validated; a bad
+    /// name or value stops the cmdlet. Says with -Verbose which settings differ from the defaults.
+    /// </summary>
+    protected PartitionOptions BindPartitionOptions(PartitionOptions baseline, IDictionary? settings)
+    {
+        PartitionOptions options;
+        try { options = OptionsBinder.Apply(baseline, settings, o => o with { }).Validate(); }
+        catch (ArgumentException ex)
+        {
+            Fail(ex, "EcodInvalidOption", ErrorCategory.InvalidArgument, settings);
+            throw; // unreachable: Fail throws
+        }
+        foreach (var change in OptionsBinder.Differences(new PartitionOptions(), options))
+            WriteVerbose($"Algorithm setting changed from its default: {change}");
+        return options;
+    }
+
     /// <summary>Runs long work; a cancellation caused by Ctrl+C ends the pipeline as a stop, not as an error.</summary>
     protected void RunStoppable(Action work)
     {
@@ -51,8 +71,12 @@ public abstract class EcodCmdlet : PSCmdlet, IDisposable
             && pref != ActionPreference.SilentlyContinue && pref != ActionPreference.Ignore;
     }
 
+    /// <summary>Releases what a cmdlet holds across pipeline calls (PowerShell disposes cmdlets even when the pipeline fails or stops).</summary>
+    protected virtual void ReleaseResources() { }
+
     public void Dispose()
     {
+        ReleaseResources();
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }

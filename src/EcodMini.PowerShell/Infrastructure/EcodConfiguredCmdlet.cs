@@ -44,14 +44,14 @@ public abstract class EcodConfiguredCmdlet : EcodCmdlet
         }
     }
 
-    /// <summary>A parameter path when given, else the configured path; resolved against the current location.</summary>
-    protected string PathSetting(string? parameter, string configured) =>
-        !string.IsNullOrEmpty(parameter) ? ResolvePath(parameter) : Loaded.ResolvePath(configured);
+    /// <summary>The tracking database path: the parameter when given, else the configuration's.</summary>
+    protected string TrackerPath(string? parameter) =>
+        string.IsNullOrEmpty(parameter) ? Loaded.TrackingDatabasePath() : ResolvePath(parameter);
 
     /// <summary>Opens the tracking database (parameter, else configuration) and says which journal mode and why.</summary>
     protected TrackingDatabase OpenTracker(string? parameter, bool readOnly)
     {
-        var path = PathSetting(parameter, Settings.Paths.TrackingDb);
+        var path = TrackerPath(parameter);
         try
         {
             if (!readOnly) Directory.CreateDirectory(Path.GetDirectoryName(path)!);
