@@ -17,7 +17,7 @@ $tasks = @(Find-EcodProtein -BatchRoot $root -RepsOnly:$false -SkipExisting -Tra
 $find = $t.Elapsed.TotalSeconds
 
 $t.Restart()
-$jobs = $tasks | Submit-EcodJob -Executor Local -ReferenceDirectory $batch.ReferenceDirectory -TrackingDatabase $db
+$jobs = $tasks | Submit-EcodJob -Executor Local -ReferenceDirectory $batch.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $WorkDirectory 'work')
 $submit = $t.Elapsed.TotalSeconds
 $stats = Get-EcodProductionStatistic -TrackingDatabase $db
 
