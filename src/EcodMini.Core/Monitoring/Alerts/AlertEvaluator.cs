@@ -1,0 +1,69 @@
+namespace EcodMini.Core.Monitoring.Alerts;
+
+/// <summary>
+/// The alert rules: pure functions of <see cref="AlertInputs"/> and <see cref="AlertThresholds"/> (no I/O, no clock),
+/// so each rule is tested on both sides of its limit. Alerts come out in a fixed order: critical first, then by kind.
+/// </summary>
+public static class AlertEvaluator
+{
+    public static IReadOnlyList<ProductionAlert> Evaluate(AlertInputs inputs, AlertThresholds thresholds)
+    {
+        var alerts = new List<ProductionAlert>();
+        var s = inputs.Statistics;
+
+        var finished = s.Completed + s.Failed;
+        if (finished >= thresholds.MinimumSample && finished > 0)
+        {
+            var rate = (double)s.Failed / finished;
+            if (rate > thresholds.MaxFailureRate)
+                alerts.Add(new(AlertKind.HighFailureRate, AlertSeverity.Warning, rate, thresholds.MaxFailureRate,
+                    Text($"failure rate {rate:P1} ({s.Failed} of {finished} finished) is above {thresholds.MaxFailureRate:P0}")));
+        }
+
+        var remaining = s.Pending + s.Running;
+        if (remaining > 0 && s.FirstStart is { } started && inputs.Now - started >= thresholds.ThroughputGrace
+            && s.ThroughputPerHour < thresholds.MinThroughputPerHour)
+        {
+            alerts.Add(new(AlertKind.SlowProgress, AlertSeverity.Warning, s.ThroughputPerHour, thresholds.MinThroughputPerHour,
+                Text($"throughput {s.ThroughputPerHour:F0}/h is below {thresholds.MinThroughputPerHour:F0}/h with {remaining} jobs left")));
+        }
+
+        if (s.Quality.Total >= thresholds.MinimumSample && s.Quality.PoorFraction > thresholds.MaxPoorFraction)
+        {
+            alerts.Add(new(AlertKind.LowQuality, AlertSeverity.Warning, s.Quality.PoorFraction, thresholds.MaxPoorFraction,
+                Text($"{s.Quality.PoorFraction:P1} of completed chains are poor quality ({s.Quality.Poor} of {s.Quality.Total}), above {thresholds.MaxPoorFraction:P0}")));
+        }
+
+        var endings = inputs.ResourceEndings.Where(e => e.Value > 0).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+        var endingCount = endings.Sum(e => e.Value);
+        if (endingCount > thresholds.MaxResourceEndings)
+        {
+            var detail = string.Join(", ", endings.Select(e => $"{e.Value} {e.Key.ToUpperInvariant()}"));
+            alerts.Add(new(AlertKind.ResourceExhausted, AlertSeverity.Warning, endingCount, thresholds.MaxResourceEndings,
+                Text($"jobs ran out of resources: {detail}; raise the memory or time limit and resubmit them")));
+        }
+
+        foreach (var disk in inputs.Disks.Where(d => d.FreeMB < thresholds.MinFreeSpaceMB))
+        {
+            alerts.Add(new(AlertKind.LowDiskSpace, AlertSeverity.Critical, disk.FreeMB, thresholds.MinFreeSpaceMB,
+                Text($"{disk.Path}: only {Size(disk.FreeBytes)} free ({disk.FreeFraction:P1}), below {Size((long)(thresholds.MinFreeSpaceMB * 1024 * 1024))}"))
+            { Subject = disk.Path });
+        }
+
+        if (inputs.Lease is { } lease && lease.Age(inputs.Now) > thresholds.MaxHeartbeatAge)
+        {
+            var age = lease.Age(inputs.Now);
+            alerts.Add(new(AlertKind.StaleLease, AlertSeverity.Critical, age.TotalSeconds, thresholds.MaxHeartbeatAge.TotalSeconds,
+                Text($"run {lease.RunId} on {lease.Owner} has not renewed its lease for {Duration(age)} (limit {Duration(thresholds.MaxHeartbeatAge)}); it may have died"))
+            { Subject = lease.Owner });
+        }
+
+        return alerts.OrderByDescending(a => a.Severity).ThenBy(a => a.Kind).ToList();
+    }
+
+    private static string Text(FormattableString text) => MonitorText.Invariant(text);
+
+    private static string Size(long bytes) => MonitorText.Size(bytes);
+
+    private static string Duration(TimeSpan span) => MonitorText.Duration(span);
+}
