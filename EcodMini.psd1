@@ -20,6 +20,9 @@
         'Submit-EcodJob'
         'Get-EcodJobStatus'
         'Get-EcodProductionStatistic'
+        'Get-EcodProductionAlert'
+        'Watch-EcodProduction'
+        'Export-EcodReport'
         'Get-EcodConfiguration'
         'New-EcodConfiguration'
     )

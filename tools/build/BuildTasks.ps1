@@ -5,7 +5,7 @@ $script:OutDir = Join-Path $script:Root 'out'
 $script:ModuleDir = Join-Path $script:OutDir 'EcodMini'
 $script:RequiredDependencies = @(
     'EcodMini.Core.dll', 'Microsoft.Data.Sqlite.dll', 'SQLitePCLRaw.core.dll', 'SQLitePCLRaw.batteries_v2.dll',
-    'Npgsql.dll', 'YamlDotNet.dll', 'runtimes/linux-x64/native/libe_sqlite3.so')
+    'Npgsql.dll', 'YamlDotNet.dll', 'Spectre.Console.dll', 'Spectre.Console.Ansi.dll', 'runtimes/linux-x64/native/libe_sqlite3.so')
 
 function Invoke-Dotnet {
     param([string[]] $Arguments)
@@ -111,6 +111,13 @@ function Invoke-PesterTests {
     return [pscustomobject] @{ Passed = [int] $s.Passed; Failed = [int] $s.Failed; Skipped = [int] $s.Skipped }
 }
 
+# Runs tools/services/<Name> (installs or starts what the tests need); a failing script aborts the test run.
+function Invoke-ServiceScript {
+    param([string] $Name)
+    & bash (Join-Path $script:Root "tools/services/$Name") | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "tools/services/$Name failed with exit code $LASTEXITCODE" }
+}
+
 function Invoke-AllTests {
     param([string] $Configuration, [string] $PesterFilter = '', [switch] $SkipUnit)
     $unit = [pscustomobject] @{ Passed = 0; Failed = 0; Skipped = 0 }
@@ -118,6 +125,7 @@ function Invoke-AllTests {
     try {
         Invoke-Build -Configuration $Configuration
         $module = Invoke-Package -Configuration $Configuration
+        Invoke-ServiceScript 'chromium.sh'
         if (-not $SkipUnit) { $unit = Invoke-UnitTests -Configuration $Configuration }
         $pesterCounts = Invoke-PesterTests -ModulePath $module -Filter $PesterFilter
     }

@@ -50,6 +50,17 @@ public static class ConfigurationTemplate
           min_confidence: 0.6
           require_reference_lengths: true
           import_quality_threshold: good  # good, questionable or all
+
+        monitoring:                       # alerts (Get-EcodProductionAlert, Watch-EcodProduction, statistics warnings)
+          max_failure_rate: 0.1           # alert above this share of failed among finished jobs
+          min_throughput_per_hour: 100    # alert below this many proteins an hour while work remains
+          max_poor_fraction: 0.3          # alert above this share of poor-quality results
+          max_resource_endings: 0         # alert when more jobs than this end OUT_OF_MEMORY or TIMEOUT
+          min_free_space_mb: 1024         # alert when an output file system has less free space
+          max_heartbeat_age: 300          # seconds; alert when the running run's lease is older
+          min_sample: 20                  # rates are judged from this many jobs on
+          throughput_grace: 600           # seconds of a run before throughput is judged
+          refresh_interval: 5             # seconds between dashboard refreshes
         """;
 
     /// <summary>Writes the template; an existing file is kept unless <paramref name="force"/>.</summary>

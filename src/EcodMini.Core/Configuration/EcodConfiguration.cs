@@ -12,6 +12,7 @@ public sealed record EcodConfiguration
     public ProcessingSettings Processing { get; init; } = new();
     public QualitySettings Quality { get; init; } = new();
     public ExecutionSettings Execution { get; init; } = new();
+    public MonitoringSettings Monitoring { get; init; } = new();
 
     public static EcodConfiguration Default { get; } = new();
 }

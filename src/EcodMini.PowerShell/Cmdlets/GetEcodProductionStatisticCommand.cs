@@ -4,13 +4,18 @@ using EcodMini.PowerShell.Infrastructure;
 
 namespace EcodMini.PowerShell.Cmdlets;
 
-/// <summary>Production totals, success rate, quality distribution, throughput and ETA from the tracking database.</summary>
+/// <summary>
+/// Production totals, success rate, quality distribution, throughput and ETA from the tracking database; active
+/// alerts are written as warnings.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "EcodProductionStatistic")]
 [OutputType(typeof(ProductionStatistics))]
-public sealed class GetEcodProductionStatisticCommand : EcodConfiguredCmdlet
+public sealed class GetEcodProductionStatisticCommand : EcodMonitorCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public string? TrackingDatabase { get; set; }
+
+    protected override string? TrackingDatabaseParameter => TrackingDatabase;
 
     [Parameter]
     [ValidateRange(0.0, 1.0)]
@@ -35,7 +40,8 @@ public sealed class GetEcodProductionStatisticCommand : EcodConfiguredCmdlet
             return;
         }
         WriteVerbose($"Quality grades: good when coverage >= {thresholds.Good}, questionable when >= {thresholds.Questionable}, else poor");
-        using var tracker = OpenTracker(TrackingDatabase, readOnly: true);
-        WriteObject(ProductionStatisticsCalculator.Compute(tracker, thresholds));
+        var (statistics, alerts) = OpenMonitor(thresholds).StatisticsWithAlerts();
+        WriteAlertWarnings(alerts);
+        WriteObject(statistics);
     }
 }

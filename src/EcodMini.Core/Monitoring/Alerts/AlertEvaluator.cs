@@ -17,7 +17,7 @@ public static class AlertEvaluator
             var rate = (double)s.Failed / finished;
             if (rate > thresholds.MaxFailureRate)
                 alerts.Add(new(AlertKind.HighFailureRate, AlertSeverity.Warning, rate, thresholds.MaxFailureRate,
-                    Text($"failure rate {rate:P1} ({s.Failed} of {finished} finished) is above {thresholds.MaxFailureRate:P0}")));
+                    Text($"failure rate {Pct(rate, 1)} ({s.Failed} of {finished} finished) is above {Pct(thresholds.MaxFailureRate, 0)}")));
         }
 
         var remaining = s.Pending + s.Running;
@@ -31,7 +31,7 @@ public static class AlertEvaluator
         if (s.Quality.Total >= thresholds.MinimumSample && s.Quality.PoorFraction > thresholds.MaxPoorFraction)
         {
             alerts.Add(new(AlertKind.LowQuality, AlertSeverity.Warning, s.Quality.PoorFraction, thresholds.MaxPoorFraction,
-                Text($"{s.Quality.PoorFraction:P1} of completed chains are poor quality ({s.Quality.Poor} of {s.Quality.Total}), above {thresholds.MaxPoorFraction:P0}")));
+                Text($"{Pct(s.Quality.PoorFraction, 1)} of completed chains are poor quality ({s.Quality.Poor} of {s.Quality.Total}), above {Pct(thresholds.MaxPoorFraction, 0)}")));
         }
 
         var endings = inputs.ResourceEndings.Where(e => e.Value > 0).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
@@ -46,7 +46,7 @@ public static class AlertEvaluator
         foreach (var disk in inputs.Disks.Where(d => d.FreeMB < thresholds.MinFreeSpaceMB))
         {
             alerts.Add(new(AlertKind.LowDiskSpace, AlertSeverity.Critical, disk.FreeMB, thresholds.MinFreeSpaceMB,
-                Text($"{disk.Path}: only {Size(disk.FreeBytes)} free ({disk.FreeFraction:P1}), below {Size((long)(thresholds.MinFreeSpaceMB * 1024 * 1024))}"))
+                Text($"{disk.Path}: only {Size(disk.FreeBytes)} free ({Pct(disk.FreeFraction, 1)}), below {Size((long)(thresholds.MinFreeSpaceMB * 1024 * 1024))}"))
             { Subject = disk.Path });
         }
 
@@ -62,6 +62,8 @@ public static class AlertEvaluator
     }
 
     private static string Text(FormattableString text) => MonitorText.Invariant(text);
+
+    private static string Pct(double fraction, int decimals) => MonitorText.Percent(fraction, decimals);
 
     private static string Size(long bytes) => MonitorText.Size(bytes);
 

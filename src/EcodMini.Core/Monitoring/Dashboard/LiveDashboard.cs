@@ -15,6 +15,15 @@ public sealed class LiveDashboard(IAnsiConsole console, TimeSpan interval) : IDa
     private (int Width, int Height) _size;
     private bool _active;
 
+    /// <summary>A live view on this process's terminal (colours and Unicode as the terminal reports them).</summary>
+    public static LiveDashboard ForTerminal(TimeSpan interval) => new(AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.Yes,
+        ColorSystem = ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.Yes,
+        Out = new AnsiConsoleOutput(Console.Out),
+    }), interval);
+
     public void Begin()
     {
         console.Write(new ControlCode(Esc + "[?1049h" + Esc + "[H"));

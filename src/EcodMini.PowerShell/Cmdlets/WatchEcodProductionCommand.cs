@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using EcodMini.Core.Monitoring.Dashboard;
+using EcodMini.PowerShell.Infrastructure;
+
+namespace EcodMini.PowerShell.Cmdlets;
+
+/// <summary>
+/// A live dashboard of a production run, redrawn in place from the tracking database (read-only), or one plain line
+/// per refresh when the output is redirected or the host has no terminal. Ctrl+C ends the display, never the run.
+/// </summary>
+[Cmdlet(VerbsCommon.Watch, "EcodProduction")]
+[OutputType(typeof(DashboardSnapshot))]
+public sealed class WatchEcodProductionCommand : EcodMonitorCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string? TrackingDatabase { get; set; }
+
+    /// <summary>Seconds between refreshes; default: monitoring.refresh_interval (5).</summary>
+    [Parameter]
+    [ValidateRange(0.2, 3600.0)]
+    public double? RefreshInterval { get; set; }
+
+    /// <summary>Stop after this many refreshes and emit the last snapshot.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? Count { get; set; }
+
+    /// <summary>Stop once no job is pending or running, and emit the last snapshot.</summary>
+    [Parameter]
+    public SwitchParameter UntilDone { get; set; }
+
+    /// <summary>One plain line per refresh even on a terminal (for logs).</summary>
+    [Parameter]
+    public SwitchParameter Plain { get; set; }
+
+    protected override string? TrackingDatabaseParameter => TrackingDatabase;
+
+    protected override void EndProcessing()
+    {
+        var monitor = OpenMonitor();
+        var interval = TimeSpan.FromSeconds(RefreshInterval ?? Settings.Monitoring.RefreshInterval);
+        var (live, why) = Plain.IsPresent ? (false, "-Plain was given") : TerminalCheck.CanDrawLive(this);
+        WriteVerbose(live ? $"Live dashboard every {interval.TotalSeconds:0.#} s" : $"Plain lines every {interval.TotalSeconds:0.#} s: {why}");
+        IDashboardView view = live
+            ? LiveDashboard.ForTerminal(interval)
+            : new PlainDashboard(line => WriteInformation(new HostInformationMessage { Message = line }, ["PSHOST", "EcodMini", "Dashboard"]));
+        var options = new DashboardLoopOptions { Interval = interval, MaxRefreshes = Count, StopWhenDone = UntilDone.IsPresent };
+        DashboardSnapshot? last = null;
+        RunStoppable(() => last = DashboardLoop.Run(monitor.Snapshot, view, options, CancellationToken));
+        // Ctrl+C: the view has restored the terminal; the pipeline stops without output.
+        if (CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();
+        if (last is not null)
+        {
+            WriteAlertWarnings(last.Alerts);
+            WriteObject(last);
+        }
+    }
+}

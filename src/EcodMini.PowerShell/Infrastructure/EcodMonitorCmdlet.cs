@@ -1,0 +1,63 @@
+using System.Collections;
+using System.Management.Automation;
+using EcodMini.Core.Configuration;
+using EcodMini.Core.Monitoring;
+using EcodMini.Core.Monitoring.Alerts;
+using EcodMini.Core.Tracking;
+
+namespace EcodMini.PowerShell.Infrastructure;
+
+/// <summary>
+/// Base for the monitoring cmdlets: a tracking database opened read-only (they never write it nor take the run's
+/// lease), alert limits from the configuration's <c>monitoring:</c> section overridden by <c>-Threshold</c>.
+/// </summary>
+public abstract class EcodMonitorCmdlet : EcodConfiguredCmdlet
+{
+    private TrackingDatabase? _tracker;
+
+    /// <summary>The cmdlet's -TrackingDatabase value (declared by each cmdlet, which chooses its position); null = the configuration's.</summary>
+    protected abstract string? TrackingDatabaseParameter { get; }
+
+    /// <summary>Alert limits that differ from the configuration, e.g. @{ MaxFailureRate = 0.2 }.</summary>
+    [Parameter]
+    public Hashtable? Threshold { get; set; }
+
+    /// <summary>Opens the tracker read-only and builds a monitor over it (the cmdlet disposes the tracker).</summary>
+    protected ProductionMonitor OpenMonitor(QualityThresholds? quality = null)
+    {
+        var path = TrackerPath(TrackingDatabaseParameter);
+        _tracker = OpenTracker(TrackingDatabaseParameter, readOnly: true);
+        var options = Loaded.ToMonitorOptions(path);
+        options = options with { Quality = quality ?? options.Quality, Alerts = BindThresholds(options.Alerts) };
+        WriteVerbose($"Watching free space under: {string.Join(", ", options.OutputPaths)}");
+        return new ProductionMonitor(_tracker, options);
+    }
+
+    /// <summary>Writes each alert as a warning (for cmdlets whose output is something else).</summary>
+    protected void WriteAlertWarnings(IEnumerable<ProductionAlert> alerts)
+    {
+        foreach (var alert in alerts) WriteWarning($"{alert.Kind}: {alert.Message}");
+    }
+
+    protected override void ReleaseResources()
+    {
+        _tracker?.Dispose();
+        _tracker = null;
+    }
+
+    private AlertThresholds BindThresholds(AlertThresholds configured)
+    {
+        try
+        {
+            var bound = OptionsBinder.Apply(configured, Threshold, t => t with { }).Validate();
+            foreach (var change in OptionsBinder.Differences(AlertThresholds.Default, bound))
+                WriteVerbose($"Alert limit differs from the production design's default: {change}");
+            return bound;
+        }
+        catch (ArgumentException ex)
+        {
+            Fail(ex, "EcodInvalidThreshold", ErrorCategory.InvalidArgument, Threshold);
+            throw; // unreachable: Fail throws
+        }
+    }
+}
