@@ -35,7 +35,7 @@ internal sealed class DashboardLayout(int width, int height, bool unicode)
             .Add("   Success ", S.Dim).Add(Percent(st.SuccessRate));
         Line().Add("Coverage ", S.Dim).Add(Number(st.MeanCoverage, "F2")).Add("   Domains ", S.Dim).Add(Number(st.MeanDomainCount, "F1"))
             .Add("   Quality ", S.Dim).Add("good " + Percent(st.Quality.GoodFraction), S.Good)
-            .Add(" " + Percent(st.Quality.Total == 0 ? 0 : (double)st.Quality.Questionable / st.Quality.Total) + " quest.", S.Running)
+            .Add(" quest. " + Percent(st.Quality.Total == 0 ? 0 : (double)st.Quality.Questionable / st.Quality.Total), S.Running)
             .Add(" poor " + Percent(st.Quality.PoorFraction), S.Failed);
 
         AlertsSection(snapshot.Alerts);
@@ -101,16 +101,19 @@ internal sealed class DashboardLayout(int width, int height, bool unicode)
         var active = batches.Where(b => !b.IsDone).ToList();
         var shown = active.Concat(batches.Where(b => b.IsDone)).ToList();
         Heading(Invariant($"Batches ({batches.Count}, {batches.Count - active.Count} done)"));
-        var nameWidth = Math.Min(Math.Max(shown.Max(b => b.BatchName.Length), 8), Math.Max(_width / 4, 12));
         var visible = shown.Count > rows ? rows - 1 : rows;
+        string Figures(BatchProgress b) =>
+            Invariant($" {Percent(b.FinishedFraction),6} {b.Finished,6:N0}/{b.Total:N0}") + (b.Failed > 0 ? Invariant($" {b.Failed:N0} failed") : "");
+        var figureWidth = shown.Take(visible).Max(b => Figures(b).Length);
+        // Names as long as they are (up to what leaves a 10-cell bar); the bar takes the rest of the line.
+        var nameWidth = Math.Clamp(shown.Take(visible).Max(b => b.BatchName.Length), 8, Math.Max(_width - figureWidth - 12, 8));
+        var barCells = Math.Max(_width - nameWidth - 2 - figureWidth, 4);
         foreach (var b in shown.Take(visible))
         {
-            var figures = Invariant($" {Percent(b.FinishedFraction),6} {b.Finished,6:N0}/{b.Total:N0}") + (b.Failed > 0 ? Invariant($" {b.Failed:N0} failed") : "");
-            var barCells = Math.Max(_width - nameWidth - 2 - figures.Length - 12, 6);
             var filled = (int)Math.Round(b.FinishedFraction * barCells);
             Line().Add(" " + Fit(b.BatchName, nameWidth) + " ")
                 .Add(new string(unicode ? '█' : '#', filled), b.Failed > 0 && b.Completed == 0 ? S.Failed : S.Completed)
-                .Add(new string(unicode ? '░' : '-', barCells - filled), S.Pending).Add(figures, b.Failed > 0 ? S.Warning : S.Dim);
+                .Add(new string(unicode ? '░' : '-', barCells - filled), S.Pending).Add(Figures(b), b.Failed > 0 ? S.Warning : S.Dim);
         }
         if (shown.Count > visible)
         {

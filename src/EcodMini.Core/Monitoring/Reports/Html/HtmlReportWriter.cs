@@ -39,9 +39,9 @@ public static class HtmlReportWriter
         [
             new("completed", s.Completed, "completed"), new("failed", s.Failed, "failed"),
             new("running", s.Running, "running"), new("pending", s.Pending, "pending"),
-        ])));
+        ], SvgCharts.FullWidth)));
         html.Append(Figure("throughput", $"Finished jobs per hour ({MonitorText.Duration(report.Throughput.Bucket)} buckets, UTC)",
-            SvgCharts.TimeLine("throughput", "Throughput over time", report.Throughput.Points.Select(p => (p.Start, p.PerHour)).ToList(), "jobs/h")));
+            SvgCharts.TimeLine("throughput", "Throughput over time", report.Throughput.Points.Select(p => (p.Start, p.PerHour)).ToList(), "jobs/h", SvgCharts.FullWidth)));
 
         html.Append("<h2>Quality</h2><div class=\"grid2\">");
         html.Append(Figure("quality", $"Quality of completed chains (good &ge; {N(s.Thresholds.Good)}, poor &lt; {N(s.Thresholds.Questionable)} coverage)",
@@ -103,7 +103,7 @@ public static class HtmlReportWriter
             new("running", b.Progress.Running, "running"), new("pending", b.Progress.Pending, "pending"),
         ])).ToList();
         var caption = batches.Count > MaxChartedBatches ? $"Jobs per batch (first {MaxChartedBatches} of {batches.Count}; all in the table)" : "Jobs per batch";
-        html.Append(Figure("batches", caption, SvgCharts.StackedRows("batches", "Jobs per batch", charted)));
+        html.Append(Figure("batches", caption, SvgCharts.StackedRows("batches", "Jobs per batch", charted, SvgCharts.FullWidth)));
         ReportTables.AppendBatchTable(html, batches);
     }
 

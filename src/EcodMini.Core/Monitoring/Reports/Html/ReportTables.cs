@@ -12,7 +12,7 @@ internal static class ReportTables
         if (failures.Count == 0) { html.Append("<p class=\"none\">No job has failed.</p>"); return; }
         var top = failures.Take(12).Select(f => new ChartItem(Short($"{f.Status}: {f.Reason}"), f.Count, "failed")).ToList();
         html.Append("<figure class=\"chart\" id=\"chart-failures\"><figcaption>Failed jobs per reason</figcaption>")
-            .Append(SvgCharts.StackedRows("failures", "Failures by reason", top.Select(t => (t.Label, (IReadOnlyList<ChartItem>)[t])).ToList()))
+            .Append(SvgCharts.StackedRows("failures", "Failures by reason", top.Select(t => (t.Label, (IReadOnlyList<ChartItem>)[t])).ToList(), SvgCharts.FullWidth))
             .Append("</figure>");
         html.Append("<table><tr><th>status</th><th>reason</th><th class=\"n\">jobs</th><th>examples</th></tr>");
         foreach (var f in failures)

@@ -8,7 +8,10 @@ namespace EcodMini.Core.Monitoring.Reports.Html;
 /// </summary>
 internal static class SvgCharts
 {
-    private const double Left = 48, Right = 12, Top = 14;
+    private const double Left = 56, Right = 12, Top = 14;
+
+    /// <summary>View-box widths: a chart in one of two columns, and one across the page (text keeps its size).</summary>
+    public const double HalfWidth = 560, FullWidth = 1060;
 
     /// <summary>Vertical columns with a value axis; labels under the columns (slanted when there are many).</summary>
     public static string Columns(string chart, string label, IReadOnlyList<ChartItem> items, string unit)
@@ -37,9 +40,9 @@ internal static class SvgCharts
     }
 
     /// <summary>One horizontal bar split into segments, with a legend of labels, counts and shares.</summary>
-    public static string StackedBar(string chart, string label, IReadOnlyList<ChartItem> items)
+    public static string StackedBar(string chart, string label, IReadOnlyList<ChartItem> items, double width = HalfWidth)
     {
-        const double width = 560, height = 84, barH = 26;
+        const double height = 84, barH = 26;
         var total = items.Sum(i => i.Value);
         var svg = new StringBuilder(Svg.Open(chart, width, height, label));
         var x = 8.0;
@@ -64,9 +67,12 @@ internal static class SvgCharts
     }
 
     /// <summary>One stacked horizontal bar per row (e.g. per batch), scaled to the largest row.</summary>
-    public static string StackedRows(string chart, string label, IReadOnlyList<(string Row, IReadOnlyList<ChartItem> Parts)> rows)
+    public static string StackedRows(string chart, string label, IReadOnlyList<(string Row, IReadOnlyList<ChartItem> Parts)> rows, double width = HalfWidth)
     {
-        const double width = 560, rowH = 18, labelW = 150;
+        const double rowH = 18, charWidth = 6.4;
+        // Labels get the room their longest needs, up to 40% of the chart; longer ones are cut with an ellipsis.
+        var labelW = Math.Min(12 + charWidth * (rows.Count == 0 ? 0 : rows.Max(r => r.Row.Length)), width * 0.4);
+        var maxChars = (int)((labelW - 12) / charWidth);
         var height = Top + rows.Count * rowH + 8;
         var max = Math.Max(rows.Count == 0 ? 0 : rows.Max(r => r.Parts.Sum(p => p.Value)), 1);
         var plotW = width - labelW - Right - 40;
@@ -75,7 +81,7 @@ internal static class SvgCharts
         {
             var y = Top + i * rowH;
             var (row, parts) = rows[i];
-            svg.Append(Svg.Text(labelW - 6, y + 12, row.Length > 24 ? row[..23] + "…" : row, "axis", "end"));
+            svg.Append(Svg.Text(labelW - 6, y + 12, row.Length > maxChars ? row[..(maxChars - 1)] + "…" : row, "axis", "end"));
             var x = labelW;
             foreach (var part in parts.Where(p => p.Value > 0))
             {
@@ -89,9 +95,9 @@ internal static class SvgCharts
     }
 
     /// <summary>A line over time with the area under it shaded and a marker per point.</summary>
-    public static string TimeLine(string chart, string label, IReadOnlyList<(DateTimeOffset Time, double Value)> points, string unit)
+    public static string TimeLine(string chart, string label, IReadOnlyList<(DateTimeOffset Time, double Value)> points, string unit, double width = HalfWidth)
     {
-        const double width = 560, height = 240, bottom = 40;
+        const double height = 240, bottom = 40;
         var plotW = width - Left - Right;
         var plotH = height - Top - bottom;
         var max = Svg.NiceMax(points.Count == 0 ? 0 : points.Max(p => p.Value));
