@@ -139,9 +139,8 @@ internal sealed class DashboardLayout(int width, int height, bool unicode)
             if (i < s.RecentFailures.Count)
             {
                 var f = s.RecentFailures[i];
-                var reason = f.Reason ?? f.Status;
                 line.Add(Fit(f.ProteinId, 11), S.Failed).Add(f.Status == "failed" ? "" : f.Status.ToUpperInvariant() + " ", S.Failed)
-                    .Add(Reports.FailureReasons.Key(f.Status, reason));
+                    .Add(f.Reason is null && f.Status != "failed" ? "" : Reports.FailureReasons.Key(f.Status, f.Reason));
             }
         }
     }
