@@ -40,8 +40,7 @@ public static class HtmlReportWriter
             new("completed", s.Completed, "completed"), new("failed", s.Failed, "failed"),
             new("running", s.Running, "running"), new("pending", s.Pending, "pending"),
         ], SvgCharts.FullWidth)));
-        html.Append(Figure("throughput", $"Finished jobs per hour ({MonitorText.Duration(report.Throughput.Bucket)} buckets, UTC)",
-            SvgCharts.TimeLine("throughput", "Throughput over time", report.Throughput.Points.Select(p => (p.Start, p.PerHour)).ToList(), "jobs/h", SvgCharts.FullWidth)));
+        html.Append(Figure("throughput", $"Finished jobs per hour ({MonitorText.Duration(report.Throughput.Bucket)} buckets, UTC)", ThroughputChart(report.Throughput)));
 
         html.Append("<h2>Quality</h2><div class=\"grid2\">");
         html.Append(Figure("quality", $"Quality of completed chains (good &ge; {N(s.Thresholds.Good)}, poor &lt; {N(s.Thresholds.Questionable)} coverage)",
@@ -105,6 +104,15 @@ public static class HtmlReportWriter
         var caption = batches.Count > MaxChartedBatches ? $"Jobs per batch (first {MaxChartedBatches} of {batches.Count}; all in the table)" : "Jobs per batch";
         html.Append(Figure("batches", caption, SvgCharts.StackedRows("batches", "Jobs per batch", charted, SvgCharts.FullWidth)));
         ReportTables.AppendBatchTable(html, batches);
+    }
+
+    /// <summary>A line over time; a run that finished within one or two buckets gets columns (a line needs more points).</summary>
+    private static string ThroughputChart(ThroughputSeries series)
+    {
+        if (series.Points.Count is > 0 and < 3)
+            return SvgCharts.Columns("throughput", "Throughput over time", series.Points.Select(p =>
+                new ChartItem(p.Start.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture), Math.Round(p.PerHour))).ToList(), "jobs/h", SvgCharts.FullWidth);
+        return SvgCharts.TimeLine("throughput", "Throughput over time", series.Points.Select(p => (p.Start, p.PerHour)).ToList(), "jobs/h", SvgCharts.FullWidth);
     }
 
     private static string TimingTable(TimingSummary t) =>

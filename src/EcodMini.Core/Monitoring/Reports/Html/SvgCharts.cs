@@ -14,9 +14,9 @@ internal static class SvgCharts
     public const double HalfWidth = 560, FullWidth = 1060;
 
     /// <summary>Vertical columns with a value axis; labels under the columns (slanted when there are many).</summary>
-    public static string Columns(string chart, string label, IReadOnlyList<ChartItem> items, string unit)
+    public static string Columns(string chart, string label, IReadOnlyList<ChartItem> items, string unit, double width = HalfWidth)
     {
-        const double width = 560, height = 240, bottom = 46;
+        const double height = 240, bottom = 46;
         var plotW = width - Left - Right;
         var plotH = height - Top - bottom;
         var max = Svg.NiceMax(items.Count == 0 ? 0 : items.Max(i => i.Value));
