@@ -9,14 +9,14 @@ internal static class MonitorText
         ? (bytes / (double)(1L << 30)).ToString("F1", CultureInfo.InvariantCulture) + " GiB"
         : (bytes / (double)(1L << 20)).ToString("F0", CultureInfo.InvariantCulture) + " MiB";
 
-    /// <summary>"45s", "12m05s", "3h07m", "2d04h".</summary>
+    /// <summary>"0.5s", "45s", "12m05s", "3h07m", "2d04h".</summary>
     public static string Duration(TimeSpan span)
     {
         if (span < TimeSpan.Zero) span = TimeSpan.Zero;
         if (span.TotalDays >= 1) return Invariant($"{(int)span.TotalDays}d{span.Hours:00}h");
         if (span.TotalHours >= 1) return Invariant($"{(int)span.TotalHours}h{span.Minutes:00}m");
         if (span.TotalMinutes >= 1) return Invariant($"{(int)span.TotalMinutes}m{span.Seconds:00}s");
-        return Invariant($"{(int)span.TotalSeconds}s");
+        return span.TotalSeconds < 10 ? Invariant($"{span.TotalSeconds:0.#}s") : Invariant($"{(int)span.TotalSeconds}s");
     }
 
     public static string Percent(double fraction, int decimals = 1) =>

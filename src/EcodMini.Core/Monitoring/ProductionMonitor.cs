@@ -8,7 +8,8 @@ using EcodMini.Core.Tracking;
 namespace EcodMini.Core.Monitoring;
 
 /// <summary>
-/// Read-only watcher of one tracker: statistics, alerts, dashboard snapshots and reports. It only reads (it never
+/// Read-only watcher of one tracker: statistics, alerts, dashboard snapshots and reports, each read in one read
+/// transaction (a consistent snapshot while a run writes). It only reads (it never
 /// takes the run's lease and works on a tracker opened read-only). Not thread-safe: one tracker connection; the
 /// caller owns and disposes the tracker.
 /// </summary>
@@ -19,11 +20,16 @@ public sealed class ProductionMonitor(TrackingDatabase tracker, MonitorOptions? 
 
     public MonitorOptions Options => _options;
 
-    public ProductionStatistics Statistics() => Statistics(_options.Clock.GetUtcNow());
+    public ProductionStatistics Statistics()
+    {
+        using var snapshot = _reader.ReadSnapshot();
+        return Statistics(_options.Clock.GetUtcNow());
+    }
 
     /// <summary>The active alerts, most urgent first.</summary>
     public IReadOnlyList<ProductionAlert> Alerts()
     {
+        using var snapshot = _reader.ReadSnapshot();
         var now = _options.Clock.GetUtcNow();
         return AlertEvaluator.Evaluate(AlertInputs(Statistics(now), now), _options.Alerts);
     }
@@ -31,6 +37,7 @@ public sealed class ProductionMonitor(TrackingDatabase tracker, MonitorOptions? 
     /// <summary>Statistics and the alerts they raise, from one reading.</summary>
     public (ProductionStatistics Statistics, IReadOnlyList<ProductionAlert> Alerts) StatisticsWithAlerts()
     {
+        using var snapshot = _reader.ReadSnapshot();
         var now = _options.Clock.GetUtcNow();
         var statistics = Statistics(now);
         return (statistics, AlertEvaluator.Evaluate(AlertInputs(statistics, now), _options.Alerts));
@@ -39,6 +46,7 @@ public sealed class ProductionMonitor(TrackingDatabase tracker, MonitorOptions? 
     /// <summary>One dashboard frame's worth of data.</summary>
     public DashboardSnapshot Snapshot()
     {
+        using var snapshot = _reader.ReadSnapshot();
         var now = _options.Clock.GetUtcNow();
         var statistics = Statistics(now);
         var inputs = AlertInputs(statistics, now);
@@ -59,6 +67,7 @@ public sealed class ProductionMonitor(TrackingDatabase tracker, MonitorOptions? 
     /// <summary>The full report: every completed result and failure is read, so this costs more than a snapshot.</summary>
     public ProductionReport Report()
     {
+        using var snapshot = _reader.ReadSnapshot();
         var now = _options.Clock.GetUtcNow();
         var statistics = Statistics(now);
         var data = new ReportData

@@ -25,6 +25,25 @@ internal sealed class TrackerMonitorReader
         tune.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Opens a read transaction: every query until the returned scope is disposed sees the database as it was at
+    /// the first read (one consistent snapshot while a run keeps writing). Reads only; takes no write lock.
+    /// </summary>
+    public IDisposable ReadSnapshot()
+    {
+        using (var begin = tracker.Command("BEGIN DEFERRED;")) begin.ExecuteNonQuery();
+        return new SnapshotScope(tracker);
+    }
+
+    private sealed class SnapshotScope(TrackingDatabase tracker) : IDisposable
+    {
+        public void Dispose()
+        {
+            using var end = tracker.Command("COMMIT;");
+            end.ExecuteNonQuery();
+        }
+    }
+
     public IReadOnlyList<BatchProgress> Batches()
     {
         var batches = new SortedDictionary<string, int[]>(StringComparer.Ordinal);

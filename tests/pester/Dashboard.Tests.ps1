@@ -1,0 +1,71 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'MonitoringHelpers.ps1')
+}
+
+Describe 'Watch-EcodProduction in a real 80x24 terminal' {
+    BeforeAll {
+        $script:session = "ecodmini-watch-$PID"
+        $script:runner = $null
+    }
+    AfterAll {
+        if ($script:runner -and -not $script:runner.HasExited) { $script:runner.Kill($true) }
+        & tmux kill-session -t $script:session 2>$null
+    }
+
+    It 'redraws in place while a run progresses, then leaves a clean prompt on Ctrl+C' {
+        if (Test-MissingTool tmux) { return }
+        $gen = New-TestBatchRoot -ProteinCount 2000 -Seed 23 -BatchCount 4
+        $dir = Split-Path $gen.Root
+        $db = Join-Path $dir 'tracking.db'
+        $work = Join-Path $dir 'work'
+        # A first, small run creates the tracker; the watcher then follows the second one as it goes.
+        Find-EcodProtein -BatchRoot $gen.Root -RepsOnly:$false -SkipExisting:$false -MaxProteins 100 |
+            Submit-EcodJob -Executor Local -ReferenceDirectory $gen.ReferenceDirectory -TrackingDatabase $db -WorkDirectory $work | Out-Null
+
+        & tmux new-session -d -s $session -x 80 -y 24 -c $script:RepositoryRoot 'dotnet pwsh -NoProfile -NoLogo'
+        $LASTEXITCODE | Should -Be 0
+        Wait-TmuxScreen -Session $session -What 'the pwsh prompt' -Condition { param($s) ($s -join "`n").TrimEnd() -match 'PS [^\n]*>$' } | Out-Null
+        & tmux send-keys -t $session "Import-Module '$(Get-EcodModulePath)'; Watch-EcodProduction -TrackingDatabase '$db' -RefreshInterval 0.5" Enter
+        $first = Wait-TmuxScreen -Session $session -What 'the first frame' -Condition { param($s) $s[0] -like 'EcodMini production tracking.db*' }
+        $first[1] | Should -Match ' 100\.0%  100/100$'
+
+        $script:runner = Start-FreshPwsh -Script ("Find-EcodProtein -BatchRoot '$($gen.Root)' -RepsOnly:`$false -SkipExisting -TrackingDatabase '$db' | " +
+            "Submit-EcodJob -Executor Local -ReferenceDirectory '$($gen.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$work' -ThrottleLimit 1 -ChunkSize 20 | Out-Null")
+        $progress = { param($s) if ($s[1] -match ' (\d[\d,]*)/2,000$') { [int] ($Matches[1] -replace ',') } else { -1 } }
+        $during = Wait-TmuxScreen -Session $session -What 'a frame of the run under way' -TimeoutSeconds 120 -Condition {
+            param($s) $n = & $progress $s; $n -gt 100 -and $n -lt 2000 }
+        $doneBefore = & $progress $during
+        $later = Wait-TmuxScreen -Session $session -What 'a later frame with more jobs finished' -TimeoutSeconds 120 -Condition {
+            param($s) (& $progress $s) -gt $doneBefore }
+        ($during -join "`n") | Set-Content (Join-Path $script:TestResults 'dashboard-frame-during.txt')
+        ($later -join "`n") | Set-Content (Join-Path $script:TestResults 'dashboard-frame-later.txt')
+
+        foreach ($frame in @($during, $later)) {
+            $frame | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+            $frame[0] | Should -Match '^EcodMini production tracking\.db +\d\d:\d\d:\d\d UTC, every 0\.5s$'
+            $frame[1] | Should -Match '^[█░]+ +\d+\.\d%  [\d,]+/2,000$'
+            $frame[2] | Should -Match '^Completed +[\d,]+ +\d+\.\d% +Failed +\d+ +\d+\.\d%$'
+            $frame[3] | Should -Match '^Running +[\d,]+ +\d+\.\d% +Pending +[\d,]+ +\d+\.\d%$'
+            $frame[4] | Should -Match '^Throughput [\d,.]+/h   ETA '
+            $frame[5] | Should -Match '^Coverage \d\.\d\d   Domains \d+\.\d   Quality good '
+            ($frame -join "`n") | Should -Match '── Batches \(4, \d done\)'
+            ($frame -join "`n") | Should -Match 'Recent completions +Recent failures'
+            $frame[-1] | Should -BeNullOrEmpty -Because 'the last line stays free so nothing scrolls'
+        }
+        ($later -join "`n") | Should -Match "(?m)^ ecod_batch_\d{3}_\d{8}_\d{4} [█░]+ +\d+\.\d% +[\d,]+/500"
+
+        & tmux send-keys -t $session C-c
+        $after = Wait-TmuxScreen -Session $session -What 'the prompt after Ctrl+C' -Condition { param($s) ($s -join "`n").TrimEnd() -match '(?s)EcodMini production at .*\nPS [^\n]*>$' }
+        ($after -join "`n") | Set-Content (Join-Path $script:TestResults 'dashboard-after-ctrl-c.txt')
+        $text = $after -join "`n"
+        $text | Should -Match 'EcodMini production at \d\d:\d\d:\d\d UTC: [\d,]+/2,000 finished \(\d+\.\d%\)'
+        $text | Should -Not -Match 'Recent completions' -Because 'the frame was on the alternate screen and is gone'
+        $text | Should -Not -Match 'PipelineStopped|Exception'
+        # The terminal still works: the next command runs and prints.
+        & tmux send-keys -t $session "'still-' + 'alive'" Enter
+        Wait-TmuxScreen -Session $session -What 'the next command' -Condition { param($s) $s -contains 'still-alive' } | Out-Null
+        $script:runner.WaitForExit(120000) | Should -BeTrue -Because 'Ctrl+C ends the display, never the run'
+        $script:runner.ExitCode | Should -Be 0
+    }
+}
