@@ -53,7 +53,24 @@ public sealed partial class TrackingDatabase : IDisposable
         var journal = options.JournalMode is { } forced
             ? new JournalModeChoice(forced.ToLowerInvariant(), $"{forced.ToUpperInvariant()}: set by the caller", null, null)
             : JournalModeSelector.Choose(full, options.Mounts ?? MountTable.ReadSystem());
-        var connection = new SqliteConnection(TrackingFileAccess.ConnectionString(full, options));
+        try
+        {
+            return OpenConnection(full, options, journal, immutable: false);
+        }
+        catch (SqliteException ex) when (TrackingFileAccess.NeedsImmutableRead(full, ex, options))
+        {
+            try { return OpenConnection(full, options, journal, immutable: true); }
+            catch (SqliteException again) { throw TrackingFileAccess.Explain(full, again, options.ReadOnly); }
+        }
+        catch (SqliteException ex)
+        {
+            throw TrackingFileAccess.Explain(full, ex, options.ReadOnly);
+        }
+    }
+
+    private static TrackingDatabase OpenConnection(string full, TrackingOpenOptions options, JournalModeChoice journal, bool immutable)
+    {
+        var connection = new SqliteConnection(TrackingFileAccess.ConnectionString(full, options, immutable));
         try
         {
             connection.Open();
@@ -63,17 +80,18 @@ public sealed partial class TrackingDatabase : IDisposable
             if (options.ReadOnly)
             {
                 var mode = Convert.ToString(Scalar(connection, "PRAGMA journal_mode;"), CultureInfo.InvariantCulture)?.ToLowerInvariant();
-                journal = journal with { Mode = mode ?? journal.Mode, Reason = $"read-only: the file's own journal mode ({mode}) is used as it is" };
+                journal = journal with
+                {
+                    Mode = mode ?? journal.Mode,
+                    Reason = immutable
+                        ? "read-only: the folder cannot be written and no writer is connected, so the file is read as it is (immutable)"
+                        : $"read-only: the file's own journal mode ({mode}) is used as it is",
+                };
             }
             else journal = SetJournalMode(connection, journal);
             Execute(connection, "PRAGMA foreign_keys = ON;");
             var after = options.ReadOnly ? before : TrackingMigrator.Migrate(connection);
             return new TrackingDatabase(full, connection, journal, after, after - before, options.ReadOnly);
-        }
-        catch (SqliteException ex)
-        {
-            connection.Dispose();
-            throw TrackingFileAccess.Explain(full, ex, options.ReadOnly);
         }
         catch
         {

@@ -5,9 +5,13 @@ namespace EcodMini.Core.Tracking;
 /// <summary>File-level rules of opening a tracking database: connection strings, write access, readable errors.</summary>
 internal static class TrackingFileAccess
 {
-    public static string ConnectionString(string full, TrackingOpenOptions options) => new SqliteConnectionStringBuilder
+    /// <param name="immutable">
+    /// Read a WAL database whose folder the reader may not write and that has no -shm file (so no writer is connected):
+    /// SQLite cannot create the shared-memory index there, so the file is read as immutable (no locks, no index).
+    /// </param>
+    public static string ConnectionString(string full, TrackingOpenOptions options, bool immutable = false) => new SqliteConnectionStringBuilder
     {
-        DataSource = full,
+        DataSource = immutable ? new Uri(full).AbsoluteUri + "?immutable=1" : full,
         Mode = options.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
         Pooling = false,
         DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
@@ -36,6 +40,10 @@ internal static class TrackingFileAccess
                 $"{full}: cannot write the tracking database or its folder ({ex.Message}); a submitting run needs write access to both (reading needs none)", ex);
         }
     }
+
+    /// <summary>True when a read-only open failed only because SQLite could not create the WAL index beside the file.</summary>
+    public static bool NeedsImmutableRead(string full, SqliteException ex, TrackingOpenOptions options) =>
+        options.ReadOnly && ex.SqliteErrorCode is 8 or 14 && !File.Exists(full + "-shm");
 
     /// <summary>Turns an SQLite error into a message naming the file and what to do.</summary>
     public static TrackingDatabaseException Explain(string full, SqliteException ex, bool readOnly) => ex.SqliteErrorCode switch
