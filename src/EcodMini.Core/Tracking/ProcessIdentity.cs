@@ -27,13 +27,29 @@ public static class ProcessIdentity
         return owner.ProcessStart is null || start == Unknown || owner.ProcessStart == start;
     }
 
+    /// <summary>
+    /// A process's start as a stable token: on Linux the start time in clock ticks since boot from /proc/&lt;pid&gt;/stat
+    /// (exact, unlike a computed wall-clock time); elsewhere the start time to the second. Null when the process is gone.
+    /// </summary>
     private static string? StartOf(int pid)
     {
+        if (Directory.Exists("/proc/self"))
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                // Fields after the command name (which may hold spaces) start at its closing parenthesis; starttime is field 22.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                return fields.Length > 19 ? "ticks:" + fields[19] : Unknown;
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException) { return null; }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return Unknown; }
+        }
         try
         {
             using var process = Process.GetProcessById(pid);
             if (process.HasExited) return null;
-            return process.StartTime.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+            return process.StartTime.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         }
         catch (ArgumentException) { return null; }
         catch (InvalidOperationException) { return null; }
