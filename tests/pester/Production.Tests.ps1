@@ -83,7 +83,7 @@ Describe 'Submit-EcodJob -Executor Local' {
         $again = @(Find-EcodProtein -BatchRoot $root -RepsOnly -SkipExisting:$false -TrackingDatabase $db |
             Submit-EcodJob -ReferenceDirectory $ref -TrackingDatabase $db -WorkDirectory $work -Verbose 4>&1)
         $verbose = $again | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
-        ($verbose.Message -join "`n") | Should -Match "$($reps.Count) already completed \(not run again\), 0 run"
+        ($verbose.Message -join "`n") | Should -Match "$($reps.Count) already completed \(not run again\), .*, 0 run;"
         $one = $reps[0]
         @(Get-EcodJobStatus -TrackingDatabase $db -ProteinId $one -Result).Count | Should -Be 1
     }
@@ -100,7 +100,7 @@ Describe 'Submit-EcodJob -Executor Local' {
 
     It 'says with -Verbose which journal mode the tracker uses and why' {
         $v = @(Get-EcodJobStatus -TrackingDatabase $db -First 1 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
-        ($v.Message -join "`n") | Should -Match 'schema v2, journal wal \(.+\)'
+        ($v.Message -join "`n") | Should -Match 'schema v3, journal wal \(.+\)'
     }
 
     It 'shows readable default tables' {
