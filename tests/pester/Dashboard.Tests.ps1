@@ -7,13 +7,15 @@ Describe 'Watch-EcodProduction in a real 80x24 terminal' {
     BeforeAll {
         $script:session = "ecodmini-watch-$PID"
         $script:runner = $null
+        $script:restore = $null
     }
     AfterAll {
         if ($script:runner -and -not $script:runner.HasExited) { $script:runner.Kill($true) }
+        if ($script:restore) { & $script:restore }
         & tmux kill-session -t $script:session 2>$null
     }
 
-    It 'redraws in place while a run progresses, then leaves a clean prompt on Ctrl+C' {
+    It 'redraws in place for a user who cannot write the tracker while a run progresses, then leaves a clean prompt on Ctrl+C' {
         if (Test-MissingTool tmux) { return }
         $gen = New-TestBatchRoot -ProteinCount 2000 -Seed 23 -BatchCount 4
         $dir = Split-Path $gen.Root
@@ -23,19 +25,29 @@ Describe 'Watch-EcodProduction in a real 80x24 terminal' {
         Find-EcodProtein -BatchRoot $gen.Root -RepsOnly:$false -SkipExisting:$false -MaxProteins 100 |
             Submit-EcodJob -Executor Local -ReferenceDirectory $gen.ReferenceDirectory -TrackingDatabase $db -WorkDirectory $work | Out-Null
 
-        & tmux new-session -d -s $session -x 80 -y 24 -c $script:RepositoryRoot 'dotnet pwsh -NoProfile -NoLogo'
+        # The watcher cannot write the tracker: the file and its folder are read-only, and its shell runs without the
+        # capabilities that let root ignore file permissions. The run (full root) writes on regardless.
+        chmod 444 $db; chmod 555 $dir
+        $script:restore = { chmod 755 $dir; chmod 644 $db }
+        $shell = "setpriv --bounding-set=-dac_override,-dac_read_search,-fowner --inh-caps=-all -- dotnet pwsh -NoProfile -NoLogo"
+        & tmux new-session -d -s $session -x 80 -y 24 -c $script:RepositoryRoot $shell
         $LASTEXITCODE | Should -Be 0
-        Wait-TmuxScreen -Session $session -What 'the pwsh prompt' -Condition { param($s) ($s -join "`n").TrimEnd() -match 'PS [^\n]*>$' } | Out-Null
-        & tmux send-keys -t $session "Import-Module '$(Get-EcodModulePath)'; Watch-EcodProduction -TrackingDatabase '$db' -RefreshInterval 0.5" Enter
-        $first = Wait-TmuxScreen -Session $session -What 'the first frame' -Condition { param($s) $s[0] -like 'EcodMini production tracking.db*' }
-        $first[1] | Should -Match ' 100\.0%  100/100$'
+        $prompt = { param($s) ($s -join "`n").TrimEnd() -match 'PS [^\n]*>$' }
+        Wait-TmuxScreen -Session $session -What 'the pwsh prompt' -Condition $prompt | Out-Null
+        & tmux send-keys -t $session "Import-Module '$(Get-EcodModulePath)'; Clear-Host" Enter
+        Start-Sleep -Milliseconds 500
+        Wait-TmuxScreen -Session $session -What 'the module imported' -TimeoutSeconds 60 -Condition $prompt | Out-Null
 
         $script:runner = Start-FreshPwsh -Script ("Find-EcodProtein -BatchRoot '$($gen.Root)' -RepsOnly:`$false -SkipExisting -TrackingDatabase '$db' | " +
             "Submit-EcodJob -Executor Local -ReferenceDirectory '$($gen.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$work' -ThrottleLimit 1 -ChunkSize 20 | Out-Null")
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (-not (Test-Path "$db-shm") -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        & tmux send-keys -t $session "Watch-EcodProduction -TrackingDatabase '$db' -RefreshInterval 0.5" Enter
         $progress = { param($s) if ($s[1] -match ' (\d[\d,]*)/2,000$') { [int] ($Matches[1] -replace ',') } else { -1 } }
         $during = Wait-TmuxScreen -Session $session -What 'a frame of the run under way' -TimeoutSeconds 120 -Condition {
             param($s) $n = & $progress $s; $n -gt 100 -and $n -lt 2000 }
         $doneBefore = & $progress $during
+        $during[0] | Should -Match '  run on \S+ ' -Because 'the run holds the lease while it works'
         $later = Wait-TmuxScreen -Session $session -What 'a later frame with more jobs finished' -TimeoutSeconds 120 -Condition {
             param($s) (& $progress $s) -gt $doneBefore }
         ($during -join "`n") | Set-Content (Join-Path $script:TestResults 'dashboard-frame-during.txt')
@@ -43,7 +55,7 @@ Describe 'Watch-EcodProduction in a real 80x24 terminal' {
 
         foreach ($frame in @($during, $later)) {
             $frame | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
-            $frame[0] | Should -Match '^EcodMini production tracking\.db +\d\d:\d\d:\d\d UTC, every 0\.5s$'
+            $frame[0] | Should -Match '^EcodMini production tracking\.db  (run on \S+|no run active) +\d\d:\d\d:\d\d UTC, every 0\.5s$'
             $frame[1] | Should -Match '^[█░]+ +\d+\.\d%  [\d,]+/2,000$'
             $frame[2] | Should -Match '^Completed +[\d,]+ +\d+\.\d% +Failed +\d+ +\d+\.\d%$'
             $frame[3] | Should -Match '^Running +[\d,]+ +\d+\.\d% +Pending +[\d,]+ +\d+\.\d%$'

@@ -57,12 +57,12 @@ Describe 'Export-EcodReport' {
         $report = Get-Content -Raw $path | ConvertFrom-Json
         $report.format | Should -Be 'ecodmini-production-report/1'
         @($report.PSObject.Properties.Name) | Should -Be @('format', 'generatedAt', 'trackingDatabase', 'statistics', 'timing', 'coverage',
-            'domainCount', 'failures', 'retries', 'batches', 'throughput', 'alerts', 'failureRate')
+            'domainCount', 'failures', 'retries', 'throughput', 'alerts', 'failureRate')
         $report.statistics.total | Should -Be $total
         $report.timing.count | Should -Be $report.statistics.completed
         $report.timing.p95Seconds | Should -BeGreaterOrEqual $report.timing.p50Seconds
         ($report.coverage.bins | ForEach-Object { $_.count } | Measure-Object -Sum).Sum | Should -Be $report.statistics.completed
-        @($report.batches).Count | Should -Be 3
+        @($report.statistics.batches).Count | Should -Be 3
         $report.failures[0].count | Should -Be $run.Broken
         ($report.throughput.points | ForEach-Object { $_.completed + $_.failed } | Measure-Object -Sum).Sum | Should -Be $total
     }
@@ -118,6 +118,33 @@ return Array.from(document.querySelectorAll('svg.chart-svg')).map(svg => {
             Copy-Item $html (Join-Path $script:TestResults 'report.html') -Force
         }
         finally { Stop-HeadlessBrowser $browser }
+    }
+}
+
+Describe 'Monitoring a tracker the user cannot write' {
+    It 'watches, alerts and reports from a database in a read-only folder as an ordinary user, changing nothing' {
+        $dir = Join-Path $TestDrive 'ro'
+        New-Item -ItemType Directory $dir | Out-Null
+        Copy-Item $db (Join-Path $dir 'tracking.db')
+        $rodb = Join-Path $dir 'tracking.db'
+        $out = Join-Path $TestDrive 'ro-report.json'
+        $before = (Get-FileHash $rodb).Hash
+        chmod 555 $dir; chmod 444 $rodb
+        try {
+            $r = Invoke-FreshPwsh -AsOrdinaryUser -Script @"
+(Watch-EcodProduction -TrackingDatabase '$rodb' -Count 1 -WarningAction SilentlyContinue).Total
+@(Get-EcodProductionAlert -TrackingDatabase '$rodb' -Threshold @{ MaxFailureRate = 0.001 }).Count
+Export-EcodReport -Path '$out' -TrackingDatabase '$rodb'
+try { New-Item -ItemType File '$dir/probe' -ErrorAction Stop | Out-Null; 'writable' } catch { 'not writable' }
+"@
+            $r.ExitCode | Should -Be 0 -Because $r.Error
+            $lines = @($r.Output.Trim() -split "\r?\n" | Where-Object { $_ -notmatch '^\d{4}-\d\d-\d\dT' })
+            $lines | Should -Be @("$total", '1', 'not writable')
+            (Get-Content -Raw $out | ConvertFrom-Json).statistics.total | Should -Be $total
+            @(Get-ChildItem $dir).Name | Should -Be @('tracking.db')
+            (Get-FileHash $rodb).Hash | Should -Be $before
+        }
+        finally { chmod 755 $dir; chmod 644 $rodb }
     }
 }
 

@@ -53,7 +53,7 @@ public sealed class ExportEcodReportCommand : EcodMonitorCmdlet
 
         WriteProgress(new ProgressRecord(1, "Export-EcodReport", "Reading the tracking database") { PercentComplete = 10 });
         var report = monitor.Report();
-        WriteVerbose($"Report: {report.Statistics.Total} jobs, {report.Batches.Count} batches, {report.Failures.Count} failure reasons, {report.Alerts.Count} alerts");
+        WriteVerbose($"Report: {report.Statistics.Total} jobs, {report.Statistics.Batches.Count} batches, {report.Failures.Count} failure reasons, {report.Alerts.Count} alerts");
         WriteProgress(new ProgressRecord(1, "Export-EcodReport", $"Writing {target}") { PercentComplete = 70 });
         try
         {

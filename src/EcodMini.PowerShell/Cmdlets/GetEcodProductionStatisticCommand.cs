@@ -5,11 +5,13 @@ using EcodMini.PowerShell.Infrastructure;
 namespace EcodMini.PowerShell.Cmdlets;
 
 /// <summary>
-/// Production totals, success rate, quality distribution, throughput and ETA from the tracking database; active
-/// alerts are written as warnings.
+/// Production totals, success rate, quality distribution, current pace and ETA from the tracking database, as one
+/// consistent snapshot read without writing anything; or one row per batch with -ByBatch. Active alerts are written
+/// as warnings.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "EcodProductionStatistic")]
-[OutputType(typeof(ProductionStatistics))]
+[Cmdlet(VerbsCommon.Get, "EcodProductionStatistic", DefaultParameterSetName = "Total")]
+[OutputType(typeof(ProductionStatistics), ParameterSetName = ["Total"])]
+[OutputType(typeof(BatchStatistics), ParameterSetName = ["ByBatch"])]
 public sealed class GetEcodProductionStatisticCommand : EcodMonitorCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -24,6 +26,14 @@ public sealed class GetEcodProductionStatisticCommand : EcodMonitorCmdlet
     [Parameter]
     [ValidateRange(0.0, 1.0)]
     public double? MinCoverage { get; set; }
+
+    /// <summary>The window the current pace (and the ETA) is measured over; cut to the run's age.</summary>
+    [Parameter]
+    [ValidateRange(1, 10080)]
+    public int WindowMinutes { get; set; } = 15;
+
+    [Parameter(Mandatory = true, ParameterSetName = "ByBatch")]
+    public SwitchParameter ByBatch { get; set; }
 
     protected override void EndProcessing()
     {
@@ -40,8 +50,12 @@ public sealed class GetEcodProductionStatisticCommand : EcodMonitorCmdlet
             return;
         }
         WriteVerbose($"Quality grades: good when coverage >= {thresholds.Good}, questionable when >= {thresholds.Questionable}, else poor");
-        var (statistics, alerts) = OpenMonitor(thresholds).StatisticsWithAlerts();
+        var (stats, alerts) = OpenMonitor(thresholds, TimeSpan.FromMinutes(WindowMinutes)).StatisticsWithAlerts();
+        WriteVerbose($"Pace: {stats.FinishedInWindow} job(s) finished in the last {stats.ThroughputWindow.TotalSeconds:N0} s " +
+                     $"(window {WindowMinutes} min, cut to the age of run {stats.RunId ?? "(none)"})" +
+                     (stats.ActiveRun is { } run ? $"; running now: {run.Describe()}" : "; no run owns the database now"));
         WriteAlertWarnings(alerts);
-        WriteObject(statistics);
+        if (ByBatch.IsPresent) WriteObject(stats.Batches, enumerateCollection: true);
+        else WriteObject(stats);
     }
 }

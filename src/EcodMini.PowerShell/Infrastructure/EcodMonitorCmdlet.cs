@@ -23,12 +23,17 @@ public abstract class EcodMonitorCmdlet : EcodConfiguredCmdlet
     public Hashtable? Threshold { get; set; }
 
     /// <summary>Opens the tracker read-only and builds a monitor over it (the cmdlet disposes the tracker).</summary>
-    protected ProductionMonitor OpenMonitor(QualityThresholds? quality = null)
+    protected ProductionMonitor OpenMonitor(QualityThresholds? quality = null, TimeSpan? throughputWindow = null)
     {
         var path = TrackerPath(TrackingDatabaseParameter);
         _tracker = OpenTracker(TrackingDatabaseParameter, readOnly: true);
         var options = Loaded.ToMonitorOptions(path);
-        options = options with { Quality = quality ?? options.Quality, Alerts = BindThresholds(options.Alerts) };
+        options = options with
+        {
+            Quality = quality ?? options.Quality,
+            Alerts = BindThresholds(options.Alerts),
+            ThroughputWindow = throughputWindow ?? options.ThroughputWindow,
+        };
         WriteVerbose($"Watching free space under: {string.Join(", ", options.OutputPaths)}");
         return new ProductionMonitor(_tracker, options);
     }

@@ -18,15 +18,13 @@ public class ProductionMonitorTests
 
         Assert.Equal((14, 8, 3, 2, 1), (s.Total, s.Completed, s.Failed, s.Running, s.Pending));
         Assert.Equal(T0.AddHours(2), s.TakenAt);
-        Assert.Equal(
-            [new BatchProgress(BatchA, 6, 3, 0, 1), new BatchProgress(BatchB, 2, 0, 2, 0)],
-            s.Batches);
-        // Ends tie at 9:50 (2b02_B, 6a06_A): the later row first.
-        Assert.Equal(["2b02_B", "6a06_A", "1b01_B", "5a05_A", "4a04_A"], s.RecentCompletions.Select(j => j.ProteinId));
-        Assert.Equal((2, 0.9), (s.RecentCompletions[0].DomainCount, s.RecentCompletions[0].Coverage));
+        Assert.Equal([(BatchA, 6, 3, 0, 1), (BatchB, 2, 0, 2, 0)], s.Batches.Select(b => (b.BatchName, b.Completed, b.Failed, b.Running, b.Pending)));
+        Assert.Equal(("run-1", T0), (s.Statistics.RunId, s.Statistics.RunStartedAt));
+        Assert.Equal(["6a06_A", "2b02_B", "1b01_B", "5a05_A", "4a04_A"], s.RecentCompletions.Select(j => j.ProteinId));
+        Assert.Equal((0, 0.1), (s.RecentCompletions[0].DomainCount, s.RecentCompletions[0].Coverage));
         Assert.Equal(["9a09_A", "8a08_A", "7a07_A"], s.RecentFailures.Select(j => j.ProteinId));
         Assert.Equal("timeout", s.RecentFailures[0].Status);
-        Assert.StartsWith("/data/ecod_batch_001/domains/8a08_A", s.RecentFailures[1].Reason);
+        Assert.StartsWith("/data/ecod_batch_001/domains/8a08_A", s.RecentFailures[1].Error);
         Assert.False(s.IsDone);
     }
 
@@ -37,7 +35,7 @@ public class ProductionMonitorTests
         using var db = BuildRun(temp.File("t.db"));
         var kinds = Monitor(db).Snapshot().Alerts.Select(a => a.Kind).ToList();
         // 3 of 11 finished failed (27%), 2 of 8 completed are poor (25%: below 30%), one job timed out,
-        // 10 finished in 1h50m: about 5/h with work left.
+        // 2 finished in the last 15 minutes: 8/h with work left.
         Assert.Equal([AlertKind.HighFailureRate, AlertKind.SlowProgress, AlertKind.ResourceExhausted], kinds);
         Assert.Empty(Monitor(db, AlertThresholds.Default with { MaxFailureRate = 0.3, MinThroughputPerHour = 1, MaxResourceEndings = 1 }).Alerts());
     }
@@ -75,9 +73,9 @@ public class ProductionMonitorTests
         Assert.Equal(T0.AddMinutes(10), r.Throughput.Points[0].Start);
         Assert.Equal(12.0, r.Throughput.Points[0].PerHour, 9); // one job in five minutes
 
-        var a = Assert.Single(r.Batches, b => b.BatchName == BatchA);
+        var a = Assert.Single(r.Statistics.Batches, b => b.BatchName == BatchA);
         Assert.Equal((0.95 + 0.9 + 0.85 + 0.6 + 0.3 + 0.1) / 6, a.MeanCoverage, 9);
-        Assert.Equal(2, a.PoorCount);
+        Assert.Equal(2, a.Quality.Poor);
         Assert.Equal(3.0 / 11, r.FailureRate, 9);
     }
 

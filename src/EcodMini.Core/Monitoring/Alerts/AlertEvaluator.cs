@@ -21,7 +21,7 @@ public static class AlertEvaluator
         }
 
         var remaining = s.Pending + s.Running;
-        if (remaining > 0 && s.FirstStart is { } started && inputs.Now - started >= thresholds.ThroughputGrace
+        if (remaining > 0 && (s.RunStartedAt ?? s.FirstStart) is { } started && inputs.Now - started >= thresholds.ThroughputGrace
             && s.ThroughputPerHour < thresholds.MinThroughputPerHour)
         {
             alerts.Add(new(AlertKind.SlowProgress, AlertSeverity.Warning, s.ThroughputPerHour, thresholds.MinThroughputPerHour,
@@ -34,7 +34,9 @@ public static class AlertEvaluator
                 Text($"{Pct(s.Quality.PoorFraction, 1)} of completed chains are poor quality ({s.Quality.Poor} of {s.Quality.Total}), above {Pct(thresholds.MaxPoorFraction, 0)}")));
         }
 
-        var endings = inputs.ResourceEndings.Where(e => e.Value > 0).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+        var endings = Reading.MonitorStatuses.ResourceEndings
+            .Select(status => (Key: status, Value: s.CountsByStatus.TryGetValue(status, out var n) ? n : 0))
+            .Where(e => e.Value > 0).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
         var endingCount = endings.Sum(e => e.Value);
         if (endingCount > thresholds.MaxResourceEndings)
         {
@@ -50,12 +52,12 @@ public static class AlertEvaluator
             { Subject = disk.Path });
         }
 
-        if (inputs.Lease is { } lease && lease.Age(inputs.Now) > thresholds.MaxHeartbeatAge)
+        if (s.ActiveRun is { } lease && inputs.Now - lease.HeartbeatAt > thresholds.MaxHeartbeatAge)
         {
-            var age = lease.Age(inputs.Now);
+            var age = inputs.Now - lease.HeartbeatAt;
             alerts.Add(new(AlertKind.StaleLease, AlertSeverity.Critical, age.TotalSeconds, thresholds.MaxHeartbeatAge.TotalSeconds,
-                Text($"run {lease.RunId} on {lease.Owner} has not renewed its lease for {Duration(age)} (limit {Duration(thresholds.MaxHeartbeatAge)}); it may have died"))
-            { Subject = lease.Owner });
+                Text($"run {lease.RunId} on {lease.Host} (pid {lease.ProcessId}) has not renewed its lease for {Duration(age)} (limit {Duration(thresholds.MaxHeartbeatAge)}); it may have died"))
+            { Subject = lease.Host });
         }
 
         return alerts.OrderByDescending(a => a.Severity).ThenBy(a => a.Kind).ToList();

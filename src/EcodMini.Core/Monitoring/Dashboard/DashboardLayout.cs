@@ -1,4 +1,5 @@
 using EcodMini.Core.Monitoring.Alerts;
+using EcodMini.Core.Tracking;
 using Spectre.Console;
 using static EcodMini.Core.Monitoring.MonitorText;
 using S = EcodMini.Core.Monitoring.Dashboard.DashboardStyles;
@@ -21,6 +22,7 @@ internal sealed class DashboardLayout(int width, int height, bool unicode)
     public DashboardFrame Build(DashboardSnapshot? snapshot, TimeSpan interval, string? error)
     {
         Line().Add("EcodMini production ", S.Title).Add(snapshot is null ? "" : Path.GetFileName(snapshot.TrackingDatabase), S.Dim)
+            .Add(snapshot is null ? "" : snapshot.ActiveRun is { } run ? "  run on " + run.Host : "  no run active", S.Dim)
             .AddRight(Invariant($"{(snapshot?.TakenAt ?? DateTimeOffset.UtcNow).UtcDateTime:HH:mm:ss} UTC, every {Duration(interval)}"), S.Dim);
         if (error is not null) Line().Add("Refresh failed: " + error, S.Critical);
         if (snapshot is null) return Frame();
@@ -96,21 +98,25 @@ internal sealed class DashboardLayout(int width, int height, bool unicode)
         }
     }
 
-    private void BatchSection(IReadOnlyList<BatchProgress> batches, int rows)
+    private static bool IsDone(BatchStatistics b) => b.Total > 0 && b.Pending == 0 && b.Running == 0;
+
+    private static int Finished(BatchStatistics b) => b.Completed + b.Failed;
+
+    private void BatchSection(IReadOnlyList<BatchStatistics> batches, int rows)
     {
-        var active = batches.Where(b => !b.IsDone).ToList();
-        var shown = active.Concat(batches.Where(b => b.IsDone)).ToList();
+        var active = batches.Where(b => !IsDone(b)).ToList();
+        var shown = active.Concat(batches.Where(IsDone)).ToList();
         Heading(Invariant($"Batches ({batches.Count}, {batches.Count - active.Count} done)"));
         var visible = shown.Count > rows ? rows - 1 : rows;
-        string Figures(BatchProgress b) =>
-            Invariant($" {Percent(b.FinishedFraction),6} {b.Finished,6:N0}/{b.Total:N0}") + (b.Failed > 0 ? Invariant($" {b.Failed:N0} failed") : "");
+        string Figures(BatchStatistics b) =>
+            Invariant($" {Percent(b.PercentDone / 100),6} {Finished(b),6:N0}/{b.Total:N0}") + (b.Failed > 0 ? Invariant($" {b.Failed:N0} failed") : "");
         var figureWidth = shown.Take(visible).Max(b => Figures(b).Length);
         // Names as long as they are (up to what leaves a 10-cell bar); the bar takes the rest of the line.
         var nameWidth = Math.Clamp(shown.Take(visible).Max(b => b.BatchName.Length), 8, Math.Max(_width - figureWidth - 12, 8));
         var barCells = Math.Max(_width - nameWidth - 2 - figureWidth, 4);
         foreach (var b in shown.Take(visible))
         {
-            var filled = (int)Math.Round(b.FinishedFraction * barCells);
+            var filled = (int)Math.Round(b.PercentDone / 100 * barCells);
             Line().Add(" " + Fit(b.BatchName, nameWidth) + " ")
                 .Add(new string(unicode ? '█' : '#', filled), b.Failed > 0 && b.Completed == 0 ? S.Failed : S.Completed)
                 .Add(new string(unicode ? '░' : '-', barCells - filled), S.Pending).Add(Figures(b), b.Failed > 0 ? S.Warning : S.Dim);
@@ -118,7 +124,7 @@ internal sealed class DashboardLayout(int width, int height, bool unicode)
         if (shown.Count > visible)
         {
             var rest = shown.Skip(visible).ToList();
-            Line().Add(Invariant($" +{rest.Count} more batches ({rest.Count(b => b.IsDone)} done, {rest.Sum(b => b.Total - b.Finished):N0} jobs left)"), S.Dim);
+            Line().Add(Invariant($" +{rest.Count} more batches ({rest.Count(IsDone)} done, {rest.Sum(b => b.Total - Finished(b)):N0} jobs left)"), S.Dim);
         }
     }
 
@@ -140,7 +146,7 @@ internal sealed class DashboardLayout(int width, int height, bool unicode)
             {
                 var f = s.RecentFailures[i];
                 line.Add(Fit(f.ProteinId, 11), S.Failed).Add(f.Status == "failed" ? "" : f.Status.ToUpperInvariant() + " ", S.Failed)
-                    .Add(f.Reason is null && f.Status != "failed" ? "" : Reports.FailureReasons.Key(f.Status, f.Reason));
+                    .Add(f.Error is null && f.Status != "failed" ? "" : Reports.FailureReasons.Key(f.Status, f.Error));
             }
         }
     }

@@ -1,29 +1,32 @@
 using EcodMini.Core.Monitoring.Alerts;
 using EcodMini.Core.Monitoring.Resources;
+using EcodMini.Core.Tracking;
 
 namespace EcodMini.Core.Monitoring.Dashboard;
 
 /// <summary>
-/// Everything one dashboard frame shows, read at one moment: immutable and free of I/O, so renderers and tests use
-/// it alike. The headline figures are repeated at the top level for tables and scripts.
+/// Everything one dashboard frame shows, read at one moment: the tracker's statistics snapshot (counts, pace, quality,
+/// batches, latest jobs, the run holding the lease), the alerts it raises and the free space where outputs go.
+/// Immutable and free of I/O, so renderers and tests use it alike. Headline figures are repeated at the top level.
 /// </summary>
 public sealed record DashboardSnapshot
 {
     public required DateTimeOffset TakenAt { get; init; }
     public required string TrackingDatabase { get; init; }
     public required ProductionStatistics Statistics { get; init; }
-    public IReadOnlyList<BatchProgress> Batches { get; init; } = [];
-    public IReadOnlyList<RecentJob> RecentCompletions { get; init; } = [];
-    public IReadOnlyList<RecentJob> RecentFailures { get; init; } = [];
     public IReadOnlyList<ProductionAlert> Alerts { get; init; } = [];
     public IReadOnlyList<DiskSpace> Disks { get; init; } = [];
-    public LeaseState? Lease { get; init; }
 
     public int Total => Statistics.Total;
     public int Completed => Statistics.Completed;
     public int Failed => Statistics.Failed;
     public int Running => Statistics.Running;
     public int Pending => Statistics.Pending;
+    public IReadOnlyList<BatchStatistics> Batches => Statistics.Batches;
+    public IReadOnlyList<JobRecord> RecentCompletions => Statistics.RecentCompletions;
+    public IReadOnlyList<JobRecord> RecentFailures => Statistics.RecentFailures;
+    /// <summary>The run holding the tracker's lease, or null when none runs.</summary>
+    public TrackerLease? ActiveRun => Statistics.ActiveRun;
     /// <summary>Finished (completed or failed) / total.</summary>
     public double FinishedFraction => Total == 0 ? 0 : (double)(Completed + Failed) / Total;
     public double ThroughputPerHour => Statistics.ThroughputPerHour;

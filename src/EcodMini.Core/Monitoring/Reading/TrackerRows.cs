@@ -11,3 +11,7 @@ internal readonly record struct FinishedRow(DateTimeOffset EndTime, bool Complet
 
 /// <summary>How many jobs of a status have a retry count.</summary>
 internal readonly record struct RetryRow(int RetryCount, string Status, int Jobs);
+
+/// <summary>Everything a report reads beyond the statistics, from one read transaction.</summary>
+internal sealed record ReportRows(
+    IReadOnlyList<CompletedRow> Completed, IReadOnlyList<FailedRow> Failures, IReadOnlyList<FinishedRow> FinishTimes, IReadOnlyList<RetryRow> Retries);

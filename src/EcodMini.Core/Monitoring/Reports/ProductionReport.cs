@@ -10,14 +10,16 @@ public sealed record ProductionReport
 {
     public required DateTimeOffset GeneratedAt { get; init; }
     public required string TrackingDatabase { get; init; }
-    /// <summary>Totals, rates, means, quality distribution and ETA (the same figures as the statistics cmdlet).</summary>
+    /// <summary>
+    /// Totals, rates, means, quality distribution, pace and ETA, per-batch breakdown and the latest jobs (the same
+    /// snapshot as the statistics cmdlet).
+    /// </summary>
     public required ProductionStatistics Statistics { get; init; }
     public required TimingSummary Timing { get; init; }
     public required Histogram Coverage { get; init; }
     public required Histogram DomainCount { get; init; }
     public IReadOnlyList<FailureGroup> Failures { get; init; } = [];
     public required RetrySummary Retries { get; init; }
-    public IReadOnlyList<BatchReport> Batches { get; init; } = [];
     public required ThroughputSeries Throughput { get; init; }
     public IReadOnlyList<ProductionAlert> Alerts { get; init; } = [];
 

@@ -1,6 +1,7 @@
 using EcodMini.Core.Monitoring;
 using EcodMini.Core.Monitoring.Alerts;
 using EcodMini.Core.Monitoring.Resources;
+using EcodMini.Core.Tracking;
 using static EcodMini.Core.Tests.Monitoring.MonitoringTestData;
 
 namespace EcodMini.Core.Tests.Monitoring.Alerts;
@@ -74,9 +75,8 @@ public class AlertEvaluatorTests
     [Fact]
     public void ResourceEndingsAlertAboveTheAllowedCountNamingEachKind()
     {
-        var none = Inputs(Statistics(completed: 5)) with { ResourceEndings = new Dictionary<string, int> { ["timeout"] = 0 } };
-        Assert.DoesNotContain(AlertKind.ResourceExhausted, Kinds(none));
-        var some = none with { ResourceEndings = new Dictionary<string, int> { ["timeout"] = 2, ["out_of_memory"] = 1 } };
+        Assert.DoesNotContain(AlertKind.ResourceExhausted, Kinds(Inputs(Statistics(completed: 5, counts: new Dictionary<string, int> { ["timeout"] = 0 }))));
+        var some = Inputs(Statistics(completed: 5, counts: new Dictionary<string, int> { ["timeout"] = 2, ["out_of_memory"] = 1, ["failed"] = 7 }));
         var alert = Assert.Single(AlertEvaluator.Evaluate(some, Limits), a => a.Kind == AlertKind.ResourceExhausted);
         Assert.Equal(3, alert.Value);
         Assert.Contains("1 OUT_OF_MEMORY, 2 TIMEOUT", alert.Message);
@@ -98,21 +98,17 @@ public class AlertEvaluatorTests
     [Fact]
     public void StaleLeaseIsCriticalOnceTheHeartbeatIsOlderThanTheLimit()
     {
-        var fresh = Inputs(Statistics(running: 5)) with { Lease = new LeaseState("node1:4242", "run-7", Now.AddMinutes(-5)) };
-        Assert.Empty(AlertEvaluator.Evaluate(fresh, Limits));
-        var stale = fresh with { Lease = new LeaseState("node1:4242", "run-7", Now.AddMinutes(-5).AddSeconds(-1)) };
-        var alert = Assert.Single(AlertEvaluator.Evaluate(stale, Limits));
-        Assert.Equal((AlertKind.StaleLease, AlertSeverity.Critical, "node1:4242"), (alert.Kind, alert.Severity, alert.Subject));
-        Assert.Contains("run-7 on node1:4242 has not renewed its lease for 5m01s", alert.Message);
+        static TrackerLease Lease(DateTimeOffset heartbeat) => new() { RunId = "run-7", Host = "node1", ProcessId = 4242, HeartbeatAt = heartbeat };
+        Assert.Empty(AlertEvaluator.Evaluate(Inputs(Statistics(running: 5, activeRun: Lease(Now.AddMinutes(-5)))), Limits));
+        var alert = Assert.Single(AlertEvaluator.Evaluate(Inputs(Statistics(running: 5, activeRun: Lease(Now.AddMinutes(-5).AddSeconds(-1)))), Limits));
+        Assert.Equal((AlertKind.StaleLease, AlertSeverity.Critical, "node1"), (alert.Kind, alert.Severity, alert.Subject));
+        Assert.Contains("run-7 on node1 (pid 4242) has not renewed its lease for 5m01s", alert.Message);
     }
 
     [Fact]
     public void CriticalAlertsComeFirst()
     {
-        var inputs = Inputs(Statistics(completed: 50, failed: 50)) with
-        {
-            Lease = new LeaseState("n", "r", Now.AddHours(-1)),
-        };
+        var inputs = Inputs(Statistics(completed: 50, failed: 50, activeRun: new TrackerLease { RunId = "r", Host = "n", HeartbeatAt = Now.AddHours(-1) }));
         Assert.Equal([AlertKind.StaleLease, AlertKind.HighFailureRate], Kinds(inputs));
     }
 

@@ -25,14 +25,14 @@ public class DashboardTests
 
         Assert.True(lines.Count <= 23, "the last line stays free");
         Assert.All(lines, l => Assert.True(l.Length <= 79, $"too wide: '{l}'"));
-        Assert.StartsWith("EcodMini production tracking.db   ", lines[0]);
+        Assert.StartsWith("EcodMini production tracking.db  no run active   ", lines[0]);
         Assert.EndsWith("   10:00:00 UTC, every 5s", lines[0]);
         Assert.Equal(79, lines[0].Length);
         Assert.EndsWith(" 78.6%  11/14", lines[1]);
         Assert.StartsWith("Completed       8  57.1%", lines[2]);
         Assert.Contains("Failed          3  21.4%", lines[2]);
         Assert.Contains("Pending         1   7.1%", lines[3]);
-        Assert.Equal("Throughput 6/h   ETA 36m00s (at 10:36 UTC)   Success 72.7%", lines[4]);
+        Assert.Equal("Throughput 8/h   ETA 22m30s (at 10:22 UTC)   Success 72.7%", lines[4]);
         Assert.StartsWith("Coverage 0.68   Domains 1.6   Quality good 62.5% quest. 12.5% poor 25.0%", lines[5]);
         Assert.Equal("── Alerts (3)", lines[6]);
         Assert.StartsWith(" WARN failure rate 27.3% (3 of 11 finished) is above 10%", lines[7]);
@@ -42,8 +42,8 @@ public class DashboardTests
         Assert.EndsWith(" 90.0%      9/10 3 failed", lines[batches + 1]);
         var recent = lines.ToList().FindIndex(l => l.StartsWith("Recent completions", StringComparison.Ordinal));
         Assert.Contains("Recent failures", lines[recent]);
-        Assert.StartsWith(" 2b02_B      2 dom  0.90 cov 09:50:00", lines[recent + 1]);
-        Assert.EndsWith("9a09_A     TIMEOUT", lines[recent + 1]);
+        Assert.StartsWith(" 6a06_A      0 dom  0.10 cov 09:50:00", lines[recent + 1]);
+        Assert.EndsWith("9a09_A     TIMEOUT DUE TO TIME LIMIT", lines[recent + 1]);
         Assert.Contains("8a08_A     no usable hit, every hit is", lines[recent + 2]);
     }
 
@@ -130,7 +130,7 @@ public class DashboardTests
     {
         using var temp = new TempFolder();
         var line = PlainDashboard.Format(Snapshot(temp));
-        Assert.StartsWith("2026-03-01T10:00:00Z 11/14 78.6% completed=8 failed=3 running=2 pending=1 rate=6/h eta=36m00s cov=", line);
+        Assert.StartsWith("2026-03-01T10:00:00Z 11/14 78.6% completed=8 failed=3 running=2 pending=1 rate=8/h eta=22m30s cov=", line);
         Assert.EndsWith("cov=0.68 dom=1.6 poor=25.0% alerts=HighFailureRate,SlowProgress,ResourceExhausted", line);
         Assert.DoesNotContain('\u001b', line);
     }

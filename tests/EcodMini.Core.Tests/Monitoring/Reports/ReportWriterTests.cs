@@ -26,7 +26,7 @@ public class ReportWriterTests
         var root = doc.RootElement;
 
         Assert.Equal(["format", "generatedAt", "trackingDatabase", "statistics", "timing", "coverage", "domainCount", "failures",
-            "retries", "batches", "throughput", "alerts", "failureRate"], root.EnumerateObject().Select(p => p.Name));
+            "retries", "throughput", "alerts", "failureRate"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("ecodmini-production-report/1", root.GetProperty("format").GetString());
         Assert.Equal("2026-03-01T10:00:00+00:00", root.GetProperty("generatedAt").GetString());
         var stats = root.GetProperty("statistics");
@@ -39,7 +39,8 @@ public class ReportWriterTests
         var failure = root.GetProperty("failures")[0];
         Assert.Equal(("failed", 2), (failure.GetProperty("status").GetString(), failure.GetProperty("count").GetInt32()));
         Assert.Equal(1, root.GetProperty("retries").GetProperty("retriedThenCompleted").GetInt32());
-        Assert.Equal(BatchA, root.GetProperty("batches")[0].GetProperty("progress").GetProperty("batchName").GetString());
+        Assert.Equal(BatchA, stats.GetProperty("batches")[0].GetProperty("batchName").GetString());
+        Assert.Equal("6a06_A", stats.GetProperty("recentCompletions")[0].GetProperty("proteinId").GetString());
         Assert.Equal(300, root.GetProperty("throughput").GetProperty("bucketSeconds").GetDouble());
         Assert.Equal("HighFailureRate", root.GetProperty("alerts")[0].GetProperty("kind").GetString());
     }

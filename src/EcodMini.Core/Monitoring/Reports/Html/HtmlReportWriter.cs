@@ -57,7 +57,7 @@ public static class HtmlReportWriter
 
         ReportTables.AppendFailures(html, report.Failures);
         ReportTables.AppendRetries(html, report.Retries);
-        AppendBatches(html, report.Batches);
+        AppendBatches(html, s.Batches);
         html.Append("<p class=\"note\">Rates: success = completed / finished; throughput and ETA as computed by the statistics. ")
             .Append("Alert limits and the chart data are in the JSON report (<code>Export-EcodReport -Path report.json</code>).</p>");
         return html.Append("</main></body></html>\n").ToString();
@@ -92,14 +92,14 @@ public static class HtmlReportWriter
         html.Append("</ul>\n");
     }
 
-    private static void AppendBatches(StringBuilder html, IReadOnlyList<BatchReport> batches)
+    private static void AppendBatches(StringBuilder html, IReadOnlyList<BatchStatistics> batches)
     {
         html.Append("<h2>Batches</h2>");
         if (batches.Count == 0) { html.Append("<p class=\"note\">No batch has jobs.</p>"); return; }
         var charted = batches.Take(MaxChartedBatches).Select(b => (b.BatchName, (IReadOnlyList<ChartItem>)
         [
-            new("completed", b.Progress.Completed, "completed"), new("failed", b.Progress.Failed, "failed"),
-            new("running", b.Progress.Running, "running"), new("pending", b.Progress.Pending, "pending"),
+            new("completed", b.Completed, "completed"), new("failed", b.Failed, "failed"),
+            new("running", b.Running, "running"), new("pending", b.Pending, "pending"),
         ])).ToList();
         var caption = batches.Count > MaxChartedBatches ? $"Jobs per batch (first {MaxChartedBatches} of {batches.Count}; all in the table)" : "Jobs per batch";
         html.Append(Figure("batches", caption, SvgCharts.StackedRows("batches", "Jobs per batch", charted, SvgCharts.FullWidth)));

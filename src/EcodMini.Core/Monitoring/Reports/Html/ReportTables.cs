@@ -35,18 +35,17 @@ internal static class ReportTables
         html.Append("</table>\n");
     }
 
-    public static void AppendBatchTable(StringBuilder html, IReadOnlyList<BatchReport> batches)
+    public static void AppendBatchTable(StringBuilder html, IReadOnlyList<BatchStatistics> batches)
     {
         html.Append("<table><tr><th>batch</th><th class=\"n\">jobs</th><th class=\"n\">completed</th><th class=\"n\">failed</th>")
-            .Append("<th class=\"n\">running</th><th class=\"n\">pending</th><th class=\"n\">finished</th><th class=\"n\">mean coverage</th>")
-            .Append("<th class=\"n\">mean domains</th><th class=\"n\">poor</th></tr>");
+            .Append("<th class=\"n\">running</th><th class=\"n\">pending</th><th class=\"n\">done</th><th class=\"n\">success</th>")
+            .Append("<th class=\"n\">mean coverage</th><th class=\"n\">good</th><th class=\"n\">poor</th></tr>");
         foreach (var b in batches)
         {
-            var p = b.Progress;
-            html.Append($"<tr><td>{E(b.BatchName)}</td><td class=\"n\">{Tick(p.Total)}</td><td class=\"n\">{Tick(p.Completed)}</td>")
-                .Append($"<td class=\"n\">{Tick(p.Failed)}</td><td class=\"n\">{Tick(p.Running)}</td><td class=\"n\">{Tick(p.Pending)}</td>")
-                .Append($"<td class=\"n\">{E(MonitorText.Percent(p.FinishedFraction))}</td><td class=\"n\">{E(MonitorText.Number(b.MeanCoverage, "F2"))}</td>")
-                .Append($"<td class=\"n\">{E(MonitorText.Number(b.MeanDomainCount, "F2"))}</td><td class=\"n\">{Tick(b.PoorCount)}</td></tr>");
+            html.Append($"<tr><td>{E(b.BatchName)}</td><td class=\"n\">{Tick(b.Total)}</td><td class=\"n\">{Tick(b.Completed)}</td>")
+                .Append($"<td class=\"n\">{Tick(b.Failed)}</td><td class=\"n\">{Tick(b.Running)}</td><td class=\"n\">{Tick(b.Pending)}</td>")
+                .Append($"<td class=\"n\">{E(MonitorText.Percent(b.PercentDone / 100))}</td><td class=\"n\">{E(MonitorText.Percent(b.SuccessRate))}</td>")
+                .Append($"<td class=\"n\">{E(MonitorText.Number(b.MeanCoverage, "F2"))}</td><td class=\"n\">{Tick(b.Quality.Good)}</td><td class=\"n\">{Tick(b.Quality.Poor)}</td></tr>");
         }
         html.Append("</table>\n");
     }
