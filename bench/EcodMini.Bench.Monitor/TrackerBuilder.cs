@@ -21,10 +21,10 @@ internal static class TrackerBuilder
             var batch = $"ecod_batch_{i % 10:000}_20260301";
             return new JobSubmission(protein, protein[..4], "A", batch, $"/data/{batch}/mini_domains/{protein}.mini.domains.xml");
         }).ToList();
-        var recorded = db.RecordSubmissions(submissions, start);
-        var ids = recorded.Select(r => r.Id).ToList();
+        var recorded = db.RecordSubmissions(submissions, now: start);
+        var ids = recorded.Select(r => r.Job.Id).ToList();
         var started = (int)(jobs * 0.80);
-        db.TransitionStatus(ids.Take(started).ToList(), JobStatus.Running, start);
+        var attempts = db.StartAttempts(ids.Take(started).ToList(), new AttemptLaunch("bench-run", "local", "bench-00000", "/work/bench.jsonl"), start);
 
         var results = new List<TaskResultRecord>(started);
         var causes = new[] { "no usable hit, every hit is malformed (first: hit 3)", "summary truncated at line 12", "reference length missing for e1abcA1" };
@@ -37,6 +37,7 @@ internal static class TrackerBuilder
             results.Add(new TaskResultRecord
             {
                 RecordId = "r" + i.ToString(CultureInfo.InvariantCulture),
+                AttemptId = attempts[i].AttemptId,
                 ChunkId = "chunk-" + (i / 200).ToString(CultureInfo.InvariantCulture),
                 ProteinId = s.ProteinId,
                 BatchName = s.BatchName,
@@ -52,10 +53,10 @@ internal static class TrackerBuilder
             });
         }
         db.RecordResults(results);
-        var timedOut = ids.Skip((int)(jobs * 0.75)).Take(jobs / 100).ToList();
-        db.TransitionStatus(timedOut, JobStatus.Timeout, start.AddSeconds(jobs * 0.75 * 0.9));
-        var retried = recorded.Where((_, i) => i % 15 == 7).Take(jobs * 3 / 100).Select(r => submissions[ids.IndexOf(r.Id)]).ToList();
-        db.RecordSubmissions(retried, start.AddSeconds(jobs * 0.8));
+        var timedOut = attempts.Skip((int)(jobs * 0.75)).Take(jobs / 100).Select(a => a.AttemptId).ToList();
+        db.CloseAttempts(timedOut, AttemptStatus.Timeout, JobStatus.Timeout, "DUE TO TIME LIMIT", start.AddSeconds(jobs * 0.75 * 0.9));
+        var retried = submissions.Where((_, i) => i % 15 == 7).Take(jobs * 3 / 100).ToList();
+        db.RecordSubmissions(retried, now: start.AddSeconds(jobs * 0.8));
     }
 
     private static string Base36(int n)

@@ -11,9 +11,17 @@ namespace EcodMini.Core.Monitoring;
 /// statistics snapshot (one read transaction). It only reads: it never takes the run's lease and works on a tracker
 /// opened read-only. Not thread-safe (one tracker connection); the caller owns and disposes the tracker.
 /// </summary>
-public sealed class ProductionMonitor(TrackingDatabase tracker, MonitorOptions? options = null)
+public sealed class ProductionMonitor
 {
-    private readonly MonitorOptions _options = options ?? new MonitorOptions();
+    private readonly TrackingDatabase tracker;
+    private readonly MonitorOptions _options;
+
+    public ProductionMonitor(TrackingDatabase tracker, MonitorOptions? options = null)
+    {
+        this.tracker = tracker;
+        _options = options ?? new MonitorOptions();
+        tracker.KeepPagesForRepeatedReads();
+    }
 
     public MonitorOptions Options => _options;
 

@@ -3,11 +3,18 @@ using EcodMini.Core.Monitoring.Reading;
 namespace EcodMini.Core.Tracking;
 
 /// <summary>
-/// The per-job rows a production report needs (current results of completed jobs, failures with their error, finish
+/// Monitoring reads: page caching for repeated snapshots, and the per-job rows a production report needs (current results of completed jobs, failures with their error, finish
 /// times, retry counts), read in one read transaction; works on a read-only open and never writes.
 /// </summary>
 public sealed partial class TrackingDatabase
 {
+    /// <summary>
+    /// For a watcher that reads the same pages every few seconds: this connection keeps up to 64 MB of them and maps
+    /// the file (reads without copying through the kernel). Settings of this connection only; nothing is written.
+    /// </summary>
+    internal void KeepPagesForRepeatedReads() =>
+        Execute(_connection, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;");
+
     internal ReportRows ReadReportRows()
     {
         using var transaction = _connection.BeginTransaction(deferred: true);
