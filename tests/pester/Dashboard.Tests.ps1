@@ -74,9 +74,11 @@ Describe 'Watch-EcodProduction in a real 80x24 terminal' {
         $text | Should -Match 'EcodMini production at \d\d:\d\d:\d\d UTC: [\d,]+/2,000 finished \(\d+\.\d%\)'
         $text | Should -Not -Match 'Recent completions' -Because 'the frame was on the alternate screen and is gone'
         $text | Should -Not -Match 'PipelineStopped|Exception'
-        # The terminal still works: the next command runs and prints.
-        & tmux send-keys -t $session "'still-' + 'alive'" Enter
-        Wait-TmuxScreen -Session $session -What 'the next command' -Condition { param($s) $s -contains 'still-alive' } | Out-Null
+        # The terminal still works: the next command runs and prints; it shows Spectre.Console was loaded in the
+        # module's private load context, not next to pwsh's own assemblies.
+        & tmux send-keys -t $session ("[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Spectre.Console' } | " +
+            "ForEach-Object { 'spectre-in-' + [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name }") Enter
+        Wait-TmuxScreen -Session $session -What 'the next command' -Condition { param($s) $s -contains 'spectre-in-EcodMini.Engine' } | Out-Null
         $script:runner.WaitForExit(120000) | Should -BeTrue -Because 'Ctrl+C ends the display, never the run'
         $script:runner.ExitCode | Should -Be 0
     }
