@@ -28,7 +28,7 @@ Describe 'Watch-EcodProduction in a real 80x24 terminal' {
         # The watcher cannot write the tracker: the file and its folder are read-only, and its shell runs without the
         # capabilities that let root ignore file permissions. The run (full root) writes on regardless.
         chmod 444 $db; chmod 555 $dir
-        $script:restore = { chmod 755 $dir; chmod 644 $db }
+        $script:restore = { chmod 755 $dir; chmod 644 $db }.GetNewClosure()
         $shell = "setpriv --bounding-set=-dac_override,-dac_read_search,-fowner --inh-caps=-all -- dotnet pwsh -NoProfile -NoLogo"
         & tmux new-session -d -s $session -x 80 -y 24 -c $script:RepositoryRoot $shell
         $LASTEXITCODE | Should -Be 0
@@ -66,6 +66,15 @@ Describe 'Watch-EcodProduction in a real 80x24 terminal' {
             $frame[-1] | Should -BeNullOrEmpty -Because 'the last line stays free so nothing scrolls'
         }
         ($later -join "`n") | Should -Match "(?m)^ ecod_batch_\d{3}_\d{8}_\d{4} [█░]+ +\d+\.\d% +[\d,]+/500"
+
+        # A wider terminal: the next refresh redraws the whole screen at the new size, with nothing left over.
+        & tmux resize-window -t $session -x 120 -y 30
+        $wide = Wait-TmuxScreen -Session $session -What 'a frame at 120 columns' -Condition { param($s) $s[1].Length -gt 100 }
+        ($wide -join "`n") | Set-Content (Join-Path $script:TestResults 'dashboard-frame-120x30.txt')
+        $wide | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
+        $wide[0] | Should -Match '^EcodMini production tracking\.db  (run on \S+|no run active) +\d\d:\d\d:\d\d UTC, every 0\.5s$'
+        $wide[2] | Should -Match '^Completed +[\d,]+ +\d+\.\d% +Failed .* Running .* Pending +[\d,]+ +\d+\.\d%$'
+        @($wide | Where-Object { $_ -like 'EcodMini production*' }) | Should -HaveCount 1 -Because 'no stale frame remains'
 
         & tmux send-keys -t $session C-c
         $after = Wait-TmuxScreen -Session $session -What 'the prompt after Ctrl+C' -Condition { param($s) ($s -join "`n").TrimEnd() -match '(?s)EcodMini production at .*\nPS [^\n]*>$' }

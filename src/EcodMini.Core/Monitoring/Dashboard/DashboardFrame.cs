@@ -4,9 +4,9 @@ using Spectre.Console.Rendering;
 namespace EcodMini.Core.Monitoring.Dashboard;
 
 /// <summary>
-/// A whole screen as a Spectre renderable: every line padded with spaces to the full width and the frame padded with
-/// blank lines to its height, so drawing it over the previous frame (cursor at home) leaves no stale characters and
-/// needs no clearing (no flicker).
+/// A whole screen as a Spectre renderable: every line padded with spaces to the full width, placed by cursor position,
+/// and the frame padded with blank lines to its height, so drawing it over the previous frame (cursor at home) leaves
+/// no stale characters, needs no clearing (no flicker) and never scrolls the terminal.
 /// </summary>
 internal sealed class DashboardFrame(IReadOnlyList<FrameLine> lines, int width, int height) : IRenderable
 {
@@ -29,7 +29,9 @@ internal sealed class DashboardFrame(IReadOnlyList<FrameLine> lines, int width, 
                 }
             }
             if (length < cells) yield return new Segment(new string(' ', cells - length));
-            if (i < height - 1) yield return Segment.LineBreak;
+            // Each line is placed by cursor position, not by a line break: a frame that meets a terminal just made
+            // smaller (before the next refresh sees the new size) overwrites its last row instead of scrolling.
+            if (i < height - 1) yield return Segment.Control($"\u001b[{i + 2};1H");
         }
     }
 

@@ -47,7 +47,9 @@ public sealed class LiveDashboard(IAnsiConsole console, TimeSpan interval) : IDa
         if (!_active) return;
         _active = false;
         console.Cursor.Show();
-        console.Write(new ControlCode(Esc + "[?1049l"));
+        // Blank the alternate screen first: a terminal grown while it was shown (tmux does this) fills the normal
+        // screen's new rows from it on the way back.
+        console.Write(new ControlCode(Esc + "[H" + Esc + "[2J" + Esc + "[?1049l"));
         if (last is not null) console.Write(new Text(Summary(last) + Environment.NewLine, DashboardStyles.Dim));
     }
 

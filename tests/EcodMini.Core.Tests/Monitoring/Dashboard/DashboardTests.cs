@@ -89,11 +89,32 @@ public class DashboardTests
         var output = console.Output;
         Assert.Same(snapshot, last);
         Assert.StartsWith("\u001b[?1049h\u001b[H", output);
-        Assert.Equal(1, Count(output, "\u001b[2J")); // cleared once (first frame); the second draws over it
+        // Cleared for the first frame (the second draws over it), and once more just before leaving the alternate screen.
+        Assert.Equal(2, Count(output, "\u001b[2J"));
         Assert.Equal(2, Count(output, "tracking.db")); // the title of each frame
         var tail = output[output.LastIndexOf("\u001b[?1049l", StringComparison.Ordinal)..];
         Assert.Contains("EcodMini production at 10:00:00 UTC: 11/14 finished (78.6%), 3 failed", tail);
         Assert.True(output.IndexOf("\u001b[?25h", StringComparison.Ordinal) > output.LastIndexOf("tracking.db", StringComparison.Ordinal), "cursor shown after the last frame");
+    }
+
+    [Fact]
+    public void AResizedTerminalIsClearedOnceAndRedrawnAtItsNewSize()
+    {
+        using var temp = new TempFolder();
+        var snapshot = Snapshot(temp);
+        var console = new TestConsole().Width(80).Height(24).EmitAnsiSequences();
+        var view = new LiveDashboard(console, TimeSpan.FromSeconds(1));
+        view.Begin();
+        view.Draw(snapshot, null);
+        view.Draw(snapshot, null);
+        Assert.Equal(1, Count(console.Output, "\u001b[2J"));
+        console.Profile.Width = 120;
+        console.Profile.Height = 30;
+        view.Draw(snapshot, null);
+        Assert.Equal(2, Count(console.Output, "\u001b[2J"));
+        var lastFrame = console.Output[console.Output.LastIndexOf("\u001b[2J", StringComparison.Ordinal)..];
+        view.End(snapshot);
+        Assert.Matches("Completed       8  57.1%[^\n]*Pending         1   7.1%", lastFrame); // one count line at 120 columns
     }
 
     [Fact]
