@@ -1,4 +1,5 @@
 using EcodMini.Core.Monitoring;
+using EcodMini.Core.Monitoring.Alerts;
 using EcodMini.Core.Tests.Tracking;
 using EcodMini.Core.Tracking;
 
@@ -48,6 +49,10 @@ internal static class MonitoringTestData
         ]);
         return db;
     }
+
+    /// <summary>A monitor over <paramref name="db"/> at 10:00 (two hours into the run) judging rates from one job on.</summary>
+    public static ProductionMonitor Monitor(TrackingDatabase db, AlertThresholds? limits = null) =>
+        new(db, new MonitorOptions { Clock = new FixedClock(T0.AddHours(2)), Alerts = limits ?? AlertThresholds.Default with { MinimumSample = 1 } });
 
     /// <summary>Statistics as the alert rules see them; everything not given is zero.</summary>
     public static ProductionStatistics Statistics(int completed = 0, int failed = 0, int running = 0, int pending = 0,

@@ -6,9 +6,6 @@ namespace EcodMini.Core.Tests.Monitoring;
 
 public class ProductionMonitorTests
 {
-    private static ProductionMonitor Monitor(Core.Tracking.TrackingDatabase db, AlertThresholds? limits = null) =>
-        new(db, new MonitorOptions { Clock = new FixedClock(T0.AddHours(2)), Alerts = limits ?? AlertThresholds.Default with { MinimumSample = 1 } });
-
     [Fact]
     public void SnapshotCountsEveryBatchAndListsTheLatestJobsNewestFirst()
     {

@@ -11,7 +11,7 @@ public class DashboardTests
     private static DashboardSnapshot Snapshot(TempFolder temp)
     {
         using var db = BuildRun(temp.File("tracking.db"));
-        return new ProductionMonitor(db, new MonitorOptions { Clock = new FixedClock(T0.AddHours(2)), Alerts = AlertThresholds.Default with { MinimumSample = 1 } }).Snapshot();
+        return Monitor(db).Snapshot();
     }
 
     private static IReadOnlyList<string> Frame(DashboardSnapshot? snapshot, int width, int height, string? error = null) =>

@@ -13,7 +13,7 @@ public class ReportWriterTests
     private static ProductionReport Report(TempFolder temp)
     {
         using var db = BuildRun(temp.File("t.db"));
-        return new ProductionMonitor(db, new MonitorOptions { Clock = new FixedClock(T0.AddHours(2)), Alerts = AlertThresholds.Default with { MinimumSample = 1 } }).Report();
+        return Monitor(db).Report();
     }
 
     [Fact]

@@ -16,12 +16,7 @@ internal static class SvgCharts
     /// <summary>Vertical columns with a value axis; labels under the columns (slanted when there are many).</summary>
     public static string Columns(string chart, string label, IReadOnlyList<ChartItem> items, string unit, double width = HalfWidth)
     {
-        const double height = 240, bottom = 46;
-        var plotW = width - Left - Right;
-        var plotH = height - Top - bottom;
-        var max = Svg.NiceMax(items.Count == 0 ? 0 : items.Max(i => i.Value));
-        var svg = new StringBuilder(Svg.Open(chart, width, height, label));
-        AppendValueAxis(svg, max, plotW, plotH);
+        var (svg, plotW, plotH, max) = StartPlot(chart, label, width, bottom: 46, items.Select(i => i.Value));
         var slot = plotW / Math.Max(items.Count, 1);
         var slanted = items.Count > 10 || items.Any(i => i.Label.Length * 6.5 > slot);
         for (var i = 0; i < items.Count; i++)
@@ -97,12 +92,7 @@ internal static class SvgCharts
     /// <summary>A line over time with the area under it shaded and a marker per point.</summary>
     public static string TimeLine(string chart, string label, IReadOnlyList<(DateTimeOffset Time, double Value)> points, string unit, double width = HalfWidth)
     {
-        const double height = 240, bottom = 40;
-        var plotW = width - Left - Right;
-        var plotH = height - Top - bottom;
-        var max = Svg.NiceMax(points.Count == 0 ? 0 : points.Max(p => p.Value));
-        var svg = new StringBuilder(Svg.Open(chart, width, height, label));
-        AppendValueAxis(svg, max, plotW, plotH);
+        var (svg, plotW, plotH, max) = StartPlot(chart, label, width, bottom: 40, points.Select(p => p.Value));
         if (points.Count == 0) return svg.Append(Svg.Text(width / 2, Top + plotH / 2, "no job has finished yet", "axis")).Append("</svg>").ToString();
         double X(int i) => Left + (points.Count == 1 ? plotW / 2 : plotW * i / (points.Count - 1));
         double Y(double v) => Top + plotH - plotH * v / max;
@@ -120,6 +110,19 @@ internal static class SvgCharts
                 svg.Append(Svg.Text(X(i), Top + plotH + 16, time.UtcDateTime.ToString(format, System.Globalization.CultureInfo.InvariantCulture), "axis"));
         }
         return svg.Append("</svg>").ToString();
+    }
+
+    private const double PlotHeight = 240;
+
+    /// <summary>Opens a 240-high chart with a value axis scaled to the largest value; returns the plot area's size.</summary>
+    private static (StringBuilder Svg, double PlotW, double PlotH, double Max) StartPlot(string chart, string label, double width, double bottom, IEnumerable<double> values)
+    {
+        var plotW = width - Left - Right;
+        var plotH = PlotHeight - Top - bottom;
+        var max = Svg.NiceMax(values.DefaultIfEmpty(0).Max());
+        var svg = new StringBuilder(Svg.Open(chart, width, PlotHeight, label));
+        AppendValueAxis(svg, max, plotW, plotH);
+        return (svg, plotW, plotH, max);
     }
 
     private static void AppendValueAxis(StringBuilder svg, double max, double plotW, double plotH)
