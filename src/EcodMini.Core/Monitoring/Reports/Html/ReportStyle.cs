@@ -24,7 +24,8 @@ internal static class ReportStyle
         .running, .questionable { fill: var(--run); } .pending { fill: var(--wait); } .track { fill: #eef1f5; }
         .line { fill: none; stroke: var(--bar); stroke-width: 2; } .area { fill: var(--bar); fill-opacity: .12; } .dot { fill: var(--bar); }
         table { border-collapse: collapse; width: 100%; font-size: .9rem; break-inside: auto; }
-        th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e3e8ef; vertical-align: top; overflow-wrap: anywhere; }
+        th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e3e8ef; vertical-align: top; }
+        th, td.n { white-space: nowrap; } td.wrap { overflow-wrap: anywhere; }
         th { background: #f0f3f7; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
         tr { break-inside: avoid; page-break-inside: avoid; }
         .alerts { list-style: none; padding: 0; margin: 0; }

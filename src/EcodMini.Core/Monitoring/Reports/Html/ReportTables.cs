@@ -17,9 +17,9 @@ internal static class ReportTables
         html.Append("<table><tr><th>status</th><th>reason</th><th class=\"n\">jobs</th><th>examples</th></tr>");
         foreach (var f in failures)
         {
-            html.Append($"<tr><td>{E(f.Status)}</td><td>{E(f.Reason)}")
+            html.Append($"<tr><td>{E(f.Status)}</td><td class=\"wrap\">{E(f.Reason)}")
                 .Append(f.SampleMessage is { } m && m != f.Reason ? $"<br><span class=\"note\">e.g. {E(m)}</span>" : "")
-                .Append($"</td><td class=\"n\">{Tick(f.Count)}</td><td>{E(string.Join(", ", f.Examples))}</td></tr>");
+                .Append($"</td><td class=\"n\">{Tick(f.Count)}</td><td class=\"wrap\">{E(string.Join(", ", f.Examples))}</td></tr>");
         }
         html.Append("</table>\n");
     }
