@@ -5,7 +5,7 @@ using System.Runtime.Loader;
 namespace EcodMini.PowerShell.Loader;
 
 /// <summary>
-/// Private load context for the engine and its dependencies (SQLite, Npgsql, YamlDotNet), so they never
+/// Private load context for the engine and its dependencies (SQLite, Npgsql, YamlDotNet, Spectre.Console), so they never
 /// clash with the assemblies pwsh itself has loaded. Native libraries (e_sqlite3) resolve from
 /// <c>Dependencies/runtimes/&lt;rid&gt;/native/</c>.
 /// </summary>
