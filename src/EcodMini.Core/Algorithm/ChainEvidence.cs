@@ -13,6 +13,8 @@ public sealed record ChainEvidence
     /// <summary>Raw chain BLAST alignments keyed by <see cref="AlignmentKey"/> (hit pdb lower-case, hit chain).</summary>
     public IReadOnlyDictionary<string, ChainAlignment> Alignments { get; init; } = new Dictionary<string, ChainAlignment>();
     public string? BatchId { get; init; }
+    /// <summary>The raw chain BLAST file the summary itself names (as written; resolved by the pipeline), or null.</summary>
+    public string? ChainBlastReference { get; init; }
 
     public static string AlignmentKey(string pdb, string chain) => pdb.ToLowerInvariant() + "_" + chain;
 }

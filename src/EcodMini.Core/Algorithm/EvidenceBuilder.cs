@@ -132,6 +132,11 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
         }
         var rc = target is not null && refLength is > 0 ? (double)target.TotalLength / refLength.Value : (double?)null;
         var alignment = alignments.GetValueOrDefault(ChainEvidence.AlignmentKey(pdb, chain));
+        if (alignment is not null && QuerySpan(alignment) is var (from, to) && !Agrees(from, to, query))
+        {
+            log.Note($"raw alignment for {Label(hit)} spans query {from}-{to}, which disagrees with the summary's hit (query range {query}): not used");
+            alignment = null;
+        }
         if (alignment is null && !string.IsNullOrEmpty(hit.QuerySequence) && !string.IsNullOrEmpty(hit.HitSequence))
             alignment = InlineAlignment.Create(hit, query.Start, target?.Start ?? 1, evalue);
         return new Evidence
@@ -140,6 +145,26 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
             Evalue = evalue, ReferenceLength = refLength, Alignment = alignment, Index = index,
             Confidence = ConfidenceCalculator.Compute(options, EvidenceType.ChainBlast, evalue, null, rc),
         };
+    }
+
+    /// <summary>Query positions the alignment's query string covers (first to last aligned residue).</summary>
+    private static (int From, int To) QuerySpan(ChainAlignment alignment)
+    {
+        var residues = 0;
+        foreach (var c in alignment.QuerySequence) if (c != '-') residues++;
+        return (alignment.QueryStart, alignment.QueryStart + Math.Max(residues, 1) - 1);
+    }
+
+    /// <summary>
+    /// The alignment's query span shares at least <see cref="PartitionOptions.RawAlignmentMinOverlap"/> of the smaller of
+    /// it and the hit's query positions (its segments, so an alignment across the gap between two HSPs still agrees).
+    /// </summary>
+    private bool Agrees(int from, int to, ResidueRange query)
+    {
+        var overlap = 0;
+        foreach (var s in query.Segments) overlap += Math.Max(0, Math.Min(to, s.End) - Math.Max(from, s.Start) + 1);
+        var smaller = Math.Min(to - from + 1, query.TotalLength);
+        return overlap > 0 && overlap >= options.RawAlignmentMinOverlap * smaller;
     }
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

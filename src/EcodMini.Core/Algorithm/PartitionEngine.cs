@@ -44,6 +44,7 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
                 _ => hhHits,
             }).Add(evidence);
         }
+        flags.AddRange(RejectedHitFlags.From(log));
         cancellationToken.ThrowIfCancellationRequested();
 
         var order = new CandidateOrder(Options.MissingEvalue);

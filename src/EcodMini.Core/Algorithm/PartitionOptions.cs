@@ -27,6 +27,11 @@ public sealed record PartitionOptions
     public double DecomposedPieceMinConfidence { get; init; } = 0.5;
     /// <summary>Query-side holes inside a decomposed piece shorter than this are filled (section 12). 0 disables.</summary>
     public int HoleFillMaxLength { get; init; } = 25;
+    /// <summary>
+    /// A raw BLAST alignment is used for a summary's chain hit only when their query spans overlap by at least this
+    /// fraction of the shorter span (else the file and the summary disagree, e.g. a raw file from another run).
+    /// </summary>
+    public double RawAlignmentMinOverlap { get; init; } = 0.5;
 
     // --- Reference data and thresholds (sections 3-4)
     public bool RequireReferenceLengths { get; init; } = true;
@@ -83,6 +88,7 @@ public sealed record PartitionOptions
         Fraction(DecomposedPieceMinCoverage, nameof(DecomposedPieceMinCoverage));
         Fraction(DecomposedPieceMinConfidence, nameof(DecomposedPieceMinConfidence));
         NonNegative(HoleFillMaxLength, nameof(HoleFillMaxLength));
+        Fraction(RawAlignmentMinOverlap, nameof(RawAlignmentMinOverlap));
         Fraction(HhSearchMinConfidence, nameof(HhSearchMinConfidence));
         NonNegativeFinite(HhSearchMinReferenceCoverage, nameof(HhSearchMinReferenceCoverage));
         Fraction(DomainBlastMinConfidence, nameof(DomainBlastMinConfidence));

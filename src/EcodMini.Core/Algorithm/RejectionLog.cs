@@ -10,13 +10,18 @@ internal sealed class RejectionLog
     private readonly SortedDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> _summarised = new(StringComparer.Ordinal);
     private readonly List<string> _decisions = [];
+    private readonly List<(string Reason, string What)> _rejected = [];
 
     /// <summary>Counts a rejection and records a decision line for it.</summary>
     public void Reject(string reason, string what)
     {
         _counts[reason] = _counts.GetValueOrDefault(reason) + 1;
         _decisions.Add($"rejected {what}: {reason}");
+        _rejected.Add((reason, what));
     }
+
+    /// <summary>The rejections recorded by <see cref="Reject"/>, in order.</summary>
+    public IReadOnlyList<(string Reason, string What)> Rejected => _rejected;
 
     /// <summary>Counts a routine rejection; summarised by <see cref="Decisions"/>.</summary>
     public void Count(string reason)

@@ -14,6 +14,7 @@ internal static class LegacySummaryParser
         string? sequence = null;
         string? batchId = reader.GetAttribute("batch_id");
         var hits = new List<SummaryHit>();
+        string? blastFile = null;
         string? runType = null;
         var runDepth = -1;
         reader.Read();
@@ -48,7 +49,12 @@ internal static class LegacySummaryParser
                         continue;
                     case "chain_blast_run":
                         (runType, runDepth) = (EvidenceType.ChainBlast, reader.IsEmptyElement ? -1 : reader.Depth);
+                        blastFile ??= NonBlank(reader.GetAttribute("blast_file")) ?? NonBlank(reader.GetAttribute("file"));
                         break;
+                    // The run's own record of the raw BLAST file it was built from (FORMATS.md; docs/INPUTS.md).
+                    case "blast_file" when runType == EvidenceType.ChainBlast:
+                        blastFile ??= NonBlank(reader.ReadElementContentAsString());
+                        continue;
                     case "blast_run":
                         (runType, runDepth) = (EvidenceType.DomainBlast, reader.IsEmptyElement ? -1 : reader.Depth);
                         break;
@@ -63,50 +69,36 @@ internal static class LegacySummaryParser
             reader.Read();
         }
         if (protein is null) throw new InputFileException(path, "missing protein element <blast_summ pdb=... chain=...>");
-        return new ChainEvidence { Protein = protein, Length = length, Sequence = sequence, Hits = hits, BatchId = batchId };
+        return new ChainEvidence
+        {
+            Protein = protein, Length = length, Sequence = sequence, Hits = hits, BatchId = batchId, ChainBlastReference = blastFile,
+        };
     }
 
+    private static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>
+    /// One hit from attributes or child elements (<see cref="HitFields"/>). Target id: <c>domain_id</c>, then
+    /// <c>hit_id</c>, then <c>source_id</c> (then <c>target</c>); a chain BLAST hit with pdb_id/chain_id uses those instead
+    /// of a hit or source id.
+    /// </summary>
     private static SummaryHit ReadHit(XmlReader reader, string type)
     {
-        var domainId = reader.GetAttribute("domain_id");
-        var hitId = reader.GetAttribute("hit_id") ?? reader.GetAttribute("target");
-        var pdb = reader.GetAttribute("pdb_id");
-        var chain = reader.GetAttribute("chain_id");
-        var evalue = reader.GetAttribute("evalues") ?? reader.GetAttribute("evalue");
-        var probability = reader.GetAttribute("probability") ?? reader.GetAttribute("prob");
-        var tGroup = reader.GetAttribute("t_group");
-        var hGroup = reader.GetAttribute("h_group");
-        var family = reader.GetAttribute("family") ?? reader.GetAttribute("target_family");
-        string? queryRange = reader.GetAttribute("query_reg") ?? reader.GetAttribute("query_range"),
-            hitRange = reader.GetAttribute("hit_reg") ?? reader.GetAttribute("hit_range") ?? reader.GetAttribute("target_range");
-        string? querySeq = null, hitSeq = null;
-        if (!reader.IsEmptyElement)
-        {
-            var depth = reader.Depth;
-            reader.Read();
-            while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
-            {
-                if (reader.NodeType == XmlNodeType.Element)
-                {
-                    switch (reader.LocalName)
-                    {
-                        case "query_reg": queryRange = reader.ReadElementContentAsString(); continue;
-                        case "hit_reg": hitRange = reader.ReadElementContentAsString(); continue;
-                        case "query_seq": querySeq = SequenceText.Clean(reader.ReadElementContentAsString()); continue;
-                        case "hit_seq": hitSeq = SequenceText.Clean(reader.ReadElementContentAsString()); continue;
-                    }
-                }
-                reader.Read();
-            }
-        }
-        string? target = type == EvidenceType.ChainBlast
-            ? (domainId ?? (pdb is not null && chain is not null ? null : hitId))
-            : (domainId ?? hitId);
+        var f = HitFields.Read(reader);
+        var pdb = f.First("pdb_id");
+        var chain = f.First("chain_id");
+        var target = type == EvidenceType.ChainBlast && pdb is not null && chain is not null
+            ? f.First("domain_id")
+            : f.First("domain_id", "hit_id", "source_id", "target");
         return new SummaryHit
         {
-            Type = type, TargetId = target, Pdb = pdb, Chain = chain, QueryRange = queryRange, HitRange = hitRange,
-            Evalue = evalue, Probability = type == EvidenceType.HhSearch ? probability : null,
-            TGroup = tGroup, HGroup = hGroup, Family = family, QuerySequence = querySeq, HitSequence = hitSeq,
+            Type = type, TargetId = target, Pdb = pdb, Chain = chain,
+            QueryRange = f.First("query_reg", "query_range"),
+            HitRange = f.First("hit_reg", "hit_range", "target_range"),
+            Evalue = f.First("evalues", "evalue"),
+            Probability = type == EvidenceType.HhSearch ? f.First("probability", "prob") : null,
+            TGroup = f.First("t_group"), HGroup = f.First("h_group"), Family = f.First("family", "target_family"),
+            QuerySequence = SequenceText.Clean(f.First("query_seq")), HitSequence = SequenceText.Clean(f.First("hit_seq")),
         };
     }
 }

@@ -13,6 +13,7 @@ internal static class V1SummaryParser
         int? length = null;
         string? sequence = null;
         string? batchId = null;
+        string? blastFile = null;
         var hits = new List<SummaryHit>();
         reader.Read();
         while (!reader.EOF)
@@ -31,6 +32,11 @@ internal static class V1SummaryParser
                     case "batch_id":
                         batchId = reader.ReadElementContentAsString().Trim();
                         continue;
+                    // The summary's own record of the raw chain BLAST file it was built from (docs/INPUTS.md).
+                    case "chain_blast_file" or "chain_blast_xml":
+                        var named = reader.ReadElementContentAsString().Trim();
+                        if (named.Length > 0) blastFile ??= named;
+                        continue;
                     case "hit":
                         hits.Add(ReadHit(reader));
                         break;
@@ -39,28 +45,36 @@ internal static class V1SummaryParser
             reader.Read();
         }
         if (protein is null) throw new InputFileException(path, "missing <protein> element");
-        return new ChainEvidence { Protein = protein, Length = length, Sequence = sequence, Hits = hits, BatchId = batchId };
+        return new ChainEvidence
+        {
+            Protein = protein, Length = length, Sequence = sequence, Hits = hits, BatchId = batchId, ChainBlastReference = blastFile,
+        };
     }
 
+    /// <summary>
+    /// One hit from attributes or child elements (<see cref="HitFields"/>). Target id: <c>target</c>, then
+    /// <c>domain_id</c>, <c>hit_id</c>, <c>source_id</c>.
+    /// </summary>
     private static SummaryHit ReadHit(XmlReader reader)
     {
-        var type = NormalizeType(reader.GetAttribute("type"));
+        var f = HitFields.Read(reader);
+        var type = NormalizeType(f.First("type"));
         return new SummaryHit
         {
             Type = type,
-            TargetId = reader.GetAttribute("target") ?? reader.GetAttribute("domain_id") ?? reader.GetAttribute("hit_id"),
-            Pdb = reader.GetAttribute("pdb_id"),
-            Chain = reader.GetAttribute("chain_id"),
-            QueryRange = reader.GetAttribute("query_range") ?? reader.GetAttribute("query_reg"),
-            HitRange = reader.GetAttribute("target_range") ?? reader.GetAttribute("hit_range") ?? reader.GetAttribute("hit_reg"),
-            Evalue = reader.GetAttribute("evalue") ?? reader.GetAttribute("evalues"),
+            TargetId = f.First("target", "domain_id", "hit_id", "source_id"),
+            Pdb = f.First("pdb_id"),
+            Chain = f.First("chain_id"),
+            QueryRange = f.First("query_range", "query_reg"),
+            HitRange = f.First("target_range", "hit_range", "hit_reg"),
+            Evalue = f.First("evalue", "evalues"),
             // Only HHsearch confidence uses a probability; on other hits it is ignored, never a reason to reject.
-            Probability = type == EvidenceType.HhSearch ? reader.GetAttribute("probability") ?? reader.GetAttribute("prob") : null,
-            TGroup = reader.GetAttribute("t_group"),
-            HGroup = reader.GetAttribute("h_group"),
-            Family = reader.GetAttribute("target_family"),
-            QuerySequence = SequenceText.Clean(reader.GetAttribute("query_seq")),
-            HitSequence = SequenceText.Clean(reader.GetAttribute("hit_seq")),
+            Probability = type == EvidenceType.HhSearch ? f.First("probability", "prob") : null,
+            TGroup = f.First("t_group"),
+            HGroup = f.First("h_group"),
+            Family = f.First("target_family", "family"),
+            QuerySequence = SequenceText.Clean(f.First("query_seq")),
+            HitSequence = SequenceText.Clean(f.First("hit_seq")),
         };
     }
 

@@ -24,5 +24,7 @@ public sealed record PartitionResult
     public string? Error { get; init; }
     public double ElapsedMs { get; init; }
     public string? SummaryPath { get; init; }
+    /// <summary>The raw chain BLAST file whose alignments were used (provenance), or null when none was.</summary>
+    public string? ChainBlastPath { get; init; }
     public string? OutputPath { get; init; }
 }

@@ -34,7 +34,7 @@ public static class PartitionDocumentReader
 
     private static PartitionResult Parse(string path, XmlReader reader, bool legacy)
     {
-        string? pdb = null, chain = null, sequence = null, batchId = null, sha = null, version = null;
+        string? pdb = null, chain = null, sequence = null, batchId = null, sha = null, version = null, chainBlast = null;
         int? length = null;
         double? coverage = null;
         DateTimeOffset timestamp = default;
@@ -69,6 +69,7 @@ public static class PartitionDocumentReader
                             throw new InputFileException(path, $"timestamp '{text}' is not a date");
                         continue;
                     case "input": sha = reader.GetAttribute("sha256"); break;
+                    case "chain_blast_file": chainBlast = reader.ReadElementContentAsString().Trim(); continue;
                     case "domain": domains.Add(ReadDomain(path, reader, domains.Count + 1, legacy)); break;
                     case "flag":
                         var type = reader.GetAttribute("type") ?? "";
@@ -95,6 +96,7 @@ public static class PartitionDocumentReader
             InputSha256 = sha,
             Timestamp = timestamp,
             OutputPath = path,
+            ChainBlastPath = string.IsNullOrEmpty(chainBlast) ? null : chainBlast,
         };
     }
 

@@ -127,6 +127,8 @@ public static class PartitionDocumentWriter
             w.WriteAttributeString("sha256", r.InputSha256);
             w.WriteEndElement();
         }
+        // Provenance: the raw chain BLAST file whose alignments were used.
+        if (r.ChainBlastPath is not null) w.WriteElementString("chain_blast_file", r.ChainBlastPath);
         w.WriteEndElement();
     }
 

@@ -10,13 +10,13 @@ namespace EcodMini.Core.Pipeline;
 /// <summary>
 /// Reads one chain's inputs, partitions it, writes the partition atomically. Thread-safe (no mutable state), so
 /// callers may run it in parallel over chains.
-/// <para>Error policy: structurally bad input (empty or truncated XML, DOCTYPE entity tricks, unknown root, missing
-/// protein element, malformed protein id, non-numeric length, malformed raw BLAST file, length that cannot be
-/// established) fails the chain; a raw BLAST path that does not exist is noted in Decisions and the chain goes on
-/// with inline alignments only: Success=false, Error = "&lt;file&gt;: &lt;reason&gt;", no output file written.
-/// A malformed single hit (reversed range, range past the sequence end, non-numeric e-value) only rejects that hit,
-/// counted under <see cref="RejectionReasons.InvalidRange"/> / <see cref="RejectionReasons.InvalidEvalue"/> with a
-/// Decision line; but when a chain has hits and every one is malformed, the summary itself is bad and the chain fails. Never throws for bad input; <see cref="OperationCanceledException"/> propagates.</para>
+/// <para>Error policy (docs/INPUTS.md): a structurally bad summary (empty or truncated XML, DOCTYPE entity tricks, unknown
+/// root, missing protein element, malformed protein id, non-numeric length, length that cannot be established) fails
+/// the chain: Success=false, Error = "&lt;file&gt;: &lt;reason&gt;", no output file written. The raw chain BLAST is an
+/// optional aid (<see cref="ChainBlastLoader"/>): missing or unusable, it only disables decomposition, with a warning
+/// flag. Malformed hits in a well-formed summary are rejected, counted and listed as <c>rejected_hit</c> flags; when
+/// every hit is rejected the chain succeeds with zero domains, as the original does. Never throws for bad input;
+/// <see cref="OperationCanceledException"/> propagates.</para>
 /// </summary>
 public sealed class ChainPartitionRunner
 {
@@ -50,18 +50,16 @@ public sealed class ChainPartitionRunner
             var content = SafeXml.ReadNonEmpty(request.SummaryPath);
             sha = Convert.ToHexStringLower(SHA256.HashData(content));
             var chain = SummaryReader.Parse(request.SummaryPath, content);
-            var blastMissing = request.BlastPath is not null && !File.Exists(request.BlastPath);
-            if (request.BlastPath is not null && !blastMissing)
-                chain = chain with { Alignments = BlastXmlReader.Read(request.BlastPath) };
+            var blast = ChainBlastLoader.Load(request, chain, Reference, cancellationToken);
+            chain = chain with { Alignments = blast.Alignments };
             PartitionResult result;
             try { result = _engine.Partition(chain, cancellationToken); }
             catch (FormatException ex) { throw new InputFileException(request.SummaryPath, ex.Message); }
-            if (AllHitsMalformed(chain, result) is { } firstError)
-                throw new InputFileException(request.SummaryPath, $"no usable hit, every hit is malformed (first: {firstError})");
-            if (blastMissing)
-                result = result with { Decisions = [$"raw chain BLAST file {request.BlastPath} not found: only inline alignments used", .. result.Decisions] };
             result = result with
             {
+                QualityFlags = [.. blast.Flags, .. NotFoundFlag(blast, result), .. result.QualityFlags],
+                Decisions = [.. blast.Notes, .. result.Decisions],
+                ChainBlastPath = blast.UsedPath,
                 BatchId = request.BatchId ?? chain.BatchId,
                 InputSha256 = sha,
                 Timestamp = timestamp,
@@ -82,19 +80,15 @@ public sealed class ChainPartitionRunner
         }
     }
 
-    /// <summary>
-    /// The first malformed-hit decision when the chain has hits and every one has a malformed range or score; else null.
-    /// (Hits of an unknown type are not malformed: a chain of only those is a success with zero domains.)
-    /// </summary>
-    private static string? AllHitsMalformed(ChainEvidence chain, PartitionResult result)
+    /// <summary>A warning when chain BLAST hits went undecomposed because no raw chain BLAST file was found at all.</summary>
+    private static IEnumerable<QualityFlag> NotFoundFlag(ChainBlastSource blast, PartitionResult result)
     {
-        if (chain.Hits.Count == 0) return null;
-        var malformed = result.RejectionCounts.GetValueOrDefault(RejectionReasons.InvalidRange)
-            + result.RejectionCounts.GetValueOrDefault(RejectionReasons.InvalidEvalue);
-        if (malformed < chain.Hits.Count) return null;
-        foreach (var line in result.Decisions)
-            if (line.StartsWith("rejected ", StringComparison.Ordinal)) return line["rejected ".Length..];
-        return null;
+        var undecomposed = result.RejectionCounts.GetValueOrDefault(RejectionReasons.NoAlignment);
+        if (blast.UsedPath is null && blast.Flags.Count == 0 && undecomposed > 0)
+        {
+            yield return new QualityFlag(ChainBlastFlags.NotFound, QualityFlag.Warning,
+                $"{undecomposed} chain BLAST hit(s) not decomposed: no raw chain BLAST file found for this chain and no inline alignment");
+        }
     }
 
     private static PartitionResult Failure(PartitionRequest request, string error, string? sha, DateTimeOffset timestamp, long started)

@@ -30,15 +30,22 @@ public static class PartitionRequestPlanner
         return id is null ? null : BatchLayout.DefaultOutputPath(summaryPath, id);
     }
 
-    /// <summary>An explicit BLAST file; else <c>&lt;id&gt;.chain.blast.xml</c> in a given folder when it exists; else the batch layout's.</summary>
+    /// <summary>
+    /// The raw chain BLAST, first found wins: an explicit file (used even when missing, so that is reported); else,
+    /// in a given folder, <c>&lt;id&gt;.chain.blast.xml</c>, <c>chain/&lt;id&gt;.&lt;ref&gt;.xml</c>, <c>&lt;id&gt;.chain_blast.xml</c>,
+    /// then <c>&lt;id&gt;.&lt;ref&gt;.xml</c> (the folder is the partitioner's <c>blast/chain/</c>); else the batch layout's
+    /// (<see cref="BatchLayout.DefaultBlastPath"/>). Null when none exists: the runner then tries the file the summary
+    /// itself names. <c>&lt;ref&gt;</c> is the reference version in the summary's file name.
+    /// </summary>
     public static string? ChooseBlast(string summaryPath, ProteinId? id, string? blastPath, string? blastDirectory)
     {
         if (!string.IsNullOrEmpty(blastPath)) return blastPath;
         if (id is null) return null;
         if (!string.IsNullOrEmpty(blastDirectory))
         {
-            var candidate = Path.Combine(blastDirectory, BatchLayout.BlastFileName(id));
-            return File.Exists(candidate) ? candidate : null;
+            var reference = BatchLayout.ReferenceVersionOf(summaryPath);
+            var direct = Path.Combine(blastDirectory, $"{id}.{reference}.xml");
+            return BatchLayout.FirstExisting(blastDirectory, id, reference) ?? (File.Exists(direct) ? direct : null);
         }
         return BatchLayout.DefaultBlastPath(summaryPath, id);
     }

@@ -6,7 +6,7 @@ using EcodMini.Core.Tracking;
 namespace EcodMini.Core.Scanning;
 
 /// <summary>
-/// Finds the chains to process under a batch root. Each batch's domains/, blast/ and mini_domains/ folders are
+/// Finds the chains to process under a batch root. Each batch's domains/, blast/, blast/chain/ and mini_domains/ folders are
 /// listed once; no summary is parsed (only a few KB of each queued one is peeked for the priority).
 /// </summary>
 public sealed class BatchScanner(ScanOptions options)
@@ -40,7 +40,7 @@ public sealed class BatchScanner(ScanOptions options)
             if (!domains.Exists) continue;
             batches++;
             var outputs = FileNames(Path.Combine(batch.FullName, BatchLayout.OutputFolder));
-            var blasts = FileNames(Path.Combine(batch.FullName, BatchLayout.BlastFolder));
+            var blasts = BlastFileNames(Path.Combine(batch.FullName, BatchLayout.BlastFolder));
 
             foreach (var file in domains.EnumerateFiles("*" + BatchLayout.SummarySuffix))
             {
@@ -119,7 +119,7 @@ public sealed class BatchScanner(ScanOptions options)
         IReadOnlySet<string> blasts, JobRecord? job, bool isRetry, bool isRep)
     {
         var output = Path.Combine(batch.FullName, BatchLayout.OutputFolder, BatchLayout.OutputFileName(id));
-        var blastName = BatchLayout.BlastFileName(id);
+        var blastName = BatchLayout.BlastCandidates(id, Options.ReferenceVersion).FirstOrDefault(blasts.Contains);
         return new ProteinTask
         {
             ProteinId = id.ToString(),
@@ -128,7 +128,7 @@ public sealed class BatchScanner(ScanOptions options)
             BatchName = batch.Name,
             BatchDirectory = batch.FullName,
             SummaryPath = summary.FullName,
-            BlastPath = blasts.Contains(blastName) ? Path.Combine(batch.FullName, BatchLayout.BlastFolder, blastName) : null,
+            BlastPath = blastName is null ? null : Path.Combine(batch.FullName, BatchLayout.BlastFolder, blastName),
             OutputPath = output,
             ExistingOutput = hasOutput ? output : null,
             PreviousAttempt = job is null ? null : job.EndTime ?? job.StartTime ?? job.SubmitTime,
@@ -152,6 +152,15 @@ public sealed class BatchScanner(ScanOptions options)
         var list = ranked.ToList();
         list.Sort(ScanPriority.Order);
         return list;
+    }
+
+    /// <summary>File names in blast/ and, as <c>chain/&lt;name&gt;</c>, in blast/chain/ (the partitioner's layout).</summary>
+    private static HashSet<string> BlastFileNames(string blastDirectory)
+    {
+        var names = FileNames(blastDirectory);
+        foreach (var name in FileNames(Path.Combine(blastDirectory, BatchLayout.PartitionerBlastFolder)))
+            names.Add(Path.Combine(BatchLayout.PartitionerBlastFolder, name));
+        return names;
     }
 
     private static HashSet<string> FileNames(string directory) =>

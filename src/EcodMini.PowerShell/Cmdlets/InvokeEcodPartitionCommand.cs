@@ -118,7 +118,7 @@ public sealed class InvokeEcodPartitionCommand : EcodCmdlet
             return null;
         }
         var blast = PartitionRequestPlanner.ChooseBlast(summary, id, ResolveOptional(BlastPath), ResolveOptional(BlastDirectory));
-        WriteVerbose($"{summary}: output {output ?? "(none: result object only)"}, chain BLAST {blast ?? "(none)"}");
+        WriteVerbose($"{summary}: output {output ?? "(none: result object only)"}, chain BLAST {blast ?? "(none in the batch layout; the file the summary names, if any)"}");
         return new PartitionRequest(summary, blast, output, BatchId);
     }
 
@@ -159,6 +159,9 @@ public sealed class InvokeEcodPartitionCommand : EcodCmdlet
         {
             foreach (var line in result.Decisions) WriteVerbose($"{result.ProteinId}: {line}");
         }
+        // The raw chain BLAST is an optional aid: when it is missing or unusable the chain still partitions, but say so.
+        foreach (var flag in result.QualityFlags)
+            if (ChainBlastFlags.IsChainBlastFlag(flag.FlagType)) WriteWarning($"{result.ProteinId}: {flag.Message}");
         if (result.Success)
         {
             WriteObject(result);

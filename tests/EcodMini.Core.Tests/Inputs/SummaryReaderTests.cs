@@ -90,4 +90,49 @@ public class SummaryReaderTests
         Assert.Equal(EvidenceType.HhSearch, c.Hits.Single().Type);
         Assert.Null(c.Hits.Single().Evalue);
     }
+
+    [Fact]
+    public void LegacyHitsWithChildRangeElementsAndSourceIds()
+    {
+        var c = SummaryReader.Read(EngineTestData.Input("summaries", "8ovp_A.child_ranges.legacy.domain_summary.xml"));
+        Assert.Equal(["2-248,500-517", "253-499", "255-495"], c.Hits.Select(h => h.QueryRange));
+        Assert.Equal(["3-249,251-268", "1-247", "3-243"], c.Hits.Select(h => h.HitRange));
+        Assert.Null(c.Hits[0].TargetId); // chain BLAST with pdb_id/chain_id
+        Assert.Equal("e6dgvA1", c.Hits[1].TargetId); // source_id only
+        Assert.Equal("e6dgvA1", c.Hits[2].TargetId); // hit_id before source_id
+        Assert.Equal("../blast/chain/8ovp_A.develop291.xml", c.ChainBlastReference);
+        Assert.Equal(517, c.Length);
+    }
+
+    [Fact]
+    public void V1HitsWithChildRangeElementsAndAlternativeTargetNames()
+    {
+        var c = SummaryReader.Read(EngineTestData.Input("summaries", "8ovp_A.child_ranges.v1.domain_summary.xml"));
+        Assert.Equal(["2-248,500-517", "253-499", "255-495"], c.Hits.Select(h => h.QueryRange));
+        Assert.Equal(["3-249,251-268", "1-247", "3-243"], c.Hits.Select(h => h.HitRange));
+        Assert.Equal(["e2ia4B1", "e6dgvA1", "e6dgvA1"], c.Hits.Select(h => h.TargetId));
+        Assert.Equal("/nonexistent/elsewhere/8ovp_A.chain_blast.xml", c.ChainBlastReference);
+        Assert.Equal("ecod_weekly_20251019", c.BatchId);
+    }
+
+    [Theory]
+    [InlineData("<hit domain_id=\"e1\" hit_id=\"e2\" source_id=\"e3\" query_reg=\"1-9\"/>", "e1")]
+    [InlineData("<hit hit_id=\"e2\" source_id=\"e3\" query_reg=\"1-9\"/>", "e2")]
+    [InlineData("<hit source_id=\"e3\" query_reg=\"1-9\"/>", "e3")]
+    [InlineData("<hit domain_id=\"\" source_id=\"e3\" query_reg=\"1-9\"/>", "e3")]
+    public void LegacyTargetIdIsDomainIdThenHitIdThenSourceId(string hit, string expected)
+    {
+        using var t = new TempFolder();
+        var c = SummaryReader.Read(t.File("s.xml", $"<blast_summ_doc><blast_summ pdb=\"8ovp\" chain=\"A\"/><blast_run><hits>{hit}</hits></blast_run></blast_summ_doc>"));
+        Assert.Equal(expected, c.Hits.Single().TargetId);
+    }
+
+    [Fact]
+    public void AChildElementWinsOverAnAttributeOfTheSameName()
+    {
+        using var t = new TempFolder();
+        var c = SummaryReader.Read(t.File("s.xml",
+            "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\"/><evidence><hit type=\"hhsearch\" target=\"e1\" query_range=\"1-5\"><query_range>10-50</query_range><alignment><query_range>99-100</query_range></alignment></hit></evidence></domain_summary>"));
+        Assert.Equal("10-50", c.Hits.Single().QueryRange);
+    }
 }

@@ -21,9 +21,12 @@ public class ChainPartitionRunnerTests
         using var t = new TempFolder();
         var summary = EngineTestData.Gfp("8ovp_A.v1.domain_summary.xml");
         var output = Path.Combine(t.Path, "batch", "mini_domains", "8ovp_A.mini.domains.xml");
-        var r = Runner().Run(new PartitionRequest(summary, EngineTestData.Gfp("8ovp_A.chain.blast.xml"), output));
+        var blast = EngineTestData.Gfp("8ovp_A.chain.blast.xml");
+        var r = Runner().Run(new PartitionRequest(summary, blast, output));
         Assert.True(r.Success, r.Error);
         Assert.Equal(2, r.DomainCount);
+        Assert.Equal(blast, r.ChainBlastPath);
+        Assert.Empty(r.QualityFlags);
         Assert.True(r.Domains[0].IsDiscontinuous);
         Assert.Equal("e2ia4B1", r.Domains[0].EcodDomainId);
         Assert.Equal("e6dgvA1", r.Domains[1].EcodDomainId);
@@ -41,6 +44,7 @@ public class ChainPartitionRunnerTests
         Assert.Equal(r.Domains.Select(d => d.Range), back.Domains.Select(d => d.Range));
         Assert.Equal(r.Timestamp, back.Timestamp);
         Assert.Equal(r.InputSha256, back.InputSha256);
+        Assert.Equal(blast, back.ChainBlastPath);
     }
 
     [Fact]
@@ -60,6 +64,9 @@ public class ChainPartitionRunnerTests
         Assert.Equal("253-517", r.Domains.Single().Range.ToString()); // 500-517 is a C-terminal fragment
         Assert.Equal(1, r.RejectionCounts[RejectionReasons.NoAlignment]);
         Assert.Contains(r.QualityFlags, f => f.FlagType == "large_gap");
+        Assert.Null(r.ChainBlastPath);
+        // Not silent: the undecomposed chain hit is flagged.
+        Assert.Contains(r.QualityFlags, f => f.FlagType == ChainBlastFlags.NotFound && f.Message.StartsWith("1 chain BLAST hit(s) not decomposed"));
     }
 
     public static TheoryData<string, string> BadSummaries => new()
@@ -73,9 +80,6 @@ public class ChainPartitionRunnerTests
         { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"many\"/></domain_summary>", "'many' is not a positive whole number" },
         { "<blast_summ_doc><blast_summ pdb=\"8ovp\" chain=\"A\"/></blast_summ_doc>", "sequence length cannot be established" },
         { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"2000000000\"/></domain_summary>", "exceeds MaxSequenceLength" },
-        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"domain_blast\" target=\"e6dgvA1\" evalue=\"1e-9\" query_range=\"200-100\"/></evidence></domain_summary>", "every hit is malformed (first: domain_blast e6dgvA1 [200-100]" },
-        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"domain_blast\" target=\"e6dgvA1\" evalue=\"1e-9\" query_range=\"100-400\"/></evidence></domain_summary>", "past sequence end 300" },
-        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"domain_blast\" target=\"e6dgvA1\" evalue=\"one\" query_range=\"1-100\"/></evidence></domain_summary>", "e-value 'one'" },
     };
 
     [Theory]
@@ -95,26 +99,15 @@ public class ChainPartitionRunnerTests
     }
 
     [Fact]
-    public void BadRawBlastFileFailsTheChainNamingIt()
-    {
-        using var t = new TempFolder();
-        var blast = t.File("8ovp_A.chain.blast.xml", "<?xml version=\"1.0\"?><BlastOutput><BlastOutput_iterations><Iteration>");
-        var output = Path.Combine(t.Path, "o.xml");
-        var r = Runner().Run(new PartitionRequest(EngineTestData.Gfp("8ovp_A.v1.domain_summary.xml"), blast, output));
-        Assert.False(r.Success);
-        Assert.StartsWith(blast + ": malformed XML", r.Error);
-        Assert.False(File.Exists(output));
-    }
-
-    [Fact]
-    public void MissingRawBlastFileIsNotedNotFatal()
+    public void MissingRawBlastFileIsFlaggedNotFatal()
     {
         var r = Runner().Run(new PartitionRequest(EngineTestData.Gfp("8ovp_A.legacy.domain_summary.xml"), "/nonexistent/8ovp_A.chain.blast.xml"));
         Assert.True(r.Success, r.Error);
-        Assert.Equal(2, r.DomainCount);
-        Assert.StartsWith("raw chain BLAST file /nonexistent/8ovp_A.chain.blast.xml not found", r.Decisions[0]);
+        Assert.Equal(2, r.DomainCount); // the legacy summary's inline alignment still decomposes
+        Assert.StartsWith("/nonexistent/8ovp_A.chain.blast.xml: raw chain BLAST file (given or found in the batch layout) not found", r.Decisions[0]);
+        Assert.Contains(r.QualityFlags, f => f.FlagType == ChainBlastFlags.Missing && f.Severity == QualityFlag.Warning);
+        Assert.Null(r.ChainBlastPath);
     }
-
     [Fact]
     public void UnwritableOutputFailsTheChainLeavingNoTemporaryFile()
     {
@@ -204,5 +197,73 @@ public class ChainPartitionRunnerTests
     {
         var ex = Assert.Throws<ArgumentException>(() => new ChainPartitionRunner(Ref, new PartitionOptions { NewCoverageThreshold = 1.5 }));
         Assert.Equal(nameof(PartitionOptions.NewCoverageThreshold), ex.ParamName);
+    }
+
+    public static TheoryData<string, string> WellFormedSummariesWhoseEveryHitIsRejected => new()
+    {
+        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"domain_blast\" target=\"e6dgvA1\" evalue=\"1e-9\" query_range=\"200-100\"/></evidence></domain_summary>", "domain_blast e6dgvA1 [200-100] (query range '200-100'): invalid_range" },
+        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"domain_blast\" target=\"e6dgvA1\" evalue=\"1e-9\" query_range=\"100-400\"/></evidence></domain_summary>", "past sequence end 300" },
+        { "<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence><hit type=\"domain_blast\" target=\"e6dgvA1\" evalue=\"one\" query_range=\"1-100\"/></evidence></domain_summary>", "e-value 'one'" },
+        { File.ReadAllText(EngineTestData.Input("summaries", "8ovp_A.hit_without_range.legacy.domain_summary.xml")), "domain_blast e6dgvA1 [] (query range ''): invalid_range" },
+    };
+
+    /// <summary>One rule (docs/INPUTS.md): a well-formed summary whose every hit is rejected succeeds with 0 domains, as the original does, listing the rejections as flags.</summary>
+    [Theory]
+    [MemberData(nameof(WellFormedSummariesWhoseEveryHitIsRejected))]
+    public void EveryHitRejectedInAWellFormedSummaryIsSuccessWithZeroDomainsAndFlags(string content, string flagText)
+    {
+        using var t = new TempFolder();
+        var summary = t.File("8ovp_A.develop291.domain_summary.xml", content);
+        var output = Path.Combine(t.Path, "out", "8ovp_A.mini.domains.xml");
+        var r = Runner().Run(new PartitionRequest(summary, null, output));
+        Assert.True(r.Success, r.Error);
+        Assert.Empty(r.Domains);
+        var flag = Assert.Single(r.QualityFlags, f => f.FlagType == "rejected_hit");
+        Assert.Contains(flagText, flag.Message);
+        Assert.Contains(PartitionDocumentReader.Read(output).QualityFlags, f => f.FlagType == "rejected_hit");
+    }
+
+    [Fact]
+    public void ManyMalformedHitsAreListedUpToTenThenSummed()
+    {
+        using var t = new TempFolder();
+        var hits = string.Concat(Enumerable.Range(0, 14).Select(i => $"<hit type=\"domain_blast\" target=\"e6dgvA1\" evalue=\"1e-9\" query_range=\"{200 + i}-100\"/>"));
+        var summary = t.File("s.xml", $"<domain_summary><protein pdb_id=\"8ovp\" chain_id=\"A\" length=\"300\"/><evidence>{hits}</evidence></domain_summary>");
+        var r = Runner().Run(new PartitionRequest(summary));
+        var flags = r.QualityFlags.Where(f => f.FlagType == "rejected_hit").ToList();
+        Assert.Equal(11, flags.Count);
+        Assert.Equal("and 4 more malformed hit(s)", flags[^1].Message);
+        Assert.Equal(14, r.RejectionCounts[RejectionReasons.InvalidRange]);
+    }
+
+    [Fact]
+    public void ChildElementSummariesPartitionAsTheAttributeOnes()
+    {
+        string Ranges(PartitionResult r) => string.Join(" ", r.Domains.Select(d => $"{d.Range}:{d.EcodDomainId}:{d.Source}"));
+        var legacy = Runner().Run(new PartitionRequest(EngineTestData.Input("summaries", "8ovp_A.child_ranges.legacy.domain_summary.xml")));
+        Assert.True(legacy.Success, legacy.Error);
+        Assert.Equal(Ranges(Runner().Run(new PartitionRequest(EngineTestData.Gfp("8ovp_A.legacy.domain_summary.xml")))), Ranges(legacy));
+        var blast = EngineTestData.Gfp("8ovp_A.chain.blast.xml");
+        var v1 = Runner().Run(new PartitionRequest(EngineTestData.Input("summaries", "8ovp_A.child_ranges.v1.domain_summary.xml"), blast));
+        Assert.Equal(Ranges(Runner().Run(new PartitionRequest(EngineTestData.Gfp("8ovp_A.v1.domain_summary.xml"), blast))), Ranges(v1));
+        Assert.Equal(2, v1.DomainCount);
+    }
+
+    [Fact]
+    public void TheBlastFileASummaryNamesIsUsedWhenNoneIsGivenOrFound()
+    {
+        using var t = new TempFolder();
+        var summary = t.File(Path.Combine("b", "domains", "8ovp_A.develop291.domain_summary.xml"),
+            File.ReadAllText(EngineTestData.Input("summaries", "8ovp_A.child_ranges.legacy.domain_summary.xml")).Replace("<query_seq>", "<ignored_seq>").Replace("</query_seq>", "</ignored_seq>"));
+        var r0 = Runner().Run(new PartitionRequest(summary));
+        Assert.Single(r0.Domains); // no inline alignment left and the named file is missing
+        Assert.Contains(r0.QualityFlags, f => f.FlagType == ChainBlastFlags.Missing && f.Message.Contains("named by the summary"));
+        var blast = Path.Combine(t.Path, "b", "blast", "chain", "8ovp_A.develop291.xml");
+        Directory.CreateDirectory(Path.GetDirectoryName(blast)!);
+        File.Copy(EngineTestData.Gfp("8ovp_A.chain.blast.xml"), blast);
+        var r = Runner().Run(new PartitionRequest(summary));
+        Assert.Equal(2, r.DomainCount);
+        Assert.Equal(Path.GetFullPath(blast), Path.GetFullPath(r.ChainBlastPath!));
+        Assert.Contains(r.Decisions, d => d.Contains("(named by the summary)"));
     }
 }

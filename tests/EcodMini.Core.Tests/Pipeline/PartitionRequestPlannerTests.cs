@@ -36,4 +36,17 @@ public sealed class PartitionRequestPlannerTests
         Assert.Equal(blast, PartitionRequestPlanner.ChooseBlast(summary, Id, null, temp.Sub("blasts")));
         Assert.Equal("/given.xml", PartitionRequestPlanner.ChooseBlast(summary, Id, "/given.xml", temp.Sub("blasts")));
     }
+
+    [Theory]
+    [InlineData("8ovp_A.chain.blast.xml")]
+    [InlineData("chain/8ovp_A.develop291.xml")]
+    [InlineData("8ovp_A.develop291.xml")]
+    [InlineData("8ovp_A.chain_blast.xml")]
+    public void A_blast_folder_is_searched_for_every_original_file_name(string relative)
+    {
+        using var temp = new TempFolder();
+        var summary = temp.File(Path.Combine("loose", "8ovp_A.develop291.domain_summary.xml"), "<x/>");
+        var blast = temp.File(Path.Combine("blasts", relative), "<x/>");
+        Assert.Equal(blast, PartitionRequestPlanner.ChooseBlast(summary, Id, null, temp.Sub("blasts")));
+    }
 }

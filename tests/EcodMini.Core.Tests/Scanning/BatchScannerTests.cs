@@ -43,6 +43,21 @@ public class BatchScannerTests
         Assert.NotNull(result.Tasks.Single(t => t.ProteinId == "2xyz_A").ExistingOutput);
     }
 
+    [Theory]
+    [InlineData("1abc_B.chain.blast.xml")]
+    [InlineData("chain/1abc_B.develop291.xml")]
+    [InlineData("1abc_B.chain_blast.xml")]
+    public void FindsTheRawBlastInEachOriginalLayout(string relative)
+    {
+        var (temp, b) = Layout();
+        using var _ = temp;
+        var blast = Path.Combine(b.BatchDirectory("ecod_batch_001"), "blast", relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(blast)!);
+        File.WriteAllText(blast, "<BlastOutput/>");
+        var result = new BatchScanner(new ScanOptions { BatchRoot = temp.Path, SkipExisting = false }).Scan();
+        Assert.Equal(blast, result.Tasks.Single(t => t.ProteinId == "1abc_B").BlastPath);
+    }
+
     [Fact]
     public void PatternSelectsBatchFolders()
     {
