@@ -28,6 +28,47 @@ public sealed record PartitionOptions
     /// <summary>Query-side holes inside a decomposed piece shorter than this are filled (section 12). 0 disables.</summary>
     public int HoleFillMaxLength { get; init; } = 25;
 
+    // --- Agreement of independent hits (docs/ALGORITHM-NOTES.md; PartitionOptions.Original switches all off)
+    /// <summary>Two domain BLAST/HHsearch hits agree when each has at least this fraction of its query positions inside the other.</summary>
+    public double AgreementOverlap { get; init; } = 0.5;
+    /// <summary>Candidates of a phase are tried in order of agreeing independent hits (most first), then section 6's order.</summary>
+    public bool OrderBySupport { get; init; } = true;
+    /// <summary>A domain takes the residues that at least half of the agreeing hits cover (a per-end median), not one hit's range.</summary>
+    public bool ConsensusBoundaries { get; init; } = true;
+    /// <summary>A hit no other independent hit agrees with is accepted only at this confidence or above. 0 disables.</summary>
+    public double LoneHitMinConfidence { get; init; } = 0.8;
+    /// <summary>
+    /// A hit below its section 4 threshold is still a candidate when at least this many independent hits (itself included) of
+    /// its H-group agree on the region. 0 disables.
+    /// </summary>
+    public int AgreementMinHits { get; init; } = 3;
+    /// <summary>Such a sub-threshold hit still needs this confidence.</summary>
+    public double AgreementMinConfidence { get; init; } = 0.45;
+    /// <summary>Such a sub-threshold hit still needs this reference coverage.</summary>
+    public double AgreementMinReferenceCoverage { get; init; } = 0.5;
+    /// <summary>A hit is not accepted when a hit of another T-group over the same region has more agreeing independent hits.</summary>
+    public bool OutvoteCompetingHits { get; init; } = true;
+    /// <summary>
+    /// After selection, a domain grows into adjacent unassigned residues by the part of its reference domain its hits leave
+    /// unaligned (median over agreeing hits), when that projection makes the hits agree better than their raw ends do.
+    /// </summary>
+    public bool ProjectReferenceEnds { get; init; } = true;
+
+    /// <summary>True when any agreement rule is on (the engine then compares the chain's hits pairwise).</summary>
+    internal bool UsesAgreement() => OrderBySupport || ConsensusBoundaries || LoneHitMinConfidence > 0 || AgreementMinHits > 0
+        || OutvoteCompetingHits || ProjectReferenceEnds;
+
+    /// <summary>The algorithm as specified in ALGORITHM.md, before the agreement rules (for before/after measurements).</summary>
+    public static PartitionOptions Original { get; } = new()
+    {
+        OrderBySupport = false,
+        ConsensusBoundaries = false,
+        LoneHitMinConfidence = 0,
+        AgreementMinHits = 0,
+        OutvoteCompetingHits = false,
+        ProjectReferenceEnds = false,
+    };
+
     // --- Reference data and thresholds (sections 3-4)
     public bool RequireReferenceLengths { get; init; } = true;
     public bool ApplyQualityThresholds { get; init; } = true;
@@ -123,6 +164,11 @@ public sealed record PartitionOptions
         NonNegativeFinite(AlignmentBonusMax, nameof(AlignmentBonusMax));
         Fraction(MinConfidence, nameof(MinConfidence));
         Fraction(MaxConfidence, nameof(MaxConfidence));
+        Fraction(AgreementOverlap, nameof(AgreementOverlap));
+        Fraction(LoneHitMinConfidence, nameof(LoneHitMinConfidence));
+        NonNegative(AgreementMinHits, nameof(AgreementMinHits));
+        Fraction(AgreementMinConfidence, nameof(AgreementMinConfidence));
+        Fraction(AgreementMinReferenceCoverage, nameof(AgreementMinReferenceCoverage));
         if (MaxConfidence < MinConfidence) throw new ArgumentException("must be >= MinConfidence", nameof(MaxConfidence));
         return this;
     }

@@ -1,0 +1,89 @@
+using System.Globalization;
+using EcodMini.Core.Model;
+
+namespace EcodMini.Core.Algorithm;
+
+/// <summary>
+/// Reference-end projection (docs/ALGORITHM-NOTES.md): a hit that aligns reference residues h1..h2 of a reference domain
+/// of length R leaves h1 - 1 residues unaligned before and R - h2 after; the query domain most likely carries them too.
+/// Per end, the projected ends of the agreeing hits are used when they agree better (smaller median absolute deviation)
+/// than the raw ends; the domain then grows to their median into adjacent unassigned residues only, never into another
+/// domain. Two domains growing into one gap split the contested part at its middle.
+/// </summary>
+internal static class ReferenceEndProjector
+{
+    public static void Extend(List<WorkingDomain> domains, IReadOnlyDictionary<WorkingDomain, Evidence> sources,
+        EvidenceAgreement agreement, int length, RejectionLog log)
+    {
+        if (sources.Count == 0) return;
+        var owner = new WorkingDomain?[length + 2];
+        foreach (var d in domains)
+            for (var p = 1; p <= length; p++) if (d.Positions[p]) owner[p] ??= d;
+        var targets = new Dictionary<WorkingDomain, (int? Start, int? End)>(ReferenceEqualityComparer.Instance);
+        foreach (var (domain, hit) in sources) targets[domain] = Targets(agreement.Members(hit));
+
+        var p0 = 1;
+        while (p0 <= length)
+        {
+            if (owner[p0] is not null) { p0++; continue; }
+            var s = p0;
+            while (p0 <= length && owner[p0] is null) p0++;
+            var e = p0 - 1;
+            var left = s > 1 ? owner[s - 1] : null;
+            var right = owner[e + 1];
+            var leftTo = left is not null && targets.TryGetValue(left, out var lt) && lt.End is { } le && le >= s ? Math.Min(e, le) : s - 1;
+            var rightFrom = right is not null && targets.TryGetValue(right, out var rt) && rt.Start is { } rs && rs <= e ? Math.Max(s, rs) : e + 1;
+            if (leftTo >= rightFrom)
+            {
+                var mid = rightFrom + (leftTo - rightFrom) / 2;
+                leftTo = mid;
+                rightFrom = mid + 1;
+            }
+            if (left is not null && leftTo >= s) Grow(left, s, leftTo, log);
+            if (right is not null && rightFrom <= e) Grow(right, rightFrom, e, log);
+        }
+    }
+
+    private static void Grow(WorkingDomain domain, int from, int to, RejectionLog log)
+    {
+        for (var p = from; p <= to; p++) domain.Positions[p] = true;
+        var text = string.Create(CultureInfo.InvariantCulture, $"grew {from}-{to} by reference-end projection");
+        domain.Actions.Add(text);
+        log.Note($"{domain.Source} {domain.EcodDomainId} {text}");
+    }
+
+    /// <summary>Projected start and end (null where projection does not make the hits agree better, or fewer than two hits tell).</summary>
+    private static (int? Start, int? End) Targets(IEnumerable<Evidence> members)
+    {
+        var rawStarts = new List<int>();
+        var rawEnds = new List<int>();
+        var projectedStarts = new List<int>();
+        var projectedEnds = new List<int>();
+        foreach (var m in members)
+        {
+            if (m.HitRange is not { } hit || m.ReferenceLength is not > 0 || hit.End > m.ReferenceLength) continue;
+            rawStarts.Add(m.QueryRange.Start);
+            rawEnds.Add(m.QueryRange.End);
+            projectedStarts.Add(m.QueryRange.Start - (hit.Start - 1));
+            projectedEnds.Add(m.QueryRange.End + (m.ReferenceLength.Value - hit.End));
+        }
+        if (rawStarts.Count < 2) return (null, null);
+        return (Better(projectedStarts, rawStarts), Better(projectedEnds, rawEnds));
+    }
+
+    private static int? Better(List<int> projected, List<int> raw) =>
+        Deviation(projected) < Deviation(raw) ? Median(projected) : null;
+
+    private static int Median(List<int> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[(sorted.Length - 1) / 2];
+    }
+
+    private static double Deviation(List<int> values)
+    {
+        var median = Median(values);
+        var deviations = values.Select(v => Math.Abs(v - median)).Order().ToArray();
+        return deviations.Length % 2 == 1 ? deviations[deviations.Length / 2] : (deviations[deviations.Length / 2 - 1] + deviations[deviations.Length / 2]) / 2.0;
+    }
+}
