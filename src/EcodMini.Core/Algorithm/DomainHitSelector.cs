@@ -37,7 +37,7 @@ internal sealed class DomainHitSelector(PartitionOptions options, RejectionLog l
             }
             var domain = new WorkingDomain(length, range, source.Type, source.TargetId,
                 source.Family ?? source.TGroup ?? source.Pdb, source.TGroup, source.HGroup, source.Confidence, selected.Count);
-            if (!ReferenceEquals(range, hit.QueryRange))
+            if (!range.Equals(hit.QueryRange))
                 domain.Actions.Add($"consensus of {agreement!.Support(hit)} agreeing hit(s) (own range {hit.QueryRange})");
             selected.Add(domain);
             Sources[domain] = hit;

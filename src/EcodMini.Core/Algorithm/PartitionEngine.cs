@@ -58,7 +58,9 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
         domainSelector.Select(domainHits, mask, selected);
         domainSelector.Select(hhHits, mask, selected);
         if (agreement is not null && Options.ProjectReferenceEnds)
-            ReferenceEndProjector.Extend(selected, domainSelector.Sources, agreement, length, log);
+            ReferenceEndProjector.Extend(selected, domainSelector.Sources, agreement, length, Options, log);
+        if (agreement is not null && Options.SplitGapsByAgreement)
+            AgreementGapSplitter.Split(selected, domainSelector.Sources, agreement, length, log);
 
         BoundaryOptimizer.Optimize(selected, length, Options, log, flags);
         var supporting = new List<Evidence>(chainHits.Count + domainHits.Count + hhHits.Count);

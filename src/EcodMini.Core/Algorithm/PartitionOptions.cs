@@ -20,6 +20,11 @@ public sealed record PartitionOptions
     // --- Boundary optimisation (section 9)
     public int NeighborTolerance { get; init; } = 5;
     public int SmallOverlapMax { get; init; } = 5;
+    /// <summary>
+    /// A small unassigned run with assigned residues on both sides is interstitial (split between the owners) even when it
+    /// lies inside the span of a discontinuous domain, where section 9's span rule would call it N- or C-terminal.
+    /// </summary>
+    public bool EnclosedGapsAreInterstitial { get; init; } = true;
 
     // --- Decomposition (section 8)
     public int MinMappedPositions { get; init; } = 20;
@@ -53,10 +58,19 @@ public sealed record PartitionOptions
     /// unaligned (median over agreeing hits), when that projection makes the hits agree better than their raw ends do.
     /// </summary>
     public bool ProjectReferenceEnds { get; init; } = true;
+    /// <summary>An unassigned run between two domains is cut where their agreeing hits explain it best, not at its middle.</summary>
+    public bool SplitGapsByAgreement { get; init; } = true;
+    /// <summary>Agreeing hits with a hit range needed before their ends are projected.</summary>
+    public int ProjectionMinHits { get; init; } = 2;
+    /// <summary>
+    /// Projection is used at an end only when the hits' raw ends there disagree by more than this (median absolute deviation,
+    /// residues): hits that all end alike already say where the domain ends.
+    /// </summary>
+    public double ProjectionMinRawSpread { get; init; } = 3;
 
     /// <summary>True when any agreement rule is on (the engine then compares the chain's hits pairwise).</summary>
     internal bool UsesAgreement() => OrderBySupport || ConsensusBoundaries || LoneHitMinConfidence > 0 || AgreementMinHits > 0
-        || OutvoteCompetingHits || ProjectReferenceEnds;
+        || OutvoteCompetingHits || ProjectReferenceEnds || SplitGapsByAgreement;
 
     /// <summary>The algorithm as specified in ALGORITHM.md, before the agreement rules (for before/after measurements).</summary>
     public static PartitionOptions Original { get; } = new()
@@ -67,6 +81,8 @@ public sealed record PartitionOptions
         AgreementMinHits = 0,
         OutvoteCompetingHits = false,
         ProjectReferenceEnds = false,
+        EnclosedGapsAreInterstitial = false,
+        SplitGapsByAgreement = false,
     };
 
     // --- Reference data and thresholds (sections 3-4)
@@ -169,6 +185,8 @@ public sealed record PartitionOptions
         NonNegative(AgreementMinHits, nameof(AgreementMinHits));
         Fraction(AgreementMinConfidence, nameof(AgreementMinConfidence));
         Fraction(AgreementMinReferenceCoverage, nameof(AgreementMinReferenceCoverage));
+        Positive(ProjectionMinHits, nameof(ProjectionMinHits));
+        NonNegativeFinite(ProjectionMinRawSpread, nameof(ProjectionMinRawSpread));
         if (MaxConfidence < MinConfidence) throw new ArgumentException("must be >= MinConfidence", nameof(MaxConfidence));
         return this;
     }

@@ -7,20 +7,22 @@ namespace EcodMini.Core.Algorithm;
 /// Reference-end projection (docs/ALGORITHM-NOTES.md): a hit that aligns reference residues h1..h2 of a reference domain
 /// of length R leaves h1 - 1 residues unaligned before and R - h2 after; the query domain most likely carries them too.
 /// Per end, the projected ends of the agreeing hits are used when they agree better (smaller median absolute deviation)
-/// than the raw ends; the domain then grows to their median into adjacent unassigned residues only, never into another
+/// than the raw ends, which must disagree by more than <see cref="PartitionOptions.ProjectionMinRawSpread"/> (median
+/// absolute deviation, from at least <see cref="PartitionOptions.ProjectionMinHits"/> hits); the domain then grows to their median into adjacent unassigned residues only, never into another
 /// domain. Two domains growing into one gap split the contested part at its middle.
 /// </summary>
 internal static class ReferenceEndProjector
 {
+
     public static void Extend(List<WorkingDomain> domains, IReadOnlyDictionary<WorkingDomain, Evidence> sources,
-        EvidenceAgreement agreement, int length, RejectionLog log)
+        EvidenceAgreement agreement, int length, PartitionOptions options, RejectionLog log)
     {
         if (sources.Count == 0) return;
         var owner = new WorkingDomain?[length + 2];
         foreach (var d in domains)
             for (var p = 1; p <= length; p++) if (d.Positions[p]) owner[p] ??= d;
         var targets = new Dictionary<WorkingDomain, (int? Start, int? End)>(ReferenceEqualityComparer.Instance);
-        foreach (var (domain, hit) in sources) targets[domain] = Targets(agreement.Members(hit));
+        foreach (var (domain, hit) in sources) targets[domain] = Targets(agreement.Members(hit), options);
 
         var p0 = 1;
         while (p0 <= length)
@@ -53,7 +55,7 @@ internal static class ReferenceEndProjector
     }
 
     /// <summary>Projected start and end (null where projection does not make the hits agree better, or fewer than two hits tell).</summary>
-    private static (int? Start, int? End) Targets(IEnumerable<Evidence> members)
+    private static (int? Start, int? End) Targets(IEnumerable<Evidence> members, PartitionOptions options)
     {
         var rawStarts = new List<int>();
         var rawEnds = new List<int>();
@@ -67,12 +69,16 @@ internal static class ReferenceEndProjector
             projectedStarts.Add(m.QueryRange.Start - (hit.Start - 1));
             projectedEnds.Add(m.QueryRange.End + (m.ReferenceLength.Value - hit.End));
         }
-        if (rawStarts.Count < 2) return (null, null);
-        return (Better(projectedStarts, rawStarts), Better(projectedEnds, rawEnds));
+        if (rawStarts.Count < options.ProjectionMinHits) return (null, null);
+        return (Better(projectedStarts, rawStarts, options), Better(projectedEnds, rawEnds, options));
     }
 
-    private static int? Better(List<int> projected, List<int> raw) =>
-        Deviation(projected) < Deviation(raw) ? Median(projected) : null;
+    /// <summary>The projected median, when the raw ends disagree and projecting makes them agree better.</summary>
+    private static int? Better(List<int> projected, List<int> raw, PartitionOptions options)
+    {
+        var spread = Deviation(raw);
+        return spread > options.ProjectionMinRawSpread && Deviation(projected) < spread ? Median(projected) : null;
+    }
 
     private static int Median(List<int> values)
     {
