@@ -40,18 +40,32 @@ internal sealed class EvidenceAgreement
                 if (Differ(a.TGroup, b.TGroup)) competitors.Add((i, j));
             }
         }
+        var weight = new double[n];
         for (var i = 0; i < n; i++)
-            _support[i] = _members[i].Select(m => (_hits[m].Type, _hits[m].TargetId)).Distinct().Count();
+        {
+            var best = _members[i].GroupBy(m => (_hits[m].Type, _hits[m].TargetId)).Select(g => g.Max(m => _hits[m].Confidence)).ToList();
+            _support[i] = best.Count;
+            weight[i] = best.Sum();
+        }
         foreach (var (i, j) in competitors)
         {
-            if (_support[j] > _support[i]) _outvoted[i] = true;
-            else if (_support[i] > _support[j]) _outvoted[j] = true;
+            if (!IsEligible(j, options) || !IsEligible(i, options)) continue;
+            if (weight[j] > weight[i]) _outvoted[i] = true;
+            else if (weight[i] > weight[j]) _outvoted[j] = true;
         }
     }
 
+    /// <summary>Not refused by the lone-hit or sub-threshold rules (only such hits can outvote another).</summary>
+    private bool IsEligible(int i, PartitionOptions options) =>
+        !(_hits[i].BelowThreshold && _support[i] < options.AgreementMinHits)
+        && !(_support[i] == 1 && _hits[i].Confidence < options.LoneHitMinConfidence);
+
     public int Support(Evidence hit) => _support[_index[hit]];
 
-    /// <summary>A hit of another T-group over the same region has more agreeing independent hits.</summary>
+    /// <summary>
+    /// A hit of another T-group over the same region, itself a candidate, has more weight: the sum, over its agreeing
+    /// independent hits, of their confidence (two weak hits can outweigh one strong one only when together stronger).
+    /// </summary>
     public bool IsOutvoted(Evidence hit) => _outvoted[_index[hit]];
 
     /// <summary>The hit and the hits that agree with it.</summary>

@@ -51,7 +51,7 @@ public sealed record PartitionOptions
     public double AgreementMinConfidence { get; init; } = 0.45;
     /// <summary>Such a sub-threshold hit still needs this reference coverage.</summary>
     public double AgreementMinReferenceCoverage { get; init; } = 0.5;
-    /// <summary>A hit is not accepted when a hit of another T-group over the same region has more agreeing independent hits.</summary>
+    /// <summary>A hit is not accepted when a candidate hit of another T-group over the same region has agreeing independent hits of more summed confidence.</summary>
     public bool OutvoteCompetingHits { get; init; } = true;
     /// <summary>
     /// After selection, a domain grows into adjacent unassigned residues by the part of its reference domain its hits leave
