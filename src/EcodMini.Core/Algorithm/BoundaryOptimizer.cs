@@ -102,13 +102,6 @@ internal static class BoundaryOptimizer
                 startsAfter |= span.Start > e;
             }
             var interstitial = endsBefore && startsAfter;
-            if (!interstitial && options.EnclosedGapsAreInterstitial && s > 1 && e < length
-                && OwnerOf(spans, s - 1) is { } owner1 && OwnerOf(spans, e + 1) is { } owner2)
-            {
-                // Inside the span of a discontinuous domain (an inserted domain beside a host's segment): residues on
-                // both sides, so the run is interstitial between the domains that own them, not a terminal fragment.
-                (endsBefore, startsAfter, interstitial, before, after) = (true, true, true, owner1, owner2);
-            }
             if (runLength == 1 && !(interstitial && before is not null && after is not null))
                 assignments.Add((s, e, Closest(spans, s), "singleton"));
             else if (!endsBefore)
@@ -154,12 +147,6 @@ internal static class BoundaryOptimizer
             if (distance < bestDistance) { best = d; bestDistance = distance; }
         }
         return best;
-    }
-
-    private static WorkingDomain? OwnerOf(List<(WorkingDomain Domain, int Start, int End)> spans, int position)
-    {
-        foreach (var (d, _, _) in spans) if (d.Positions[position]) return d;
-        return null;
     }
 
     /// <summary>The domain whose start or end is closest to the position; ties go to the domain that starts first.</summary>

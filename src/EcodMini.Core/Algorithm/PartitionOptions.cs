@@ -20,11 +20,6 @@ public sealed record PartitionOptions
     // --- Boundary optimisation (section 9)
     public int NeighborTolerance { get; init; } = 5;
     public int SmallOverlapMax { get; init; } = 5;
-    /// <summary>
-    /// A small unassigned run with assigned residues on both sides is interstitial (split between the owners) even when it
-    /// lies inside the span of a discontinuous domain, where section 9's span rule would call it N- or C-terminal.
-    /// </summary>
-    public bool EnclosedGapsAreInterstitial { get; init; } = true;
 
     // --- Decomposition (section 8)
     public int MinMappedPositions { get; init; } = 20;
@@ -81,7 +76,6 @@ public sealed record PartitionOptions
         AgreementMinHits = 0,
         OutvoteCompetingHits = false,
         ProjectReferenceEnds = false,
-        EnclosedGapsAreInterstitial = false,
         SplitGapsByAgreement = false,
     };
 
