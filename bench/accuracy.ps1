@@ -19,7 +19,7 @@ function Measure-Set([string] $Root, [string] $Reference, [string] $Truth, [stri
     Get-ChildItem (Join-Path $Root 'ecod_batch_*/domains/*.domain_summary.xml') |
         Invoke-EcodPartition -ReferenceDirectory $Reference -OutputDirectory $out -Option $Option | Out-Null
     $seconds = $t.Elapsed.TotalSeconds
-    $rows = @(Compare-EcodPartition -Partition $out -Reference $Truth -ByCategory)
+    $rows = @(Compare-EcodPartition -Partition $out -Reference $Truth -ByCategory -Summary)
     [pscustomobject]@{ Rows = $rows; Seconds = $seconds }
 }
 
