@@ -59,6 +59,8 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
         domainSelector.Select(hhHits, mask, selected);
         if (agreement is not null && Options.ProjectReferenceEnds)
             ReferenceEndProjector.Extend(selected, domainSelector.Sources, agreement, length, Options, log);
+        if (agreement is not null && Options.ClaimHostRemainders)
+            SplitHostClaimer.Claim(selected, domainSelector.Sources, agreement, length, Options, log);
         if (agreement is not null && Options.SplitGapsByAgreement)
             AgreementGapSplitter.Split(selected, domainSelector.Sources, agreement, length, log);
 

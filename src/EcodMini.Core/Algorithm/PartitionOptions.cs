@@ -53,6 +53,13 @@ public sealed record PartitionOptions
     /// unaligned (median over agreeing hits), when that projection makes the hits agree better than their raw ends do.
     /// </summary>
     public bool ProjectReferenceEnds { get; init; } = true;
+    /// <summary>
+    /// An unassigned run of at least MinDomainSize residues beyond an inserted domain becomes the second segment of the host on
+    /// the insert's other side when the host's hits leave about that many reference residues unaligned on that side.
+    /// </summary>
+    public bool ClaimHostRemainders { get; init; } = true;
+    /// <summary>How far (fraction of the run; at least 2 x NeighborTolerance residues) the host's unaligned remainder may differ from the run.</summary>
+    public double HostRemainderTolerance { get; init; } = 0.3;
     /// <summary>An unassigned run between two domains is cut where their agreeing hits explain it best, not at its middle.</summary>
     public bool SplitGapsByAgreement { get; init; } = true;
     /// <summary>Agreeing hits with a hit range needed before their ends are projected.</summary>
@@ -65,7 +72,7 @@ public sealed record PartitionOptions
 
     /// <summary>True when any agreement rule is on (the engine then compares the chain's hits pairwise).</summary>
     internal bool UsesAgreement() => OrderBySupport || ConsensusBoundaries || LoneHitMinConfidence > 0 || AgreementMinHits > 0
-        || OutvoteCompetingHits || ProjectReferenceEnds || SplitGapsByAgreement;
+        || OutvoteCompetingHits || ProjectReferenceEnds || SplitGapsByAgreement || ClaimHostRemainders;
 
     /// <summary>The algorithm as specified in ALGORITHM.md, before the agreement rules (for before/after measurements).</summary>
     public static PartitionOptions Original { get; } = new()
@@ -77,6 +84,7 @@ public sealed record PartitionOptions
         OutvoteCompetingHits = false,
         ProjectReferenceEnds = false,
         SplitGapsByAgreement = false,
+        ClaimHostRemainders = false,
     };
 
     // --- Reference data and thresholds (sections 3-4)
@@ -181,6 +189,7 @@ public sealed record PartitionOptions
         Fraction(AgreementMinReferenceCoverage, nameof(AgreementMinReferenceCoverage));
         Positive(ProjectionMinHits, nameof(ProjectionMinHits));
         NonNegativeFinite(ProjectionMinRawSpread, nameof(ProjectionMinRawSpread));
+        Fraction(HostRemainderTolerance, nameof(HostRemainderTolerance));
         if (MaxConfidence < MinConfidence) throw new ArgumentException("must be >= MinConfidence", nameof(MaxConfidence));
         return this;
     }

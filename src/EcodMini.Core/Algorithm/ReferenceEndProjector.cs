@@ -33,8 +33,10 @@ internal static class ReferenceEndProjector
             var e = p0 - 1;
             var left = s > 1 ? owner[s - 1] : null;
             var right = owner[e + 1];
-            var leftTo = left is not null && targets.TryGetValue(left, out var lt) && lt.End is { } le && le >= s ? Math.Min(e, le) : s - 1;
-            var rightFrom = right is not null && targets.TryGetValue(right, out var rt) && rt.Start is { } rs && rs <= e ? Math.Max(s, rs) : e + 1;
+            // A projected end concerns a domain's outer ends only: a run inside the span of a discontinuous domain
+            // (next to an inserted domain) is not where its reference's unaligned residues go.
+            var leftTo = left is not null && left.End() == s - 1 && targets.TryGetValue(left, out var lt) && lt.End is { } le && le >= s ? Math.Min(e, le) : s - 1;
+            var rightFrom = right is not null && right.Start() == e + 1 && targets.TryGetValue(right, out var rt) && rt.Start is { } rs && rs <= e ? Math.Max(s, rs) : e + 1;
             if (leftTo >= rightFrom)
             {
                 var mid = rightFrom + (leftTo - rightFrom) / 2;

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace EcodMini.Core.Algorithm;
+
+/// <summary>
+/// Rebuilds a host domain split by an inserted domain when its hits report only one piece (docs/ALGORITHM-NOTES.md): an
+/// unassigned run of at least <see cref="PartitionOptions.MinDomainSize"/> residues, separated from a domain D only by one
+/// other domain (the insert), becomes D's second segment when D's agreeing hits leave unaligned, on the side facing the
+/// run, about as many reference residues as the run holds (median over the hits, within
+/// <see cref="PartitionOptions.HostRemainderTolerance"/>). Per chain; not thread-safe.
+/// </summary>
+internal static class SplitHostClaimer
+{
+    public static void Claim(List<WorkingDomain> domains, IReadOnlyDictionary<WorkingDomain, Evidence> sources,
+        EvidenceAgreement agreement, int length, PartitionOptions options, RejectionLog log)
+    {
+        if (sources.Count < 1 || domains.Count < 2) return;
+        var owner = new WorkingDomain?[length + 2];
+        foreach (var d in domains)
+            for (var p = 1; p <= length; p++) if (d.Positions[p]) owner[p] ??= d;
+        var p0 = 1;
+        while (p0 <= length)
+        {
+            if (owner[p0] is not null) { p0++; continue; }
+            var s = p0;
+            while (p0 <= length && owner[p0] is null) p0++;
+            var e = p0 - 1;
+            var run = e - s + 1;
+            if (run < options.MinDomainSize) continue;
+            var host = HostBeyondInsert(owner, s - 1, -1, sources, agreement, run, options, before: true)
+                ?? HostBeyondInsert(owner, e + 1, +1, sources, agreement, run, options, before: false);
+            if (host is null) continue;
+            for (var p = s; p <= e; p++) { host.Positions[p] = true; owner[p] = host; }
+            var text = string.Create(CultureInfo.InvariantCulture, $"claimed {s}-{e} as the rest of a host split by an inserted domain");
+            host.Actions.Add(text);
+            log.Note($"{host.Source} {host.EcodDomainId} {text}");
+        }
+    }
+
+    /// <summary>
+    /// Walking from <paramref name="from"/> away from the run: one domain X (the insert) owns every residue up to a domain D,
+    /// and D's hits leave a matching remainder on the side facing the run. Returns D or null.
+    /// </summary>
+    private static WorkingDomain? HostBeyondInsert(WorkingDomain?[] owner, int from, int step, IReadOnlyDictionary<WorkingDomain, Evidence> sources,
+        EvidenceAgreement agreement, int run, PartitionOptions options, bool before)
+    {
+        if (from < 1 || from >= owner.Length - 1 || owner[from] is not { } insert) return null;
+        var p = from;
+        while (p >= 1 && p < owner.Length - 1 && ReferenceEquals(owner[p], insert)) p += step;
+        if (p < 1 || p >= owner.Length - 1 || owner[p] is not { } host || !sources.TryGetValue(host, out var hit)) return null;
+        // The insert must lie wholly between host and run, and the host must not reach past it already.
+        for (var q = 1; q < owner.Length - 1; q++)
+            if (ReferenceEquals(owner[q], insert) && (step < 0 ? q > from : q < from)) return null;
+        var remainders = new List<int>();
+        foreach (var m in agreement.Members(hit))
+        {
+            if (m.HitRange is not { } range || m.ReferenceLength is not > 0 || range.End > m.ReferenceLength) continue;
+            // Run after the host (before == true): the host's C-terminal remainder; run before it: the N-terminal one.
+            remainders.Add(before ? m.ReferenceLength.Value - range.End : range.Start - 1);
+        }
+        if (remainders.Count == 0) return null;
+        var median = remainders.Order().ElementAt((remainders.Count - 1) / 2);
+        var tolerance = Math.Max(options.NeighborTolerance * 2, options.HostRemainderTolerance * run);
+        return Math.Abs(median - run) <= tolerance ? host : null;
+    }
+}
