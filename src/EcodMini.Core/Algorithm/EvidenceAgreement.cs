@@ -25,13 +25,18 @@ internal sealed class EvidenceAgreement
         _outvoted = new bool[n];
         for (var i = 0; i < n; i++) { _index[_hits[i]] = i; _members[i] = [i]; }
         var competitors = new List<(int, int)>();
-        for (var i = 0; i < n; i++)
+        // Pairs by increasing start: the inner loop stops at the first hit starting after the outer one ends.
+        var byStart = Enumerable.Range(0, n).ToArray();
+        Array.Sort(byStart, (x, y) => _hits[x].QueryRange.Start.CompareTo(_hits[y].QueryRange.Start));
+        for (var x = 0; x < n; x++)
         {
+            var i = byStart[x];
             var a = _hits[i];
-            for (var j = i + 1; j < n; j++)
+            for (var y = x + 1; y < n; y++)
             {
+                var j = byStart[y];
                 var b = _hits[j];
-                if (b.QueryRange.Start > a.QueryRange.End || a.QueryRange.Start > b.QueryRange.End) continue;
+                if (b.QueryRange.Start > a.QueryRange.End) break;
                 var shared = Shared(a.QueryRange, b.QueryRange);
                 if (shared < options.AgreementOverlap * a.QueryRange.TotalLength || shared < options.AgreementOverlap * b.QueryRange.TotalLength) continue;
                 if (Differ(a.HGroup, b.HGroup)) { competitors.Add((i, j)); continue; }
@@ -43,9 +48,8 @@ internal sealed class EvidenceAgreement
         var weight = new double[n];
         for (var i = 0; i < n; i++)
         {
-            var best = _members[i].GroupBy(m => (_hits[m].Type, _hits[m].TargetId)).Select(g => g.Max(m => _hits[m].Confidence)).ToList();
-            _support[i] = best.Count;
-            weight[i] = best.Sum();
+            _members[i].Sort(); // input order, whatever order the pairs were found in
+            (_support[i], weight[i]) = Independent(_members[i]);
         }
         foreach (var (i, j) in competitors)
         {
@@ -53,6 +57,31 @@ internal sealed class EvidenceAgreement
             if (weight[j] > weight[i]) _outvoted[i] = true;
             else if (weight[i] > weight[j]) _outvoted[j] = true;
         }
+    }
+
+    /// <summary>Distinct (type, target) among <paramref name="members"/>, and the sum of their best confidences.</summary>
+    private (int Count, double Weight) Independent(List<int> members)
+    {
+        var count = 0;
+        var weight = 0.0;
+        for (var a = 0; a < members.Count; a++)
+        {
+            var x = _hits[members[a]];
+            var first = true;
+            var best = x.Confidence;
+            for (var b = 0; b < members.Count && first; b++)
+            {
+                if (b == a) continue;
+                var y = _hits[members[b]];
+                if (y.Type != x.Type || !string.Equals(y.TargetId, x.TargetId, StringComparison.Ordinal)) continue;
+                if (b < a) first = false;                 // counted at its first occurrence
+                else best = Math.Max(best, y.Confidence);
+            }
+            if (!first) continue;
+            count++;
+            weight += best;
+        }
+        return (count, weight);
     }
 
     /// <summary>Not refused by the lone-hit or sub-threshold rules (only such hits can outvote another).</summary>
@@ -79,17 +108,34 @@ internal sealed class EvidenceAgreement
     {
         var members = _members[_index[hit]];
         if (members.Count == 1) return hit.QueryRange;
-        int from = int.MaxValue, to = 0;
-        foreach (var m in members) { from = Math.Min(from, _hits[m].QueryRange.Start); to = Math.Max(to, _hits[m].QueryRange.End); }
-        to = Math.Min(to, length);
-        var votes = new int[to - from + 1];
+        // Sweep over segment ends instead of counting votes residue by residue (this runs for every candidate tried).
+        var events = new List<(int Position, int Delta)>();
         foreach (var m in members)
-            foreach (var s in _hits[m].QueryRange.Segments)
-                for (var p = s.Start; p <= Math.Min(s.End, to); p++) votes[p - from]++;
-        var positions = new List<int>();
-        for (var p = from; p <= to; p++)
-            if (votes[p - from] * 2 >= members.Count) positions.Add(p);
-        return positions.Count == 0 ? hit.QueryRange : ResidueRange.FromPositions(positions);
+            foreach (var seg in _hits[m].QueryRange.Segments)
+            {
+                var end = Math.Min(seg.End, length);
+                if (end < seg.Start) continue;
+                events.Add((seg.Start, 1));
+                events.Add((end + 1, -1));
+            }
+        events.Sort((x, y) => x.Position.CompareTo(y.Position));
+        var segments = new List<Segment>();
+        var votes = 0;
+        var open = -1;
+        for (var i = 0; i < events.Count;)
+        {
+            var position = events[i].Position;
+            while (i < events.Count && events[i].Position == position) votes += events[i++].Delta;
+            var covered = votes * 2 >= members.Count && votes > 0;
+            if (covered && open < 0) open = position;
+            else if (!covered && open >= 0)
+            {
+                if (segments.Count > 0 && segments[^1].End == open - 1) segments[^1] = segments[^1] with { End = position - 1 };
+                else segments.Add(new Segment(open, position - 1));
+                open = -1;
+            }
+        }
+        return segments.Count == 0 ? hit.QueryRange : ResidueRange.FromSegments(segments);
     }
 
     /// <summary>The member that names the domain: the best-ordered hit of the T-group most agreeing hits share.</summary>
