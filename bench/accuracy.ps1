@@ -10,7 +10,7 @@ Import-Module $ModulePath
 # The algorithm as specified in ALGORITHM.md (main before issue 11): every agreement rule switched off.
 $before = @{
     OrderBySupport = $false; ConsensusBoundaries = $false; LoneHitMinConfidence = 0; AgreementMinHits = 0
-    OutvoteCompetingHits = $false; ProjectReferenceEnds = $false; SplitGapsByAgreement = $false
+    OutvoteCompetingHits = $false; ProjectReferenceEnds = $false; SplitGapsByAgreement = $false; ClaimHostRemainders = $false
 }
 
 function Measure-Set([string] $Root, [string] $Reference, [string] $Truth, [string] $Name, [hashtable] $Option) {
