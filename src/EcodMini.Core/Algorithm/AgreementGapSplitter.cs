@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EcodMini.Core.Algorithm;
 
 /// <summary>
@@ -10,28 +8,23 @@ namespace EcodMini.Core.Algorithm;
 /// </summary>
 internal static class AgreementGapSplitter
 {
+    private const string TookGap = "took {range} where its agreeing hits explain the gap best";
+
     public static void Split(List<WorkingDomain> domains, IReadOnlyDictionary<WorkingDomain, Evidence> sources,
         EvidenceAgreement agreement, int length, RejectionLog log)
     {
         if (sources.Count < 2) return;
-        var owner = new WorkingDomain?[length + 2];
-        foreach (var d in domains)
-            for (var p = 1; p <= length; p++) if (d.Positions[p]) owner[p] ??= d;
-        var p0 = 2;
-        while (p0 < length)
+        var owner = ResidueOwners.Of(domains, length);
+        foreach (var (s, e) in ResidueOwners.UnassignedRuns(owner, length))
         {
-            if (owner[p0] is not null) { p0++; continue; }
-            var s = p0;
-            while (p0 <= length && owner[p0] is null) p0++;
-            var e = p0 - 1;
-            if (e >= length || owner[s - 1] is not { } left || owner[e + 1] is not { } right || ReferenceEquals(left, right)) continue;
+            if (s == 1 || e >= length || owner[s - 1] is not { } left || owner[e + 1] is not { } right || ReferenceEquals(left, right)) continue;
             if (!sources.TryGetValue(left, out var leftHit) || !sources.TryGetValue(right, out var rightHit)) continue;
             var leftScore = Scores(agreement.Members(leftHit).ToList(), s, e);
             var rightScore = Scores(agreement.Members(rightHit).ToList(), s, e);
             if (leftScore.All(x => x == 0) && rightScore.All(x => x == 0)) continue;
             var cut = BestCut(leftScore, rightScore);
-            if (cut > 0) Grow(left, s, s + cut - 1, log);
-            if (cut < leftScore.Length) Grow(right, s + cut, e, log);
+            if (cut > 0) ResidueOwners.Grow(left, s, s + cut - 1, TookGap, log);
+            if (cut < leftScore.Length) ResidueOwners.Grow(right, s + cut, e, TookGap, log);
         }
     }
 
@@ -63,13 +56,5 @@ internal static class AgreementGapSplitter
             }
         }
         return bestCut;
-    }
-
-    private static void Grow(WorkingDomain domain, int from, int to, RejectionLog log)
-    {
-        for (var p = from; p <= to; p++) domain.Positions[p] = true;
-        var text = string.Create(CultureInfo.InvariantCulture, $"took {from}-{to} where its agreeing hits explain the gap best");
-        domain.Actions.Add(text);
-        log.Note($"{domain.Source} {domain.EcodDomainId} {text}");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcodMini.Core.Model;
 
 namespace EcodMini.Core.Algorithm;
@@ -13,24 +12,19 @@ namespace EcodMini.Core.Algorithm;
 /// </summary>
 internal static class ReferenceEndProjector
 {
+    private const string GrewBy = "grew {range} by reference-end projection";
+
 
     public static void Extend(List<WorkingDomain> domains, IReadOnlyDictionary<WorkingDomain, Evidence> sources,
         EvidenceAgreement agreement, int length, PartitionOptions options, RejectionLog log)
     {
         if (sources.Count == 0) return;
-        var owner = new WorkingDomain?[length + 2];
-        foreach (var d in domains)
-            for (var p = 1; p <= length; p++) if (d.Positions[p]) owner[p] ??= d;
+        var owner = ResidueOwners.Of(domains, length);
         var targets = new Dictionary<WorkingDomain, (int? Start, int? End)>(ReferenceEqualityComparer.Instance);
         foreach (var (domain, hit) in sources) targets[domain] = Targets(agreement.Members(hit), options);
 
-        var p0 = 1;
-        while (p0 <= length)
+        foreach (var (s, e) in ResidueOwners.UnassignedRuns(owner, length))
         {
-            if (owner[p0] is not null) { p0++; continue; }
-            var s = p0;
-            while (p0 <= length && owner[p0] is null) p0++;
-            var e = p0 - 1;
             var left = s > 1 ? owner[s - 1] : null;
             var right = owner[e + 1];
             // A projected end concerns a domain's outer ends only: a run inside the span of a discontinuous domain
@@ -43,17 +37,9 @@ internal static class ReferenceEndProjector
                 leftTo = mid;
                 rightFrom = mid + 1;
             }
-            if (left is not null && leftTo >= s) Grow(left, s, leftTo, log);
-            if (right is not null && rightFrom <= e) Grow(right, rightFrom, e, log);
+            if (left is not null && leftTo >= s) ResidueOwners.Grow(left, s, leftTo, GrewBy, log);
+            if (right is not null && rightFrom <= e) ResidueOwners.Grow(right, rightFrom, e, GrewBy, log);
         }
-    }
-
-    private static void Grow(WorkingDomain domain, int from, int to, RejectionLog log)
-    {
-        for (var p = from; p <= to; p++) domain.Positions[p] = true;
-        var text = string.Create(CultureInfo.InvariantCulture, $"grew {from}-{to} by reference-end projection");
-        domain.Actions.Add(text);
-        log.Note($"{domain.Source} {domain.EcodDomainId} {text}");
     }
 
     /// <summary>Projected start and end (null where projection does not make the hits agree better, or fewer than two hits tell).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EcodMini.Core.Algorithm;
 
 /// <summary>
@@ -16,25 +14,16 @@ internal static class SplitHostClaimer
         EvidenceAgreement agreement, int length, PartitionOptions options, RejectionLog log)
     {
         if (sources.Count < 1 || domains.Count < 2) return;
-        var owner = new WorkingDomain?[length + 2];
-        foreach (var d in domains)
-            for (var p = 1; p <= length; p++) if (d.Positions[p]) owner[p] ??= d;
-        var p0 = 1;
-        while (p0 <= length)
+        var owner = ResidueOwners.Of(domains, length);
+        foreach (var (s, e) in ResidueOwners.UnassignedRuns(owner, length))
         {
-            if (owner[p0] is not null) { p0++; continue; }
-            var s = p0;
-            while (p0 <= length && owner[p0] is null) p0++;
-            var e = p0 - 1;
             var run = e - s + 1;
             if (run < options.MinDomainSize) continue;
             var host = HostBeyondInsert(owner, s, e, s - 1, -1, sources, agreement, options, before: true)
                 ?? HostBeyondInsert(owner, s, e, e + 1, +1, sources, agreement, options, before: false);
             if (host is null) continue;
-            for (var p = s; p <= e; p++) { host.Positions[p] = true; owner[p] = host; }
-            var text = string.Create(CultureInfo.InvariantCulture, $"claimed {s}-{e} as the rest of a host split by an inserted domain");
-            host.Actions.Add(text);
-            log.Note($"{host.Source} {host.EcodDomainId} {text}");
+            ResidueOwners.Grow(host, s, e, "claimed {range} as the rest of a host split by an inserted domain", log);
+            for (var p = s; p <= e; p++) owner[p] = host;
         }
     }
 

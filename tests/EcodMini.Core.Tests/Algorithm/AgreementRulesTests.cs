@@ -131,7 +131,7 @@ public class AgreementRulesTests
         var off = new PartitionOptions
         {
             OrderBySupport = false, ConsensusBoundaries = false, LoneHitMinConfidence = 0, AgreementMinHits = 0,
-            OutvoteCompetingHits = false, ProjectReferenceEnds = false, SplitGapsByAgreement = false,
+            OutvoteCompetingHits = false, ProjectReferenceEnds = false, SplitGapsByAgreement = false, ClaimHostRemainders = false,
         };
         var original = PartitionOptions.Original;
         Assert.Equal(original, off with { EvalueBinLimits = original.EvalueBinLimits, EvalueBinConfidences = original.EvalueBinConfidences });
