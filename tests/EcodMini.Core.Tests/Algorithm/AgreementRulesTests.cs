@@ -117,12 +117,32 @@ public class AgreementRulesTests
             DomainHit("e1aaaA1", "71-120", "21-70", "1e-30"), DomainHit("e1bbbA1", "81-130", "31-80", "1e-30"),
             DomainHit("e1xxxA1", "1-60", "1-60", "1e-30"), DomainHit("e1yyyA1", "1-62", "1-62", "1e-30"),
         };
-        var r = Run(Ref, Chain(200, hits));
+        // Projection alone (the host claim would take 151-200 for the first domain: its hits leave ~40 residues unaligned).
+        var r = Run(Ref, Chain(200, hits), new PartitionOptions { ClaimHostRemainders = false });
         Assert.Equal(2, r.DomainCount);
         var first = r.Domains[0];
         var second = r.Domains[1];
         Assert.True(first.Range.End < second.Range.Start, Ranges(r));
         Assert.Equal(1, first.Range.Start);
+    }
+
+    [Fact]
+    public void AnUnassignedRunBeyondAnInsertBecomesTheHostsSecondSegmentWhenItsHitsReachIt()
+    {
+        // Host 1-60 + 131-170 around an insert at 66-125; one host hit has two collinear HSPs, two only the longer one,
+        // so the consensus (at least half of the hits) leaves the short piece out.
+        var hits = new[]
+        {
+            DomainHit("e1aaaA1", "1-60,131-170", "1-60,61-100", "1e-30"), DomainHit("e1bbbA1", "1-62", "1-62", "1e-30"),
+            DomainHit("e1cccA1", "2-61", "2-61", "1e-30"),
+            DomainHit("e1xxxA1", "66-125", "1-60", "1e-30"), DomainHit("e1yyyA1", "64-127", "1-64", "1e-30"),
+        };
+        var host = Run(Ref, Chain(175, hits)).Domains.Single(d => d.TGroup == "1.1.1");
+        Assert.Equal(2, host.Range.Segments.Count);
+        Assert.InRange(host.Range.Segments[1].Start, 126, 133);
+        Assert.Contains(host.Actions, a => a.Contains("rest of a host split by an inserted domain", StringComparison.Ordinal));
+        var unclaimed = Run(Ref, Chain(175, hits), new PartitionOptions { ClaimHostRemainders = false }).Domains.Single(d => d.TGroup == "1.1.1");
+        Assert.Single(unclaimed.Range.Segments);
     }
 
     [Fact]
