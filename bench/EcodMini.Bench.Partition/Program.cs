@@ -14,18 +14,20 @@ internal static class Program
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: partition <summaries-dir-or-batch-root> <reference-dir> [--threads N] [--format V1|Legacy] [--keep] [--warmup N]");
+            Console.Error.WriteLine("usage: partition <summaries-dir-or-batch-root> <reference-dir> [--threads N] [--format V1|Legacy] [--keep] [--warmup N] [--original]");
             return 2;
         }
         var threads = Environment.ProcessorCount;
         var format = OutputFormat.V1;
         var keep = false;
+        var original = false; // --original: the algorithm as specified in ALGORITHM.md (every agreement rule off)
         var warmup = 0;
         for (var i = 2; i < args.Length; i++)
         {
             if (args[i] == "--threads" && i + 1 < args.Length) threads = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--format" && i + 1 < args.Length) format = Enum.Parse<OutputFormat>(args[++i], ignoreCase: true);
             else if (args[i] == "--keep") keep = true;
+            else if (args[i] == "--original") original = true;
             else if (args[i] == "--warmup" && i + 1 < args.Length) warmup = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else { Console.Error.WriteLine($"unknown argument {args[i]}"); return 2; }
         }
@@ -36,7 +38,7 @@ internal static class Program
         var summaries = Directory.EnumerateFiles(args[0], "*" + BatchLayout.SummarySuffix, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
         var outDir = Path.Combine(Path.GetTempPath(), "ecodmini-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(outDir);
-        var runner = new ChainPartitionRunner(reference, new PartitionOptions(), format);
+        var runner = new ChainPartitionRunner(reference, original ? PartitionOptions.Original : new PartitionOptions(), format);
         // Optional warm-up pass over the first N chains (JIT), not measured.
         Parallel.For(0, Math.Min(warmup, summaries.Length), new ParallelOptions { MaxDegreeOfParallelism = threads },
             i => runner.Run(new PartitionRequest(summaries[i], null, Path.Combine(outDir, "warmup" + i.ToString(CultureInfo.InvariantCulture) + BatchLayout.OutputSuffix))));

@@ -36,6 +36,27 @@ Describe 'New-EcodSyntheticBatch' {
         (Compare-Object $ha (Get-TreeHash $c)) | Should -Not -BeNullOrEmpty
     }
 
+    It 'generates hard evidence with -Difficulty Hard, same chains and truth as Easy, and takes -Noise settings by name' {
+        $easy = New-EcodSyntheticBatch -Path (Join-Path $TestDrive 'easy') -ProteinCount 60 -Seed 8
+        $all = @(New-EcodSyntheticBatch -Path (Join-Path $TestDrive 'hard') -ProteinCount 60 -Seed 8 -Difficulty Hard -Noise @{ LargeBoundaryNoise = 20 } -Verbose 4>&1)
+        $hard = $all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'LargeBoundaryNoise=20' }).Count | Should -Be 1
+        $te = Get-Content -Raw $easy.TruthPath | ConvertFrom-Json
+        $th = Get-Content -Raw $hard.TruthPath | ConvertFrom-Json
+        ($th.chains | ConvertTo-Json -Depth 6) | Should -Be ($te.chains | ConvertTo-Json -Depth 6)
+        $id = ($te.chains | Where-Object category -eq 'multi_domain' | Select-Object -First 1).protein_id
+        $fe = Get-Item (Join-Path $easy.Root "ecod_batch_*/domains/$id.*")
+        $fh = Get-Item (Join-Path $hard.Root "ecod_batch_*/domains/$id.*")
+        (Get-FileHash $fe).Hash | Should -Not -Be (Get-FileHash $fh).Hash
+    }
+
+    It 'refuses an unknown -Noise setting with EcodInvalidNoiseSetting and writes nothing' {
+        $root = Join-Path $TestDrive 'badnoise'
+        { New-EcodSyntheticBatch -Path $root -ProteinCount 5 -Noise @{ NoSuchKnob = 1 } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'EcodInvalidNoiseSetting,EcodMini.PowerShell.Cmdlets.NewEcodSyntheticBatchCommand'
+        $root | Should -Not -Exist
+    }
+
     It 'refuses to overwrite an earlier generation' {
         $root = Join-Path $TestDrive 'g1'
         { New-EcodSyntheticBatch -Path $root -ProteinCount 10 -Seed 5 } | Should -Throw -ExpectedMessage '*truth.json*'

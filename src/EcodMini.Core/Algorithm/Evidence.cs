@@ -19,6 +19,8 @@ internal sealed record Evidence
     public string? Family { get; init; }
     public ChainAlignment? Alignment { get; init; }
     public double Confidence { get; init; }
+    /// <summary>Below its section 4 threshold: a candidate only with enough agreeing hits (<see cref="PartitionOptions.AgreementMinHits"/>).</summary>
+    public bool BelowThreshold { get; init; }
     /// <summary>Position in the input, the last ordering tie-break.</summary>
     public int Index { get; init; }
 

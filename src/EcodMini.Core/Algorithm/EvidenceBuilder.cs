@@ -73,18 +73,35 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
         }
         var rc = target is not null && refLength is > 0 ? (double)target.TotalLength / refLength.Value : (double?)null;
         var confidence = ConfidenceCalculator.Compute(options, type, evalue, probability, rc);
-        if (options.ApplyQualityThresholds && !PassesThresholds(type, confidence, rc)) return null;
+        var below = false;
+        if (options.ApplyQualityThresholds && ThresholdFailure(type, confidence, rc) is { } failure)
+        {
+            below = options.AgreementMinHits > 0 && confidence >= options.AgreementMinConfidence && rc >= options.AgreementMinReferenceCoverage;
+            if (!below)
+            {
+                log.Count(failure);
+                return null;
+            }
+        }
         return new Evidence
         {
             Type = type, TargetId = targetId, Pdb = pdb, Chain = chain, QueryRange = query, HitRange = target,
             Evalue = evalue, Probability = probability, ReferenceLength = refLength,
             TGroup = refDomain?.TGroup ?? NullIfBlank(hit.TGroup), HGroup = refDomain?.HGroup ?? NullIfBlank(hit.HGroup),
-            Family = NullIfBlank(hit.Family), Confidence = confidence, Index = index,
+            Family = NullIfBlank(hit.Family), Confidence = confidence, Index = index, BelowThreshold = below,
         };
     }
 
     /// <summary>Minimum confidence and reference coverage of a type (section 4); false (and logged) when the hit fails.</summary>
     public bool PassesThresholds(string type, double confidence, double? referenceCoverage)
+    {
+        if (ThresholdFailure(type, confidence, referenceCoverage) is not { } failure) return true;
+        log.Count(failure);
+        return false;
+    }
+
+    /// <summary>The rejection reason of section 4's thresholds, or null when the hit passes.</summary>
+    private string? ThresholdFailure(string type, double confidence, double? referenceCoverage)
     {
         var (minConfidence, minCoverage) = type switch
         {
@@ -93,22 +110,10 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
             EvidenceType.ChainBlastDecomposed => (options.DecomposedMinConfidence, options.DecomposedMinReferenceCoverage),
             _ => (0.0, 0.0),
         };
-        if (referenceCoverage is null)
-        {
-            log.Count(RejectionReasons.IncompleteReferenceData);
-            return false;
-        }
-        if (confidence < minConfidence)
-        {
-            log.Count(RejectionReasons.LowConfidence);
-            return false;
-        }
-        if (referenceCoverage.Value < minCoverage)
-        {
-            log.Count(RejectionReasons.LowReferenceCoverage);
-            return false;
-        }
-        return true;
+        if (referenceCoverage is null) return RejectionReasons.IncompleteReferenceData;
+        if (confidence < minConfidence) return RejectionReasons.LowConfidence;
+        if (referenceCoverage.Value < minCoverage) return RejectionReasons.LowReferenceCoverage;
+        return null;
     }
 
     private Evidence? BuildChainHit(SummaryHit hit, int index, string targetId, string pdb, string chain,

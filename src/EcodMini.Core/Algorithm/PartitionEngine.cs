@@ -54,8 +54,16 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
         var mask = new ResidueMask(length);
         var selected = new List<WorkingDomain>();
         SelectChainHits(chainHits, mask, selected, builder, log, length);
-        SelectDomainHits(domainHits, mask, selected, log, length);
-        SelectDomainHits(hhHits, mask, selected, log, length);
+        var agreement = Options.UsesAgreement() ? new EvidenceAgreement(domainHits.Concat(hhHits), Options) : null;
+        var domainSelector = new DomainHitSelector(Options, log, length, agreement, order);
+        domainSelector.Select(domainHits, mask, selected);
+        domainSelector.Select(hhHits, mask, selected);
+        if (agreement is not null && Options.ProjectReferenceEnds)
+            ReferenceEndProjector.Extend(selected, domainSelector.Sources, agreement, length, Options, log);
+        if (agreement is not null && Options.ClaimHostRemainders)
+            SplitHostClaimer.Claim(selected, domainSelector.Sources, agreement, length, Options, log);
+        if (agreement is not null && Options.SplitGapsByAgreement)
+            AgreementGapSplitter.Split(selected, domainSelector.Sources, agreement, length, log);
 
         BoundaryOptimizer.Optimize(selected, length, Options, log, flags);
         var supporting = new List<Evidence>(chainHits.Count + domainHits.Count + hhHits.Count);
@@ -88,7 +96,7 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
     {
         foreach (var hit in hits)
         {
-            if (!PassesSelection(hit, mask, log)) continue;
+            if (!SelectionTest.Passes(hit.QueryRange, mask, Options, log)) continue;
             var label = $"chain_blast {hit.TargetId} [{hit.QueryRange}]";
             if (hit.Alignment is null)
             {
@@ -125,41 +133,6 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
             }
             if (accepted == 0) log.Note($"{label}: no decomposed piece kept");
         }
-    }
-
-    private void SelectDomainHits(List<Evidence> hits, ResidueMask mask, List<WorkingDomain> selected, RejectionLog log, int length)
-    {
-        for (var i = 0; i < hits.Count; i++)
-        {
-            var hit = hits[i];
-            if (mask.UnusedCount < Options.MinDomainSize)
-            {
-                for (var j = i; j < hits.Count; j++) log.Count(RejectionReasons.NoSpaceLeft);
-                return;
-            }
-            if (!PassesSelection(hit, mask, log)) continue;
-            selected.Add(new WorkingDomain(length, hit.QueryRange, hit.Type, hit.TargetId,
-                hit.Family ?? hit.TGroup ?? hit.Pdb, hit.TGroup, hit.HGroup, hit.Confidence, selected.Count));
-            mask.Mark(hit.QueryRange);
-            log.Note($"accepted {hit.Type} {hit.TargetId} [{hit.QueryRange}]");
-        }
-    }
-
-    /// <summary>Size and new/old coverage test of section 7 (strict inequalities).</summary>
-    private bool PassesSelection(Evidence hit, ResidueMask mask, RejectionLog log)
-    {
-        var total = hit.QueryRange.TotalLength;
-        if (total < Options.MinDomainSize)
-        {
-            log.Count(RejectionReasons.TooSmall);
-            return false;
-        }
-        var used = mask.CountUsed(hit.QueryRange);
-        var newFraction = (double)(total - used) / total;
-        var oldFraction = (double)used / total;
-        if (newFraction > Options.NewCoverageThreshold && oldFraction < Options.OldCoverageThreshold) return true;
-        log.Count(RejectionReasons.Overlap);
-        return false;
     }
 
     /// <summary>Valid evidence hits with at least half of their query positions inside the domain.</summary>

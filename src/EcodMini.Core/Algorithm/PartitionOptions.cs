@@ -33,6 +33,65 @@ public sealed record PartitionOptions
     /// </summary>
     public double RawAlignmentMinOverlap { get; init; } = 0.5;
 
+    // --- Agreement of independent hits (docs/ALGORITHM-NOTES.md; PartitionOptions.Original switches all off)
+    /// <summary>Two domain BLAST/HHsearch hits agree when each has at least this fraction of its query positions inside the other.</summary>
+    public double AgreementOverlap { get; init; } = 0.5;
+    /// <summary>Candidates of a phase are tried in order of agreeing independent hits (most first), then section 6's order.</summary>
+    public bool OrderBySupport { get; init; } = true;
+    /// <summary>A domain takes the residues that at least half of the agreeing hits cover (a per-end median), not one hit's range.</summary>
+    public bool ConsensusBoundaries { get; init; } = true;
+    /// <summary>A hit no other independent hit agrees with is accepted only at this confidence or above. 0 disables.</summary>
+    public double LoneHitMinConfidence { get; init; } = 0.8;
+    /// <summary>
+    /// A hit below its section 4 threshold is still a candidate when at least this many independent hits (itself included) of
+    /// its H-group agree on the region. 0 disables.
+    /// </summary>
+    public int AgreementMinHits { get; init; } = 3;
+    /// <summary>Such a sub-threshold hit still needs this confidence.</summary>
+    public double AgreementMinConfidence { get; init; } = 0.45;
+    /// <summary>Such a sub-threshold hit still needs this reference coverage.</summary>
+    public double AgreementMinReferenceCoverage { get; init; } = 0.5;
+    /// <summary>A hit is not accepted when a candidate hit of another T-group over the same region has agreeing independent hits of more summed confidence.</summary>
+    public bool OutvoteCompetingHits { get; init; } = true;
+    /// <summary>
+    /// After selection, a domain grows into adjacent unassigned residues by the part of its reference domain its hits leave
+    /// unaligned (median over agreeing hits), when that projection makes the hits agree better than their raw ends do.
+    /// </summary>
+    public bool ProjectReferenceEnds { get; init; } = true;
+    /// <summary>
+    /// An unassigned run of at least MinDomainSize residues beyond an inserted domain becomes the second segment of the host on
+    /// the insert's other side when the host's hits leave about that many reference residues unaligned on that side.
+    /// </summary>
+    public bool ClaimHostRemainders { get; init; } = true;
+    /// <summary>How far (fraction of the run; at least 2 x NeighborTolerance residues) the host's unaligned remainder may differ from the run.</summary>
+    public double HostRemainderTolerance { get; init; } = 0.3;
+    /// <summary>An unassigned run between two domains is cut where their agreeing hits explain it best, not at its middle.</summary>
+    public bool SplitGapsByAgreement { get; init; } = true;
+    /// <summary>Agreeing hits with a hit range needed before their ends are projected.</summary>
+    public int ProjectionMinHits { get; init; } = 2;
+    /// <summary>
+    /// Projection is used at an end only when the hits' raw ends there disagree by more than this (median absolute deviation,
+    /// residues): hits that all end alike already say where the domain ends.
+    /// </summary>
+    public double ProjectionMinRawSpread { get; init; } = 3;
+
+    /// <summary>True when any agreement rule is on (the engine then compares the chain's hits pairwise).</summary>
+    internal bool UsesAgreement() => OrderBySupport || ConsensusBoundaries || LoneHitMinConfidence > 0 || AgreementMinHits > 0
+        || OutvoteCompetingHits || ProjectReferenceEnds || SplitGapsByAgreement || ClaimHostRemainders;
+
+    /// <summary>The algorithm as specified in ALGORITHM.md, before the agreement rules (for before/after measurements).</summary>
+    public static PartitionOptions Original { get; } = new()
+    {
+        OrderBySupport = false,
+        ConsensusBoundaries = false,
+        LoneHitMinConfidence = 0,
+        AgreementMinHits = 0,
+        OutvoteCompetingHits = false,
+        ProjectReferenceEnds = false,
+        SplitGapsByAgreement = false,
+        ClaimHostRemainders = false,
+    };
+
     // --- Reference data and thresholds (sections 3-4)
     public bool RequireReferenceLengths { get; init; } = true;
     public bool ApplyQualityThresholds { get; init; } = true;
@@ -129,6 +188,14 @@ public sealed record PartitionOptions
         NonNegativeFinite(AlignmentBonusMax, nameof(AlignmentBonusMax));
         Fraction(MinConfidence, nameof(MinConfidence));
         Fraction(MaxConfidence, nameof(MaxConfidence));
+        Fraction(AgreementOverlap, nameof(AgreementOverlap));
+        Fraction(LoneHitMinConfidence, nameof(LoneHitMinConfidence));
+        NonNegative(AgreementMinHits, nameof(AgreementMinHits));
+        Fraction(AgreementMinConfidence, nameof(AgreementMinConfidence));
+        Fraction(AgreementMinReferenceCoverage, nameof(AgreementMinReferenceCoverage));
+        Positive(ProjectionMinHits, nameof(ProjectionMinHits));
+        NonNegativeFinite(ProjectionMinRawSpread, nameof(ProjectionMinRawSpread));
+        Fraction(HostRemainderTolerance, nameof(HostRemainderTolerance));
         if (MaxConfidence < MinConfidence) throw new ArgumentException("must be >= MinConfidence", nameof(MaxConfidence));
         return this;
     }

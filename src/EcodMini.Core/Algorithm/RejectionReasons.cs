@@ -35,4 +35,10 @@ public static class RejectionReasons
     public const string DecompositionFailed = "decomposition_failed";
     /// <summary>A decomposed piece below the piece coverage/confidence minimum ("candidate for new representative").</summary>
     public const string WeakDecomposedPiece = "weak_decomposed_piece";
+    /// <summary>A hit no independent hit agrees with, below LoneHitMinConfidence.</summary>
+    public const string LoneWeakHit = "lone_weak_hit";
+    /// <summary>A hit below its quality threshold without enough agreeing independent hits.</summary>
+    public const string WeakWithoutAgreement = "weak_without_agreement";
+    /// <summary>A hit of another T-group over the same region has more agreeing independent hits.</summary>
+    public const string Outvoted = "outvoted";
 }

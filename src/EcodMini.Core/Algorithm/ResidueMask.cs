@@ -39,4 +39,14 @@ internal sealed class ResidueMask(int length)
             }
         }
     }
+
+    /// <summary>The positions of <paramref name="range"/> not yet used (the range itself when none is used).</summary>
+    public ResidueRange Unused(ResidueRange range)
+    {
+        if (CountUsed(range) == 0) return range;
+        var free = new List<int>(range.TotalLength);
+        foreach (var p in range.Positions())
+            if (p <= Length && !_used[p]) free.Add(p);
+        return ResidueRange.FromPositions(free);
+    }
 }

@@ -24,6 +24,12 @@ internal static class DecoyEvidence
         }
     }
 
+    /// <summary>Chain BLAST hits to blacklisted reference chains (strong e-values; the blacklist must discard them).</summary>
+    public static void AddBlacklisted(List<SyntheticHit> hits, SyntheticRandom random, ReferenceLibrary library, string query, int count)
+    {
+        for (var i = 0; i < count; i++) hits.Add(Blacklisted(random, library, query));
+    }
+
     private static SyntheticHit Short(SyntheticRandom random, ReferenceLibrary library, int length)
     {
         var target = random.Pick(library.UsableDomains);

@@ -8,9 +8,8 @@ namespace EcodMini.Core.Synthetic;
 /// </summary>
 internal static class HomologEvidence
 {
-    private const int BoundaryNoise = 3;
-
-    public static void AddDomainHits(List<SyntheticHit> hits, SyntheticRandom random, ReferenceLibrary library, TrueDomain domain, int length, bool blastVisible)
+    public static void AddDomainHits(List<SyntheticHit> hits, SyntheticRandom random, ReferenceLibrary library, TrueDomain domain, int length,
+        bool blastVisible, SyntheticNoise noise)
     {
         if (blastVisible)
         {
@@ -20,7 +19,7 @@ internal static class HomologEvidence
                 var target = i == 0 ? domain.Source : Homolog(random, library, domain.Source);
                 hits.Add(new SyntheticHit(EvidenceType.DomainBlast, target.DomainId, target.Pdb, target.Chain,
                     EValues.Strong(random, 6, 80), null,
-                    HitRanges.Jitter(random, domain.Range, BoundaryNoise, length),
+                    HitRanges.Jitter(random, domain.Range, noise.BoundaryNoise, length),
                     HitRanges.Covering(random, random.Between(0.8, 1.0), target.Length),
                     target.TGroup, target.HGroup, SecondHspEValue: SecondHsp(random)));
             }
@@ -29,17 +28,19 @@ internal static class HomologEvidence
         for (var i = 0; i < hhCount; i++)
         {
             var target = i == 0 ? domain.Source : Homolog(random, library, domain.Source);
-            var probability = Math.Min(100.0, Math.Round(random.Between(90.0, 100.05), 1));
+            var probability = blastVisible
+                ? Math.Min(100.0, Math.Round(random.Between(90.0, 100.05), 1))
+                : Math.Min(100.0, Math.Round(random.Between(noise.RemoteMinProbability, noise.RemoteMaxProbability + 0.05), 1));
             hits.Add(new SyntheticHit(EvidenceType.HhSearch, target.DomainId, target.Pdb, target.Chain,
                 blastVisible ? EValues.Strong(random, 8, 40) : EValues.Strong(random, 3, 12), probability,
-                HitRanges.Jitter(random, domain.Range, BoundaryNoise, length),
+                HitRanges.Jitter(random, domain.Range, noise.BoundaryNoise, length),
                 HitRanges.Covering(random, random.Between(0.75, 1.0), target.Length),
                 target.TGroup, target.HGroup));
         }
     }
 
     /// <summary>The source domain or another usable domain of its T-group (same classification).</summary>
-    private static ReferenceDomain Homolog(SyntheticRandom random, ReferenceLibrary library, ReferenceDomain source)
+    internal static ReferenceDomain Homolog(SyntheticRandom random, ReferenceLibrary library, ReferenceDomain source)
     {
         if (random.Chance(0.5)) return source;
         var group = library.DomainsOfTGroup(source.TGroup);

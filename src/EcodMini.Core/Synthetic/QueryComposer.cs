@@ -45,7 +45,7 @@ internal sealed class QueryComposer
     private void PlaceDomain(ReferenceDomain domain)
     {
         var pairs = _builder.Copy(_library.ChainOf(domain), domain.Range.Positions());
-        _domains.Add(new TrueDomain(ResidueRange.FromSegments([new Segment(pairs[0].Query, pairs[^1].Query)]), domain));
+        _domains.Add(new TrueDomain(ResidueRange.FromSegments([new Segment(pairs[0].Query, pairs[^1].Query)]), domain, pairs));
     }
 
     public void AddWholeChain(ReferenceChain chain)
@@ -55,7 +55,8 @@ internal sealed class QueryComposer
         var last = chain.Domains.Max(d => d.Range.End);
         var pairs = _builder.Copy(chain, Enumerable.Range(first, last - first + 1));
         foreach (var domain in chain.Domains)
-            _domains.Add(new TrueDomain(QuerySequenceBuilder.QueryRangeOf(pairs, domain.Range), domain));
+            _domains.Add(new TrueDomain(QuerySequenceBuilder.QueryRangeOf(pairs, domain.Range), domain,
+                pairs.Where(p => domain.Range.Contains(p.Reference)).ToArray()));
         _chainCopies.Add(new WholeChainCopy(chain, pairs));
     }
 
@@ -71,7 +72,7 @@ internal sealed class QueryComposer
         _builder.AppendRandom(_random.Between(2, 5));
         var tail = _builder.Copy(_library.ChainOf(host), positions[split..]);
         var range = ResidueRange.FromSegments([new Segment(head[0].Query, head[^1].Query), new Segment(tail[0].Query, tail[^1].Query)]);
-        _domains.Insert(_domains.Count - 1, new TrueDomain(range, host));
+        _domains.Insert(_domains.Count - 1, new TrueDomain(range, host, [.. head, .. tail], split));
     }
 
     /// <summary>Residues homologous to nothing in the library.</summary>

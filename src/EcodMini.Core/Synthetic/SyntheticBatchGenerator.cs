@@ -72,6 +72,8 @@ public static class SyntheticBatchGenerator
             throw new ArgumentOutOfRangeException(nameof(options), options.BatchCount, "BatchCount must be 1..999 and at most ProteinCount");
         if (options.RepresentativeFraction is < 0 or > 1 || double.IsNaN(options.RepresentativeFraction))
             throw new ArgumentOutOfRangeException(nameof(options), options.RepresentativeFraction, "RepresentativeFraction must be within 0..1");
+        ArgumentNullException.ThrowIfNull(options.Noise);
+        options.Noise.Validate();
         if (options.ReferenceChainCount is < 100)
             throw new ArgumentOutOfRangeException(nameof(options), options.ReferenceChainCount, "ReferenceChainCount must be at least 100");
         if (string.IsNullOrWhiteSpace(options.ReferenceVersion) || options.ReferenceVersion.IndexOfAny(['/', '\\', '.', ' ']) >= 0)
@@ -89,7 +91,7 @@ public static class SyntheticBatchGenerator
     {
         var id = ProteinId.Create(SyntheticIds.PdbId(options.Seed, referenceCount + index),
             SyntheticIds.ChainLetter(new SyntheticRandom(options.Seed, 3, (ulong)index)));
-        var chain = SyntheticChainBuilder.Build(library, options.Seed, index, id);
+        var chain = SyntheticChainBuilder.Build(library, options.Seed, index, id, options.Noise);
         var summaryName = BatchLayout.SummaryFileName(id, options.ReferenceVersion);
         var domains = Path.Combine(batchDirectory, BatchLayout.DomainsFolder, summaryName);
         switch (options.Format)

@@ -28,6 +28,9 @@ public sealed record SyntheticBatchOptions
     /// <summary>Also write <c>blast/&lt;id&gt;.chain.blast.xml</c> (NCBI BLAST XML) per chain.</summary>
     public bool WriteBlastXml { get; init; } = true;
 
+    /// <summary>Evidence noise (<see cref="SyntheticNoise.Easy"/> by default, <see cref="SyntheticNoise.Hard"/> like real data).</summary>
+    public SyntheticNoise Noise { get; init; } = SyntheticNoise.Easy;
+
     /// <summary>Parallel chain writers; null = processor count.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 }

@@ -8,7 +8,7 @@ internal static class SyntheticChainBuilder
     private const ulong Stream = 2;
     private const int LongChainMinimum = 1520;
 
-    public static SyntheticChain Build(ReferenceLibrary library, ulong seed, int index, ProteinId id)
+    public static SyntheticChain Build(ReferenceLibrary library, ulong seed, int index, ProteinId id, SyntheticNoise noise)
     {
         var random = new SyntheticRandom(seed, Stream, (ulong)index);
         var category = index < Enum.GetValues<ChainCategory>().Length ? (ChainCategory)index : PickCategory(random);
@@ -22,11 +22,27 @@ internal static class SyntheticChainBuilder
         {
             foreach (var copy in composer.ChainCopies)
                 hits.Add(HomologEvidence.ChainHit(random, copy, sequence));
+            var blastVisible = category != ChainCategory.HhSearchOnly;
             foreach (var domain in composer.Domains)
-                HomologEvidence.AddDomainHits(hits, random, library, domain, sequence.Length, category != ChainCategory.HhSearchOnly);
-            DecoyEvidence.Add(hits, random, library, sequence, random.Between(8, 20));
+            {
+                if (noise.AlignedHitRanges) AlignedHomologEvidence.AddDomainHits(hits, random, library, domain, sequence.Length, blastVisible, noise);
+                else HomologEvidence.AddDomainHits(hits, random, library, domain, sequence.Length, blastVisible, noise);
+            }
+            if (noise.DecoysAroundThresholds) AddThresholdDecoys(hits, random, library, sequence);
+            else DecoyEvidence.Add(hits, random, library, sequence, random.Between(8, 20));
         }
+        else if (noise.EmptyChainSpuriousHits > 0)
+            ThresholdDecoys.AddSpurious(hits, random, library, sequence.Length, random.Between(0, noise.EmptyChainSpuriousHits));
         return new SyntheticChain(id, category, sequence, composer.Domains.ToArray(), Order(hits));
+    }
+
+    /// <summary>Decoys around every threshold plus, as before, chain BLAST hits to blacklisted chains.</summary>
+    private static void AddThresholdDecoys(List<SyntheticHit> hits, SyntheticRandom random, ReferenceLibrary library, string sequence)
+    {
+        var count = random.Between(8, 20);
+        var blacklisted = count / 5;
+        ThresholdDecoys.Add(hits, random, library, sequence.Length, count - blacklisted);
+        DecoyEvidence.AddBlacklisted(hits, random, library, sequence, blacklisted);
     }
 
     private static ChainCategory PickCategory(SyntheticRandom random)

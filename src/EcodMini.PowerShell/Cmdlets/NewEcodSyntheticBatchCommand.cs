@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using EcodMini.Core.Synthetic;
 using EcodMini.PowerShell.Infrastructure;
@@ -31,8 +32,15 @@ public sealed class NewEcodSyntheticBatchCommand : EcodCmdlet
     [ValidateRange(0.0, 1.0)]
     public double RepresentativeFraction { get; set; } = 0.9;
 
+    [Parameter]
+    public SyntheticDifficulty Difficulty { get; set; } = SyntheticDifficulty.Easy;
+
+    [Parameter]
+    public Hashtable? Noise { get; set; }
+
     protected override void EndProcessing()
     {
+        var noise = BindNoise();
         var root = ResolvePath(Path);
         if (!ShouldProcess(root, $"Generate {ProteinCount} chains in {BatchCount} batch folder(s)")) return;
         var options = new SyntheticBatchOptions
@@ -42,8 +50,9 @@ public sealed class NewEcodSyntheticBatchCommand : EcodCmdlet
             BatchCount = BatchCount,
             Format = Format,
             RepresentativeFraction = RepresentativeFraction,
+            Noise = noise,
         };
-        WriteVerbose($"Generating {ProteinCount} chains, seed {Seed}, {BatchCount} batch(es), {Format} summaries into {root}");
+        WriteVerbose($"Generating {ProteinCount} chains, seed {Seed}, {BatchCount} batch(es), {Format} summaries, {Difficulty} noise into {root}");
         var reporter = new ProgressReporter(1, "Generating synthetic batches", ProteinCount);
         var written = 0;
         SyntheticBatchInfo? info = null;
@@ -63,6 +72,22 @@ public sealed class NewEcodSyntheticBatchCommand : EcodCmdlet
         }
         WriteProgress(reporter.Completed());
         if (info is not null) WriteObject(info);
+    }
+
+    /// <summary>The -Difficulty preset with any -Noise settings applied on top, validated; a bad name or value stops the cmdlet.</summary>
+    private SyntheticNoise BindNoise()
+    {
+        var preset = SyntheticNoise.For(Difficulty);
+        SyntheticNoise noise;
+        try { noise = OptionsBinder.Apply(preset, Noise, n => n with { }).Validate(); }
+        catch (ArgumentException ex)
+        {
+            Fail(ex, "EcodInvalidNoiseSetting", ErrorCategory.InvalidArgument, Noise);
+            throw; // unreachable: Fail throws
+        }
+        foreach (var change in OptionsBinder.Differences(preset, noise))
+            WriteVerbose($"Noise setting changed from the {Difficulty} preset: {change}");
+        return noise;
     }
 
     private sealed class Counter(Action<int> report) : IProgress<int>

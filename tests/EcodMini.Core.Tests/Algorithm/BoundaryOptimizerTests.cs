@@ -10,7 +10,8 @@ public class BoundaryOptimizerTests
         [Domain("e1aaaA1", "1aaa", "A", "1-100"), Domain("e1bbbA1", "1bbb", "A", "1-100"), Domain("e1cccA1", "1ccc", "A", "1-100"),
          Domain("e1dddA1", "1ddd", "A", "1-100")]);
 
-    private static readonly PartitionOptions Lenient = new() { ApplyQualityThresholds = false };
+    // Section 9 as specified, on lone hits: the agreement rules (tested in AgreementRulesTests) are off.
+    private static readonly PartitionOptions Lenient = PartitionOptions.Original with { ApplyQualityThresholds = false };
 
     private static PartitionResult Hits(int length, params (string Query, string Evalue)[] hits)
     {

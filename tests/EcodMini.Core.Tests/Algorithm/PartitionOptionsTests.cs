@@ -40,7 +40,8 @@ public class PartitionOptionsTests
     [Fact]
     public void EveryPropertyIsSettableBySimpleTypeReflection()
     {
-        foreach (var p in typeof(PartitionOptions).GetProperties().Where(p => p.Name != "EqualityContract"))
+        foreach (var p in typeof(PartitionOptions).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+                     .Where(p => p.Name != "EqualityContract"))
         {
             Assert.True(p.CanWrite, p.Name);
             Assert.Contains(p.PropertyType, new[] { typeof(int), typeof(double), typeof(bool), typeof(double[]) });

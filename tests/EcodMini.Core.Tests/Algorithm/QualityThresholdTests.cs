@@ -8,7 +8,8 @@ public class QualityThresholdTests
 {
     private static readonly EcodMini.Core.Inputs.ReferenceData Ref = Reference([Domain("e1abcA1", "1abc", "A", "1-100", "1.1.1")]);
 
-    private static PartitionResult One(SummaryHit hit, PartitionOptions? o = null) => Run(Ref, Chain(300, [hit]), o);
+    // Section 4 as specified, on one lone hit: the agreement rules (tested in AgreementRulesTests) are off.
+    private static PartitionResult One(SummaryHit hit, PartitionOptions? o = null) => Run(Ref, Chain(300, [hit]), o ?? PartitionOptions.Original);
 
     [Theory]
     [InlineData("5e-3", 1)]   // base 0.5, not below 0.5
@@ -61,7 +62,7 @@ public class QualityThresholdTests
     [Fact]
     public void ThresholdsCanBeSwitchedOff()
     {
-        var r = One(DomainHit("e1abcA1", "101-200", "1-10", "0.5"), new PartitionOptions { ApplyQualityThresholds = false });
+        var r = One(DomainHit("e1abcA1", "101-200", "1-10", "0.5"), PartitionOptions.Original with { ApplyQualityThresholds = false });
         Assert.Equal(1, r.DomainCount);
     }
 
@@ -72,7 +73,7 @@ public class QualityThresholdTests
         var strict = One(hit);
         Assert.Equal(0, strict.DomainCount);
         Assert.Equal(1, strict.RejectionCounts[RejectionReasons.NoReferenceLength]);
-        var lenient = One(hit, new PartitionOptions { RequireReferenceLengths = false, ApplyQualityThresholds = false });
+        var lenient = One(hit, PartitionOptions.Original with { RequireReferenceLengths = false, ApplyQualityThresholds = false });
         Assert.Equal(1, lenient.DomainCount);
     }
 
