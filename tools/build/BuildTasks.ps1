@@ -111,6 +111,19 @@ function Invoke-PesterTests {
     return [pscustomobject] @{ Passed = [int] $s.Passed; Failed = [int] $s.Failed; Skipped = [int] $s.Skipped }
 }
 
+# Runs tools/services/<Name>.sh and puts the "export NAME='value'" lines it prints into this process's environment
+# (the test processes inherit them). A service that cannot start is reported; its tests then fail under CI=true.
+function Start-TestService {
+    param([Parameter(Mandatory)] [string] $Name)
+    $script = Join-Path $script:Root "tools/services/$Name.sh"
+    Write-Host "==> Service: $Name"
+    $lines = & bash $script
+    if ($LASTEXITCODE -ne 0) { Write-Host "Service $Name did not start (exit code $LASTEXITCODE); its tests will report it" -ForegroundColor Yellow; return }
+    foreach ($line in $lines) {
+        if ($line -match "^export (\w+)='(.*)'$") { [Environment]::SetEnvironmentVariable($Matches[1], $Matches[2]) }
+    }
+}
+
 function Invoke-AllTests {
     param([string] $Configuration, [string] $PesterFilter = '', [switch] $SkipUnit)
     $unit = [pscustomobject] @{ Passed = 0; Failed = 0; Skipped = 0 }
@@ -118,6 +131,7 @@ function Invoke-AllTests {
     try {
         Invoke-Build -Configuration $Configuration
         $module = Invoke-Package -Configuration $Configuration
+        Start-TestService -Name postgres
         if (-not $SkipUnit) { $unit = Invoke-UnitTests -Configuration $Configuration }
         $pesterCounts = Invoke-PesterTests -ModulePath $module -Filter $PesterFilter
     }
