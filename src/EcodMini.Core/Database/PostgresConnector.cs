@@ -69,9 +69,7 @@ public sealed class PostgresConnector : IAsyncDisposable, IDisposable
             NpgsqlException { InnerException: { } inner } when ex.Message.StartsWith("Failed to connect", StringComparison.Ordinal) => inner.Message,
             _ => ex.Message,
         };
-        var hint = ex is PostgresException { SqlState: "28P01" or "28000" } && !HasPassword
-            ? $"; the password variable {Settings.PasswordEnv} is not set"
-            : "";
+        var hint = HasPassword ? "" : $"; the password variable {Settings.PasswordEnv} is not set";
         return $"Cannot connect to PostgreSQL database '{Settings.Database}' on {Settings.Host}:{Settings.Port} as user '{Settings.User}': {reason}{hint}";
     }
 
