@@ -22,6 +22,9 @@
         'Get-EcodProductionStatistic'
         'Get-EcodConfiguration'
         'New-EcodConfiguration'
+        'Import-EcodResult'
+        'Test-EcodImport'
+        'Initialize-EcodDatabase'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -2,18 +2,6 @@ using Npgsql;
 
 namespace EcodMini.Core.Database;
 
-/// <summary>What initialising a database did.</summary>
-public sealed record DatabaseInitialization
-{
-    public required string Target { get; init; }
-    /// <summary>Tables that did not exist before and were created.</summary>
-    public IReadOnlyList<string> CreatedTables { get; init; } = [];
-    /// <summary>Tables that were already there (left as they are).</summary>
-    public IReadOnlyList<string> ExistingTables { get; init; } = [];
-    public string EvidenceTable { get; init; } = ProductionSchema.DefaultEvidenceTable;
-    public bool SchemaComplete { get; init; }
-}
-
 /// <summary>
 /// Creates the production schema's schemas, tables, keys and indexes, in one transaction; what exists is kept, so
 /// the result is the same on an empty, a partial and a complete database. Afterwards the schema is checked.

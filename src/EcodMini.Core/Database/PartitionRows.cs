@@ -2,25 +2,6 @@ using NpgsqlTypes;
 
 namespace EcodMini.Core.Database;
 
-/// <summary>A partition_proteins row as staged (id allocated from the table's sequence before the COPY).</summary>
-public sealed record ProteinRow(
-    long Id, string PdbId, string ChainId, int? BatchId, string? ReferenceVersion, bool IsClassified, int SequenceLength,
-    float Coverage, int ResiduesAssigned, int DomainsWithEvidence, int FullyClassifiedDomains, string ProcessVersion,
-    string? AlgorithmVersion, string? SourceXmlPath, string? SourceXmlHash, string? DomainSummaryPath,
-    string? DomainSummaryHash, string ProcessParameters, DateTime Timestamp);
-
-/// <summary>A partition_domains row as staged.</summary>
-public sealed record DomainRow(
-    long Id, long ProteinId, int DomainNumber, string DomainId, int StartPos, int EndPos, string Range, int Length,
-    string Source, string? SourceId, float Confidence, string? TGroup, string? HGroup, string? XGroup,
-    string? PrimaryEvidenceType, string? PrimaryEvidenceId, string? EvidenceQueryRange, string? OriginalRange,
-    string? OptimizationActions, string? HitEcodDomainId);
-
-/// <summary>An evidence row (domain_evidence by default) as staged.</summary>
-public sealed record EvidenceRow(
-    long DomainId, string EvidenceType, string? SourceId, string? DomainRefId, string? HitId, string? PdbId, string? ChainId,
-    float Confidence, int HspCount, bool IsDiscontinuous, string? TGroup, string? HGroup, string? XGroup, string? QueryRange);
-
 /// <summary>The staged column lists of the three tables the importer writes.</summary>
 public static class PartitionRows
 {

@@ -44,6 +44,13 @@ public static class SchemaInspector
         return missing;
     }
 
+    /// <summary>Opens a connection and lists what is missing (see FindMissingAsync).</summary>
+    public static async Task<IReadOnlyList<string>> CheckAsync(PostgresConnector connector, string evidenceTable, CancellationToken cancellationToken)
+    {
+        await using var connection = await connector.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await FindMissingAsync(connection, evidenceTable, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Throws <see cref="DatabaseSchemaException"/> naming what is missing.</summary>
     public static async Task EnsureCompatibleAsync(NpgsqlConnection connection, string target, string evidenceTable, CancellationToken cancellationToken)
     {

@@ -1,0 +1,6 @@
+namespace EcodMini.Core.Database;
+
+/// <summary>An evidence row (domain_evidence by default) as staged.</summary>
+public sealed record EvidenceRow(
+    long DomainId, string EvidenceType, string? SourceId, string? DomainRefId, string? HitId, string? PdbId, string? ChainId,
+    float Confidence, int HspCount, bool IsDiscontinuous, string? TGroup, string? HGroup, string? XGroup, string? QueryRange);
