@@ -31,6 +31,12 @@ var server = new DatabaseSettings
     Host = Env("ECOD_TEST_PG_HOST"), Port = int.Parse(Env("ECOD_TEST_PG_PORT"), CultureInfo.InvariantCulture), User = Env("ECOD_TEST_PG_USER"),
     Database = Env("ECOD_TEST_PG_DATABASE"), PasswordEnv = "ECOD_TEST_PG_PASSWORD", SslMode = "disable",
 };
+NpgsqlConnection OpenAdmin()
+{
+    var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = server.User, Password = server.ResolvePassword(), Database = server.Database, Pooling = false }.ConnectionString);
+    admin.Open();
+    return admin;
+}
 static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
 var root = Path.Combine(Path.GetTempPath(), $"ecod-import-bench-{Environment.ProcessId}");
@@ -53,8 +59,7 @@ try
     string NewDatabase()
     {
         var name = "ecodmini_bench_" + Guid.NewGuid().ToString("N")[..10];
-        using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = server.User, Password = server.ResolvePassword(), Database = server.Database, Pooling = false }.ConnectionString);
-        admin.Open();
+        using var admin = OpenAdmin();
         using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
         create.ExecuteNonQuery();
         databases.Add(name);
@@ -83,7 +88,7 @@ try
         var rowDb = server with { Database = NewDatabase() };
         using var rowConnector = new PostgresConnector(rowDb);
         await DatabaseInitializer.InitializeAsync(rowConnector, rowDb.EvidenceTable);
-        var chains = ChainLoader.LoadAll(candidates.Take(Math.Min(rowCount, candidates.Count)).ToList(), QualityThresholds.Default, CancellationToken.None);
+        var chains = ChainLoader.LoadAll(candidates.Take(Math.Min(rowCount, candidates.Count)).ToList(), QualityThresholds.Default, BatchLayout.DefaultReferenceVersion, CancellationToken.None);
         await using var connection = await rowConnector.OpenAsync();
         var rowClock = Stopwatch.StartNew();
         var (proteins, domains) = RowByRowImporter.Import(connection, chains, ImportOptions.DefaultProcessVersion, BatchLayout.DefaultReferenceVersion);
@@ -102,8 +107,7 @@ finally
     NpgsqlConnection.ClearAllPools();
     if (databases.Count > 0)
     {
-        using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = server.User, Password = server.ResolvePassword(), Database = server.Database, Pooling = false }.ConnectionString);
-        admin.Open();
+        using var admin = OpenAdmin();
         foreach (var name in databases)
         {
             using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);

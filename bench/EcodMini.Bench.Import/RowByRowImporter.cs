@@ -20,10 +20,12 @@ internal static class RowByRowImporter
             using var transaction = connection.BeginTransaction();
             var row = PartitionRowMapper.Protein(chain, 0, null, processVersion, referenceVersion, DateTime.UtcNow);
             var proteinId = Convert.ToInt64(Run(protein, PartitionRows.ProteinColumns.Where(c => c.Name != "id"), row, transaction));
-            foreach (var d in chain.Result!.Domains)
+            var list = chain.Result!.Domains;
+            for (var i = 0; i < list.Count; i++)
             {
-                var domainId = Convert.ToInt64(Run(domain, PartitionRows.DomainColumns.Where(c => c.Name != "id"), PartitionRowMapper.Domain(d, 0, proteinId), transaction));
-                Run(evidence, PartitionRows.EvidenceColumns, PartitionRowMapper.Evidence(d, domainId), transaction);
+                var support = i < chain.Support.Count ? chain.Support[i] : [];
+                var domainId = Convert.ToInt64(Run(domain, PartitionRows.DomainColumns.Where(c => c.Name != "id"), PartitionRowMapper.Domain(list[i], 0, proteinId, support), transaction));
+                foreach (var row in PartitionRowMapper.Evidence(list[i], domainId, support)) Run(evidence, PartitionRows.EvidenceColumns, row, transaction);
                 domains++;
             }
             transaction.Commit();

@@ -12,15 +12,15 @@ namespace EcodMini.Core.Database;
 /// </summary>
 public static class ChainLoader
 {
-    public static LoadedChain[] LoadAll(IReadOnlyList<ImportCandidate> candidates, QualityThresholds thresholds, CancellationToken cancellationToken)
+    public static LoadedChain[] LoadAll(IReadOnlyList<ImportCandidate> candidates, QualityThresholds thresholds, string referenceVersion, CancellationToken cancellationToken)
     {
         var loaded = new LoadedChain[candidates.Count];
         Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Min(8, Environment.ProcessorCount) },
-            i => loaded[i] = Load(candidates[i], thresholds));
+            i => loaded[i] = Load(candidates[i], thresholds, referenceVersion));
         return loaded;
     }
 
-    public static LoadedChain Load(ImportCandidate candidate, QualityThresholds thresholds)
+    public static LoadedChain Load(ImportCandidate candidate, QualityThresholds thresholds, string referenceVersion)
     {
         try
         {
@@ -45,6 +45,7 @@ public static class ChainLoader
                 return new LoadedChain { Candidate = candidate, Result = result, Error = $"{result.ProteinId}: the partition failed ({result.Error}); nothing to import" };
             var batchDirectory = path is null ? null : BatchDirectoryOfOutput(path);
             var batch = candidate.BatchName ?? NullIfEmpty(result.BatchId) ?? (batchDirectory is null ? null : Path.GetFileName(batchDirectory));
+            var summary = SummaryPath(result, batchDirectory, referenceVersion);
             return new LoadedChain
             {
                 Candidate = candidate with { Path = path },
@@ -53,6 +54,8 @@ public static class ChainLoader
                 BatchDirectory = batchDirectory,
                 ContentHash = hash,
                 Grade = thresholds.Grade(result.Coverage),
+                SummaryPath = summary,
+                Support = SupportingEvidence.Match(result, summary),
             };
         }
         catch (InputFileException ex)
@@ -71,6 +74,15 @@ public static class ChainLoader
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir is null || !string.Equals(Path.GetFileName(dir), BatchLayout.OutputFolder, StringComparison.Ordinal)) return null;
         return Path.GetDirectoryName(dir);
+    }
+
+    /// <summary>The result's summary, else <c>&lt;batch&gt;/domains/&lt;id&gt;.&lt;ref&gt;.domain_summary.xml</c> when it exists.</summary>
+    private static string? SummaryPath(PartitionResult result, string? batchDirectory, string referenceVersion)
+    {
+        if (result.SummaryPath is { Length: > 0 } known) return known;
+        if (batchDirectory is null) return null;
+        var summary = Path.Combine(batchDirectory, BatchLayout.DomainsFolder, BatchLayout.SummaryFileName(result.Protein, referenceVersion));
+        return File.Exists(summary) ? summary : null;
     }
 
     public static string HashFile(string path)

@@ -4,5 +4,6 @@ namespace EcodMini.Core.Database;
 public sealed record DomainRow(
     long Id, long ProteinId, int DomainNumber, string DomainId, int StartPos, int EndPos, string Range, int Length,
     string Source, string? SourceId, float Confidence, string? TGroup, string? HGroup, string? XGroup,
-    string? PrimaryEvidenceType, string? PrimaryEvidenceId, string? EvidenceQueryRange, string? OriginalRange,
+    string? PrimaryEvidenceType, string? PrimaryEvidenceId, double? EvidenceEvalue, string? EvidenceQueryRange,
+    string? EvidenceHitRange, string? OriginalRange,
     string? OptimizationActions, string? HitEcodDomainId);

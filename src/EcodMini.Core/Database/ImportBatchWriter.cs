@@ -52,7 +52,7 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         var now = DateTime.UtcNow;
         var proteinRows = new List<ProteinRow>(writing.Count);
         var domainRows = new List<DomainRow>(domainCount);
-        var evidenceRows = new List<EvidenceRow>(domainCount);
+        var evidenceRows = new List<EvidenceRow>(domainCount * 2);
         var records = new List<ProteinImportRecord>(plans.Count);
         int nextDomain = 0, nextProtein = 0;
         foreach (var plan in plans)
@@ -60,11 +60,13 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
             if (!plan.Write) { records.Add(plan.Record); continue; }
             var id = proteinIds[nextProtein++];
             proteinRows.Add(PartitionRowMapper.Protein(plan.Chain, id, plan.BatchId, plan.Version, options.ReferenceVersion, now));
-            foreach (var domain in plan.Chain.Result!.Domains)
+            var domains = plan.Chain.Result!.Domains;
+            for (var d = 0; d < domains.Count; d++)
             {
                 var domainId = domainIds[nextDomain++];
-                domainRows.Add(PartitionRowMapper.Domain(domain, domainId, id));
-                evidenceRows.Add(PartitionRowMapper.Evidence(domain, domainId));
+                var support = d < plan.Chain.Support.Count ? plan.Chain.Support[d] : [];
+                domainRows.Add(PartitionRowMapper.Domain(domains[d], domainId, id, support));
+                evidenceRows.AddRange(PartitionRowMapper.Evidence(domains[d], domainId, support));
             }
             records.Add(plan.Record with { PartitionProteinId = id });
         }

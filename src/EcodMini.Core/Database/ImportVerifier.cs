@@ -24,7 +24,7 @@ public sealed class ImportVerifier(PostgresConnector connector, string evidenceT
         {
             var slice = imports.Skip(start).Take(size).ToList();
             var candidates = slice.Select(e => new ImportCandidate { Path = e.SourcePath, BatchName = e.BatchName }).ToList();
-            var chains = ChainLoader.LoadAll(candidates, QualityThresholds.Default, cancellationToken);
+            var chains = ChainLoader.LoadAll(candidates, QualityThresholds.Default, referenceVersion, cancellationToken);
             var ids = slice.Where(e => e.PartitionProteinId is not null).Select(e => e.PartitionProteinId!.Value).ToArray();
             var stored = await StoredRows.ReadAsync(connection, evidenceTable, ids, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < slice.Count; i++) Compare(slice[i], chains[i], stored, mismatches);
@@ -50,17 +50,21 @@ public sealed class ImportVerifier(PostgresConnector connector, string evidenceT
         var rows = stored.Domains.TryGetValue(id, out var list) ? list : [];
         if (rows.Count != domains.Count)
             mismatches.Add(template with { Table = "partition_domains", Field = "domains", Expected = domains.Count.ToString(), Actual = rows.Count.ToString() });
-        foreach (var domain in domains)
+        for (var d = 0; d < domains.Count; d++)
         {
+            var domain = domains[d];
+            var support = d < chain.Support.Count ? chain.Support[d] : [];
             var domainTemplate = template with { Table = "partition_domains", DomainNumber = domain.Number };
             var row = rows.FirstOrDefault(r => Convert.ToInt32(r["domain_number"]) == domain.Number);
             if (row is null) { mismatches.Add(domainTemplate with { Field = "row", Expected = "present", Actual = "missing" }); continue; }
             var domainId = Convert.ToInt64(row["id"]);
-            CompareColumns(PartitionRows.DomainColumns, PartitionRowMapper.Domain(domain, domainId, id), row, domainTemplate, mismatches);
+            CompareColumns(PartitionRows.DomainColumns, PartitionRowMapper.Domain(domain, domainId, id, support), row, domainTemplate, mismatches);
             var evidence = stored.Evidence.TryGetValue(domainId, out var e) ? e : [];
             var evidenceTemplate = domainTemplate with { Table = evidenceTable };
-            if (evidence.Count == 0) { mismatches.Add(evidenceTemplate with { Field = "evidence", Expected = "at least 1 row", Actual = "0 rows" }); continue; }
-            CompareColumns(PartitionRows.EvidenceColumns, PartitionRowMapper.Evidence(domain, domainId), evidence[0], evidenceTemplate, mismatches);
+            var expectedEvidence = PartitionRowMapper.Evidence(domain, domainId, support).ToList();
+            if (evidence.Count != expectedEvidence.Count)
+                mismatches.Add(evidenceTemplate with { Field = "evidence", Expected = $"{expectedEvidence.Count} rows", Actual = $"{evidence.Count} rows" });
+            if (evidence.Count > 0) CompareColumns(PartitionRows.EvidenceColumns, expectedEvidence[0], evidence[0], evidenceTemplate, mismatches);
         }
     }
 

@@ -13,6 +13,10 @@ public sealed record LoadedChain
     /// <summary>SHA-256 (hex) of the partition file, or of the result's v1.0 document when it has no file.</summary>
     public string? ContentHash { get; init; }
     public string? Grade { get; init; }
+    /// <summary>The domain summary the partition was made from, when it can be found.</summary>
+    public string? SummaryPath { get; init; }
+    /// <summary>Per domain (in order), the summary hits that support it.</summary>
+    public IReadOnlyList<IReadOnlyList<SupportingHit>> Support { get; init; } = [];
     public string? Error { get; init; }
 
     public string ProteinId => Result?.ProteinId ?? Candidate.Label;

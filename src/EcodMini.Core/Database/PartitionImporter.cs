@@ -38,7 +38,7 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
         {
             cancellationToken.ThrowIfCancellationRequested();
             var slice = candidates.Skip(start).Take(size).ToList();
-            var loaded = ChainLoader.LoadAll(slice, Options.QualityThresholds, cancellationToken);
+            var loaded = ChainLoader.LoadAll(slice, Options.QualityThresholds, Options.ReferenceVersion, cancellationToken);
             var work = new List<LoadedChain>(loaded.Length);
             foreach (var chain in loaded)
             {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EcodMini.Core.Algorithm;
-using EcodMini.Core.Inputs;
 using EcodMini.Core.Model;
 
 namespace EcodMini.Core.Database;
@@ -28,26 +27,47 @@ public static class PartitionRowMapper
             id, r.Protein.Pdb, r.Protein.Chain, batchId, referenceVersion, r.DomainCount > 0, r.SequenceLength,
             (float)r.Coverage, assigned, r.Domains.Count(d => !string.IsNullOrEmpty(d.Source)),
             r.Domains.Count(d => !string.IsNullOrEmpty(d.TGroup) && !string.IsNullOrEmpty(d.HGroup)), processVersion,
-            NullIfEmpty(r.AlgorithmVersion), chain.Candidate.Path, chain.ContentHash, SummaryPath(chain, referenceVersion), r.InputSha256,
+            NullIfEmpty(r.AlgorithmVersion), chain.Candidate.Path, chain.ContentHash, chain.SummaryPath, r.InputSha256,
             parameters, timestamp);
     }
 
-    public static DomainRow Domain(PartitionDomain d, long id, long proteinId) =>
-        new(id, proteinId, d.Number, d.Id, d.Range.Start, d.Range.End, d.Range.ToString(), d.Size, d.Source,
+    /// <summary>A domain row; <paramref name="support"/> are its supporting hits (the best one of the primary type fills the evidence columns).</summary>
+    public static DomainRow Domain(PartitionDomain d, long id, long proteinId, IReadOnlyList<SupportingHit> support)
+    {
+        var best = Best(d, support);
+        return new(id, proteinId, d.Number, d.Id, d.Range.Start, d.Range.End, d.Range.ToString(), d.Size, d.Source,
             NullIfEmpty(d.EcodDomainId), (float)d.Confidence, NullIfEmpty(d.TGroup), NullIfEmpty(d.HGroup),
-            XGroup(d), NullIfEmpty(d.Source), NullIfEmpty(d.EcodDomainId), (d.OriginalRange ?? d.Range).ToString(),
-            (d.OriginalRange ?? d.Range).ToString(), d.Actions.Count == 0 ? null : string.Join("; ", d.Actions),
+            XGroup(d), NullIfEmpty(d.Source), NullIfEmpty(d.EcodDomainId), best?.Evalue, (d.OriginalRange ?? d.Range).ToString(),
+            best?.HitRange, (d.OriginalRange ?? d.Range).ToString(), d.Actions.Count == 0 ? null : string.Join("; ", d.Actions),
             NullIfEmpty(d.EcodDomainId));
+    }
 
-    /// <summary>The domain's supporting evidence as the partition records it: the hit that made the domain.</summary>
-    public static EvidenceRow Evidence(PartitionDomain d, long domainId)
+    /// <summary>
+    /// The domain's evidence rows: first the evidence the partition records (the hit that made the domain, with its
+    /// confidence), then each supporting summary hit (no confidence of its own).
+    /// </summary>
+    public static IEnumerable<EvidenceRow> Evidence(PartitionDomain d, long domainId, IReadOnlyList<SupportingHit> support)
     {
         string? pdb = null, chain = null;
         if (ReferenceIdParser.TryParse(d.EcodDomainId, out var p, out var c)) { pdb = p; chain = c; }
-        return new EvidenceRow(domainId, string.IsNullOrEmpty(d.Source) ? "unknown" : d.Source, NullIfEmpty(d.EcodDomainId),
-            NullIfEmpty(d.EcodDomainId), NullIfEmpty(d.EcodDomainId), pdb, chain, (float)d.Confidence, Math.Max(1, d.EvidenceCount),
-            (d.OriginalRange ?? d.Range).IsDiscontinuous, NullIfEmpty(d.TGroup), NullIfEmpty(d.HGroup), XGroup(d),
-            (d.OriginalRange ?? d.Range).ToString());
+        var best = Best(d, support);
+        yield return new EvidenceRow(domainId, string.IsNullOrEmpty(d.Source) ? "unknown" : d.Source, NullIfEmpty(d.EcodDomainId),
+            NullIfEmpty(d.EcodDomainId), NullIfEmpty(d.EcodDomainId), pdb, chain, (float)d.Confidence, (float?)best?.Probability, best?.Evalue,
+            Math.Max(1, d.EvidenceCount), (d.OriginalRange ?? d.Range).IsDiscontinuous, NullIfEmpty(d.TGroup), NullIfEmpty(d.HGroup), XGroup(d),
+            (d.OriginalRange ?? d.Range).ToString(), best?.HitRange);
+        foreach (var h in support)
+        {
+            var discontinuous = h.QueryRange.Contains(',');
+            yield return new EvidenceRow(domainId, h.Type, h.TargetId, h.Type == EvidenceType.ChainBlast ? null : h.TargetId, h.TargetId, h.Pdb, h.Chain,
+                null, (float?)h.Probability, h.Evalue, 1, discontinuous, NullIfEmpty(h.TGroup), NullIfEmpty(h.HGroup), null, h.QueryRange, h.HitRange);
+        }
+    }
+
+    /// <summary>The best supporting hit of the domain's own evidence type (chain BLAST for a decomposed chain hit).</summary>
+    private static SupportingHit? Best(PartitionDomain d, IReadOnlyList<SupportingHit> support)
+    {
+        var type = d.Source == EvidenceType.ChainBlastDecomposed ? EvidenceType.ChainBlast : d.Source;
+        return support.FirstOrDefault(h => h.Type == type);
     }
 
     /// <summary>The X-group: the first component of the dotted ECOD H- or T-group id (e.g. 7 for 7.1.1).</summary>
@@ -57,14 +77,6 @@ public static class PartitionRowMapper
         if (id is null) return null;
         var dot = id.IndexOf('.');
         return dot > 0 && id[..dot].All(char.IsAsciiDigit) ? id[..dot] : null;
-    }
-
-    private static string? SummaryPath(LoadedChain chain, string referenceVersion)
-    {
-        if (chain.Result!.SummaryPath is { Length: > 0 } known) return known;
-        if (chain.BatchDirectory is null) return null;
-        var summary = Path.Combine(chain.BatchDirectory, BatchLayout.DomainsFolder, BatchLayout.SummaryFileName(chain.Result.Protein, referenceVersion));
-        return File.Exists(summary) ? summary : null;
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -89,7 +89,8 @@ public sealed class ImportEcodResultCommand : EcodDatabaseCmdlet
                      $"{(QualityFilter is null ? " (quality.import_quality_threshold)" : "")}, process version {options.ProcessVersion}, " +
                      $"{options.BatchSize} chain(s) per transaction{(options.DryRun ? ", dry run (-WhatIf): nothing is written" : "")}" +
                      $"{(CheckCollision.IsPresent ? ", collision check only" : "")}{(Force.IsPresent ? ", tracker's import record ignored (-Force)" : "")}");
-        if (!whatIf && !CheckCollision.IsPresent && !ShouldProcess(connector.Target, $"Import {_candidates.Count} chain(s)")) return;
+        // -WhatIf prints its "What if" line here and then runs the dry run, which reads but writes nothing.
+        if (!CheckCollision.IsPresent && !ShouldProcess(connector.Target, $"Import {_candidates.Count} chain(s)") && !whatIf) return;
 
         using var tracker = OpenImportTracker(whatIf || CheckCollision.IsPresent);
         var importer = new PartitionImporter(connector, options, tracker);
