@@ -25,7 +25,7 @@ internal static class RowByRowImporter
             {
                 var support = i < chain.Support.Count ? chain.Support[i] : [];
                 var domainId = Convert.ToInt64(Run(domain, PartitionRows.DomainColumns.Where(c => c.Name != "id"), PartitionRowMapper.Domain(list[i], 0, proteinId, support), transaction));
-                foreach (var row in PartitionRowMapper.Evidence(list[i], domainId, support)) Run(evidence, PartitionRows.EvidenceColumns, row, transaction);
+                foreach (var e in PartitionRowMapper.Evidence(list[i], domainId, support)) Run(evidence, PartitionRows.EvidenceColumns, e, transaction);
                 domains++;
             }
             transaction.Commit();

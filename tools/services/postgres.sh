@@ -63,7 +63,7 @@ else
   psql_admin -c "ALTER ROLE \"$role\" LOGIN CREATEDB PASSWORD '$password'"
 fi
 # Tests drop their databases WITH (FORCE), which must also end an autovacuum worker that happens to be in them.
-psql_admin -c "GRANT pg_signal_backend TO \"$role\""
+psql_admin -c "GRANT pg_signal_backend TO \"$role\"" 2>/dev/null
 if [ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'")" != 1 ]; then
   log "creating database $database"
   psql_admin -c "CREATE DATABASE \"$database\" OWNER \"$role\""
