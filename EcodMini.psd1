@@ -25,6 +25,9 @@
         'Export-EcodReport'
         'Get-EcodConfiguration'
         'New-EcodConfiguration'
+        'Import-EcodResult'
+        'Test-EcodImport'
+        'Initialize-EcodDatabase'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -100,7 +100,7 @@ Describe 'Submit-EcodJob -Executor Local' {
 
     It 'says with -Verbose which journal mode the tracker uses and why' {
         $v = @(Get-EcodJobStatus -TrackingDatabase $db -First 1 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
-        ($v.Message -join "`n") | Should -Match 'schema v3, journal wal \(.+\)'
+        ($v.Message -join "`n") | Should -Match 'schema v\d+, journal wal \(.+\)'
     }
 
     It 'shows readable default tables' {

@@ -111,11 +111,17 @@ function Invoke-PesterTests {
     return [pscustomobject] @{ Passed = [int] $s.Passed; Failed = [int] $s.Failed; Skipped = [int] $s.Skipped }
 }
 
-# Runs tools/services/<Name> (installs or starts what the tests need); a failing script aborts the test run.
-function Invoke-ServiceScript {
-    param([string] $Name)
-    & bash (Join-Path $script:Root "tools/services/$Name") | Out-Host
-    if ($LASTEXITCODE -ne 0) { throw "tools/services/$Name failed with exit code $LASTEXITCODE" }
+# Runs tools/services/<Name>.sh and puts the "export NAME='value'" lines it prints into this process's environment
+# (the test processes inherit them). A service that cannot start is reported; its tests then fail under CI=true.
+function Start-TestService {
+    param([Parameter(Mandatory)] [string] $Name)
+    $script = Join-Path $script:Root "tools/services/$Name.sh"
+    Write-Host "==> Service: $Name"
+    $lines = & bash $script
+    if ($LASTEXITCODE -ne 0) { Write-Host "Service $Name did not start (exit code $LASTEXITCODE); its tests will report it" -ForegroundColor Yellow; return }
+    foreach ($line in $lines) {
+        if ($line -match "^export (\w+)='(.*)'$") { [Environment]::SetEnvironmentVariable($Matches[1], $Matches[2]) }
+    }
 }
 
 function Invoke-AllTests {
@@ -125,7 +131,8 @@ function Invoke-AllTests {
     try {
         Invoke-Build -Configuration $Configuration
         $module = Invoke-Package -Configuration $Configuration
-        Invoke-ServiceScript 'chromium.sh'
+        Start-TestService -Name chromium
+        Start-TestService -Name postgres
         if (-not $SkipUnit) { $unit = Invoke-UnitTests -Configuration $Configuration }
         $pesterCounts = Invoke-PesterTests -ModulePath $module -Filter $PesterFilter
     }

@@ -41,6 +41,13 @@ public static class ConfigurationParser
             Database = db.String("database", d.Database.Database),
             User = db.String("user", d.Database.User),
             PasswordEnv = db.String("password_env", d.Database.PasswordEnv),
+            SslMode = db.Choice("ssl_mode", d.Database.SslMode, "disable", "allow", "prefer", "require", "verify-ca", "verify-full"),
+            SslRootCert = db.OptionalString("ssl_root_cert", d.Database.SslRootCert),
+            Pooling = db.Bool("pooling", d.Database.Pooling),
+            MaxPoolSize = db.Int("max_pool_size", d.Database.MaxPoolSize),
+            ConnectTimeout = db.Int("connect_timeout", d.Database.ConnectTimeout),
+            CommandTimeout = db.Int("command_timeout", d.Database.CommandTimeout),
+            EvidenceTable = db.String("evidence_table", d.Database.EvidenceTable),
         };
         db.ReportUnknownKeys();
 

@@ -14,6 +14,13 @@ public static class ConfigurationTemplate
           database: ecod_protein
           user: ecod
           password_env: ECOD_DB_PASSWORD  # the password is read from this environment variable, never from this file
+          ssl_mode: prefer                # disable, allow, prefer, require, verify-ca, verify-full
+          # ssl_root_cert: /etc/ssl/certs/ecod-ca.pem   # CA file for verify-ca / verify-full
+          pooling: true
+          max_pool_size: 10
+          connect_timeout: 15             # seconds to wait for a connection
+          command_timeout: 300            # seconds one statement may run (0: no limit)
+          evidence_table: domain_evidence # pdb_analysis table for the domains' evidence
 
         paths:
           batch_base_dir: ./batches       # folders ecod_batch_*/ with domains/, blast/, mini_domains/

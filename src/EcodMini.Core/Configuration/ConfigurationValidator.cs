@@ -1,3 +1,5 @@
+using EcodMini.Core.Database;
+
 namespace EcodMini.Core.Configuration;
 
 /// <summary>Range checks on a configuration (for files and for per-call overrides alike).</summary>
@@ -8,6 +10,11 @@ public static class ConfigurationValidator
         var errors = new List<string>();
         void Check(bool ok, string message) { if (!ok) errors.Add(message); }
         Check(config.Database.Port is > 0 and < 65536, $"database.port: expected 1-65535, got {config.Database.Port}");
+        Check(config.Database.MaxPoolSize >= 1, $"database.max_pool_size: expected at least 1, got {config.Database.MaxPoolSize}");
+        Check(config.Database.ConnectTimeout >= 1, $"database.connect_timeout: expected at least 1 second, got {config.Database.ConnectTimeout}");
+        Check(config.Database.CommandTimeout >= 0, $"database.command_timeout: expected 0 (no limit) or more seconds, got {config.Database.CommandTimeout}");
+        Check(SqlIdentifier.IsValid(config.Database.EvidenceTable),
+            $"database.evidence_table: expected a table name of letters, digits and '_' (e.g. domain_evidence), got '{config.Database.EvidenceTable}'");
         Check(config.Slurm.CpusPerTask >= 1, $"slurm.cpus_per_task: expected at least 1, got {config.Slurm.CpusPerTask}");
         Check(config.Slurm.MaxConcurrentJobs >= 1, $"slurm.max_concurrent_jobs: expected at least 1, got {config.Slurm.MaxConcurrentJobs}");
         Check(config.Processing.MaxRetries >= 0, $"processing.max_retries: expected 0 or more, got {config.Processing.MaxRetries}");

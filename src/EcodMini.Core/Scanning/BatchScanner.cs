@@ -108,6 +108,7 @@ public sealed class BatchScanner(ScanOptions options)
 
     private RepresentativeList? LoadRepresentatives(string root, CancellationToken cancellationToken)
     {
+        if (Options.Representatives is { } given) return new RepresentativeList(Options.RepresentativeSource ?? "(given)", given, 0);
         var path = Options.RepresentativeListPath ?? Path.Combine(root, ScanOptions.DefaultRepresentativeListName);
         if (File.Exists(path)) return RepresentativeList.Load(path, cancellationToken);
         if (Options.RepsOnly || Options.RepresentativeListPath is not null)

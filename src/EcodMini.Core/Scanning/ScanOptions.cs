@@ -13,6 +13,10 @@ public sealed record ScanOptions
     public bool RepsOnly { get; init; }
     /// <summary>One protein id per line, '#' comments, blank lines; default <c>&lt;BatchRoot&gt;/representatives.txt</c>.</summary>
     public string? RepresentativeListPath { get; init; }
+    /// <summary>Representative ids given directly (e.g. read from the production database); used instead of a list file.</summary>
+    public IReadOnlySet<string>? Representatives { get; init; }
+    /// <summary>Where <see cref="Representatives"/> came from (reported as the scan's representative source).</summary>
+    public string? RepresentativeSource { get; init; }
     /// <summary>Skip chains whose output exists (unless the tracker says they failed).</summary>
     public bool SkipExisting { get; init; } = true;
     /// <summary>

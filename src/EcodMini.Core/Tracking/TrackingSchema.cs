@@ -138,11 +138,31 @@ public static class TrackingSchema
             attempt_count = retry_count + CASE WHEN status = 'pending' THEN 0 ELSE 1 END;
         """;
 
+    /// <summary>The import ledger: the latest import of each chain and batch into each PostgreSQL database.</summary>
+    public const string ImportLedgerSql = """
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            protein_id TEXT NOT NULL,
+            batch_name TEXT NOT NULL,
+            target TEXT NOT NULL,
+            job_ref INTEGER REFERENCES jobs(id),
+            source_path TEXT,
+            content_hash TEXT,
+            process_version TEXT NOT NULL,
+            partition_protein_id INTEGER,
+            action TEXT NOT NULL,
+            imported_at TIMESTAMP NOT NULL,
+            UNIQUE(protein_id, batch_name, target)
+        );
+        CREATE INDEX idx_imports_target ON imports(target);
+        """;
+
     public static IReadOnlyList<TrackingMigration> Migrations { get; } =
     [
         new(1, "production design schema (jobs, results, quality_flags)", Version1Sql),
         new(2, "job_events, error text, idempotent result records, indexes", Version2Sql),
         new(3, "tracker lease, attempts, current attempt and result per job, job inputs", Version3Sql),
+        new(4, "import ledger (imports)", ImportLedgerSql),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

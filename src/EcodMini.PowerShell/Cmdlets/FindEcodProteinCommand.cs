@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using EcodMini.Core.Configuration;
+using EcodMini.Core.Database;
 using EcodMini.Core.Scanning;
 using EcodMini.Core.Tracking;
 using EcodMini.PowerShell.Infrastructure;
@@ -10,7 +11,7 @@ namespace EcodMini.PowerShell.Cmdlets;
 [Cmdlet(VerbsCommon.Find, "EcodProtein", DefaultParameterSetName = "Tasks")]
 [OutputType(typeof(ProteinTask), ParameterSetName = ["Tasks"])]
 [OutputType(typeof(ScanResult), ParameterSetName = ["Summary"])]
-public sealed class FindEcodProteinCommand : EcodConfiguredCmdlet
+public sealed class FindEcodProteinCommand : EcodDatabaseCmdlet
 {
     [Parameter(Position = 0)]
     public string? BatchRoot { get; set; }
@@ -61,6 +62,7 @@ public sealed class FindEcodProteinCommand : EcodConfiguredCmdlet
             IncludeFailed = IncludeFailed.IsPresent,
             MaxProteins = MaxProteins,
         };
+        options = WithDatabaseRepresentatives(options, root);
         WriteVerbose($"Scanning {root} for batches '{options.Pattern}': reps only {options.RepsOnly}, skip existing {options.SkipExisting}, " +
                      $"include failed {options.IncludeFailed} (at most {options.Retry.MaxRetries?.ToString() ?? "unlimited"} retries, " +
                      $"{options.Retry.RetryDelay.TotalSeconds:N0} s delay doubled per retry), max {options.MaxProteins?.ToString() ?? "all"}");
@@ -79,6 +81,23 @@ public sealed class FindEcodProteinCommand : EcodConfiguredCmdlet
         ReportScan(result);
         if (Summary.IsPresent) WriteObject(result);
         else foreach (var task in result.Tasks) WriteObject(task);
+    }
+
+    /// <summary>With RepsOnly and no list file (neither -RepresentativeList nor representatives.txt), representatives come from the database.</summary>
+    private ScanOptions WithDatabaseRepresentatives(ScanOptions options, string root)
+    {
+        if (!options.RepsOnly || options.RepresentativeListPath is not null) return options;
+        var defaultList = Path.Combine(root, ScanOptions.DefaultRepresentativeListName);
+        if (File.Exists(defaultList))
+        {
+            WriteVerbose($"Representatives: {defaultList}");
+            return options;
+        }
+        var connector = Connector();
+        WriteVerbose($"Representatives: no list file ({defaultList} does not exist), reading ecod_schema.process_status.is_representative from {connector.Target}");
+        var ids = RunDatabase(() => RepresentativeReader.ReadAsync(connector, CancellationToken).GetAwaiter().GetResult());
+        WriteVerbose($"{ids.Count} representative(s) in {connector.Target}");
+        return options with { Representatives = ids, RepresentativeSource = $"postgresql://{connector.Target} (ecod_schema.process_status.is_representative)" };
     }
 
     private TrackingDatabase? OpenExistingTracker()

@@ -50,6 +50,39 @@ public class ConfigurationParserTests
     }
 
     [Fact]
+    public void DatabaseConnectionOptionsAndTheEvidenceTableAreRead()
+    {
+        var config = ConfigurationParser.Parse("""
+            database:
+              host: dione
+              database: ecod_protein
+              user: ecod
+              ssl_mode: verify-full
+              ssl_root_cert: /etc/ssl/ecod-ca.pem
+              pooling: false
+              max_pool_size: 4
+              connect_timeout: 7
+              command_timeout: 0
+              evidence_table: partition_evidence
+            """);
+        var db = config.Database;
+        Assert.Equal(("verify-full", "/etc/ssl/ecod-ca.pem", false, 4, 7, 0), (db.SslMode, db.SslRootCert, db.Pooling, db.MaxPoolSize, db.ConnectTimeout, db.CommandTimeout));
+        Assert.Equal("partition_evidence", db.EvidenceTable);
+        Assert.Equal("domain_evidence", EcodConfiguration.Default.Database.EvidenceTable);
+        Assert.Equal("ecod@dione:5432/ecod_protein", db.Describe());
+    }
+
+    [Theory]
+    [InlineData("database:\n  host: h\n  ssl_mode: sometimes\n", "database.ssl_mode: expected disable or allow or prefer or require or verify-ca or verify-full, got 'sometimes'")]
+    [InlineData("database:\n  host: h\n  evidence_table: evidence; drop\n", "database.evidence_table: expected a table name")]
+    [InlineData("database:\n  host: h\n  connect_timeout: 0\n", "database.connect_timeout: expected at least 1 second, got 0")]
+    public void BadDatabaseOptionsNameTheKey(string yaml, string expected)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigurationParser.Parse(yaml));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
     public void EmptyTextIsTheDefaults() => Assert.Equal(EcodConfiguration.Default, ConfigurationParser.Parse(""));
 
     [Theory]

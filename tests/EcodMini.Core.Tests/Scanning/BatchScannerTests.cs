@@ -91,6 +91,21 @@ public class BatchScannerTests
     }
 
     [Fact]
+    public void RepresentativesGivenDirectlyReplaceTheListFile()
+    {
+        var (temp, b) = Layout();
+        using var _ = temp;
+        b.Representatives("1abc_A", "1abc_B", "2xyz_A");
+        var result = new BatchScanner(new ScanOptions
+        {
+            BatchRoot = temp.Path, RepsOnly = true, SkipExisting = false,
+            Representatives = new HashSet<string> { "1abc_B" }, RepresentativeSource = "postgresql://db",
+        }).Scan();
+        Assert.Equal("1abc_B", Assert.Single(result.Tasks).ProteinId);
+        Assert.Equal("postgresql://db", result.RepresentativeListPath);
+    }
+
+    [Fact]
     public void RepsOnlyWithoutAListIsAClearError()
     {
         var (temp, _) = Layout();

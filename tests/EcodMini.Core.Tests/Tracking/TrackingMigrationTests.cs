@@ -11,8 +11,8 @@ public class TrackingMigrationTests
         using var temp = new TempFolder();
         using var db = TrackingTestData.Open(temp.File("t.db"));
         Assert.Equal(TrackingSchema.CurrentVersion, db.SchemaVersion);
-        Assert.Equal(3, db.MigrationsApplied);
-        Assert.Equal([1L, 2L, 3L], Versions(temp.File("t.db")));
+        Assert.Equal(TrackingSchema.CurrentVersion, db.MigrationsApplied);
+        Assert.Equal(Enumerable.Range(1, TrackingSchema.CurrentVersion).Select(v => (long)v), Versions(temp.File("t.db")));
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public class TrackingMigrationTests
 
         using (var db = TrackingTestData.Open(path))
         {
-            Assert.Equal(3, db.SchemaVersion);
-            Assert.Equal(2, db.MigrationsApplied);
+            Assert.Equal(TrackingSchema.CurrentVersion, db.SchemaVersion);
+            Assert.Equal(TrackingSchema.CurrentVersion - 1, db.MigrationsApplied);
             var job = Assert.Single(db.GetJobs());
             Assert.Equal(("8ovp_A", "failed", 1, "12345678"), (job.ProteinId, job.Status, job.RetryCount, job.JobId));
             Assert.Equal(new DateTimeOffset(2025, 10, 19, 10, 0, 0, TimeSpan.Zero), job.SubmitTime);
@@ -45,7 +45,7 @@ public class TrackingMigrationTests
             Assert.Equal(2, resubmitted.RetryCount);
             Assert.Equal("12345678", resubmitted.ParentJobId);
         }
-        Assert.Equal([1L, 2L, 3L], Versions(path));
+        Assert.Equal(Enumerable.Range(1, TrackingSchema.CurrentVersion).Select(v => (long)v), Versions(path));
         using var reopened = TrackingTestData.Open(path);
         Assert.Equal(0, reopened.MigrationsApplied);
     }

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using EcodMini.Core.Algorithm;
+using EcodMini.Core.Configuration;
+using EcodMini.Core.Database;
+using EcodMini.Core.Inputs;
+using EcodMini.Core.Model;
+using EcodMini.Core.Monitoring;
+using EcodMini.Core.Pipeline;
+using EcodMini.Core.Synthetic;
+using EcodMini.Core.Tracking;
+using EcodMini.Bench.Import;
+using Npgsql;
+
+// Usage: [count=40000] [--row-count N (default 5000)] [--batch-size N (default 1000)] [--seed N]
+// Server from ECOD_TEST_PG_HOST/PORT/USER/DATABASE and the password in ECOD_TEST_PG_PASSWORD (bench/import starts it).
+var count = 40_000;
+var rowCount = 5_000;
+var batchSize = 1_000;
+var seed = 1UL;
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--row-count") rowCount = int.Parse(args[++i], CultureInfo.InvariantCulture);
+    else if (args[i] == "--batch-size") batchSize = int.Parse(args[++i], CultureInfo.InvariantCulture);
+    else if (args[i] == "--seed") seed = ulong.Parse(args[++i], CultureInfo.InvariantCulture);
+    else count = int.Parse(args[i], CultureInfo.InvariantCulture);
+}
+string Env(string name) => Environment.GetEnvironmentVariable(name) ?? throw new InvalidOperationException($"{name} is not set: run bench/import (it starts the server)");
+var server = new DatabaseSettings
+{
+    Host = Env("ECOD_TEST_PG_HOST"), Port = int.Parse(Env("ECOD_TEST_PG_PORT"), CultureInfo.InvariantCulture), User = Env("ECOD_TEST_PG_USER"),
+    Database = Env("ECOD_TEST_PG_DATABASE"), PasswordEnv = "ECOD_TEST_PG_PASSWORD", SslMode = "disable",
+};
+NpgsqlConnection OpenAdmin()
+{
+    var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder { Host = server.Host, Port = server.Port, Username = server.User, Password = server.ResolvePassword(), Database = server.Database, Pooling = false }.ConnectionString);
+    admin.Open();
+    return admin;
+}
+static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+var root = Path.Combine(Path.GetTempPath(), $"ecod-import-bench-{Environment.ProcessId}");
+var databases = new List<string>();
+try
+{
+    Console.WriteLine($"== generate and partition {count:N0} chains (not timed as import)");
+    var info = SyntheticBatchGenerator.Generate(root, new SyntheticBatchOptions { ProteinCount = count, Seed = seed, BatchCount = Math.Max(1, Math.Min(10, count / 1000)) });
+    var runner = new ChainPartitionRunner(ReferenceData.Load(Path.Combine(root, SyntheticBatchGenerator.ReferenceFolder)), new PartitionOptions());
+    var summaries = Directory.EnumerateFiles(root, "*" + BatchLayout.SummarySuffix, SearchOption.AllDirectories).Where(p => BatchLayout.BatchDirectoryOf(p) is not null).Order(StringComparer.Ordinal).ToArray();
+    var outputs = new string[summaries.Length];
+    Parallel.For(0, summaries.Length, i =>
+    {
+        BatchLayout.TryGetProteinId(summaries[i], out var id);
+        outputs[i] = BatchLayout.DefaultOutputPath(summaries[i], id)!;
+        runner.Run(new PartitionRequest(summaries[i], BatchLayout.DefaultBlastPath(summaries[i], id), outputs[i], Path.GetFileName(BatchLayout.BatchDirectoryOf(summaries[i]))));
+    });
+    Console.WriteLine(F($"partition files   : {outputs.Length:N0} in {info.BatchDirectories.Count} batches"));
+
+    string NewDatabase()
+    {
+        var name = "ecodmini_bench_" + Guid.NewGuid().ToString("N")[..10];
+        using var admin = OpenAdmin();
+        using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+        create.ExecuteNonQuery();
+        databases.Add(name);
+        return name;
+    }
+
+    // Staged binary COPY through the engine (tracker ledger included, as Import-EcodResult runs it).
+    var copyDb = server with { Database = NewDatabase() };
+    using (var connector = new PostgresConnector(copyDb))
+    using (var tracker = TrackingDatabase.Open(Path.Combine(root, "tracking.db")))
+    {
+        await DatabaseInitializer.InitializeAsync(connector, copyDb.EvidenceTable);
+        var candidates = outputs.Select(p => new ImportCandidate { Path = p }).ToList();
+        var importer = new PartitionImporter(connector, new ImportOptions { QualityFilter = QualityFilter.All, BatchSize = batchSize }, tracker);
+        var clock = Stopwatch.StartNew();
+        var summary = await importer.ImportAsync(candidates);
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"== COPY path (PartitionImporter, {batchSize} chains per transaction)");
+        Console.WriteLine(F($"chains imported   : {summary.Imported:N0} ({summary.Failed} failed)"));
+        Console.WriteLine(F($"domains           : {summary.Domains:N0} (+ {summary.EvidenceRows:N0} evidence rows)"));
+        Console.WriteLine(F($"seconds           : {seconds:F2}  (goal < 60 s for 40,000 chains)"));
+        Console.WriteLine(F($"proteins/second   : {summary.Imported / seconds:N0}"));
+        Console.WriteLine(F($"domains/second    : {summary.Domains / seconds:N0}"));
+
+        // Row-by-row INSERT baseline on the first rowCount chains, same rows.
+        var rowDb = server with { Database = NewDatabase() };
+        using var rowConnector = new PostgresConnector(rowDb);
+        await DatabaseInitializer.InitializeAsync(rowConnector, rowDb.EvidenceTable);
+        var chains = ChainLoader.LoadAll(candidates.Take(Math.Min(rowCount, candidates.Count)).ToList(), QualityThresholds.Default, BatchLayout.DefaultReferenceVersion, CancellationToken.None);
+        await using var connection = await rowConnector.OpenAsync();
+        var rowClock = Stopwatch.StartNew();
+        var (proteins, domains) = RowByRowImporter.Import(connection, chains, ImportOptions.DefaultProcessVersion, BatchLayout.DefaultReferenceVersion);
+        var rowSeconds = rowClock.Elapsed.TotalSeconds;
+        Console.WriteLine($"== row-by-row INSERT (one statement per row, one transaction per chain; first {proteins:N0} chains, files read beforehand)");
+        Console.WriteLine(F($"chains imported   : {proteins:N0}"));
+        Console.WriteLine(F($"domains           : {domains:N0}"));
+        Console.WriteLine(F($"seconds           : {rowSeconds:F2}"));
+        Console.WriteLine(F($"proteins/second   : {proteins / rowSeconds:N0}"));
+        Console.WriteLine(F($"domains/second    : {domains / rowSeconds:N0}"));
+        Console.WriteLine(F($"== COPY / row-by-row (proteins/second): {summary.Imported / seconds / (proteins / rowSeconds):F1}x"));
+    }
+}
+finally
+{
+    NpgsqlConnection.ClearAllPools();
+    if (databases.Count > 0)
+    {
+        using var admin = OpenAdmin();
+        foreach (var name in databases)
+        {
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            drop.ExecuteNonQuery();
+        }
+    }
+    if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+}

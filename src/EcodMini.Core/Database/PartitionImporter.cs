@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using EcodMini.Core.Tracking;
+using Npgsql;
+
+namespace EcodMini.Core.Database;
+
+/// <summary>
+/// Imports partition results into the production database, batch by batch (<see cref="ImportOptions.BatchSize"/>
+/// chains per transaction). Each chain is all or nothing: a failing batch is rolled back and retried chain by chain,
+/// so one bad chain fails alone. Before the database is touched, chains are dropped that could not be read, appear
+/// twice, are below the quality filter, or (with a tracker) were already imported from the same file content into the
+/// same database. Imports are recorded in the tracker after each commit. Cancellation rolls back the open batch.
+/// Not thread-safe; the tracker, when given, must not be used elsewhere during the import.
+/// </summary>
+public sealed class PartitionImporter(PostgresConnector connector, ImportOptions options, TrackingDatabase? tracker = null)
+{
+    public ImportOptions Options { get; } = options;
+
+    /// <summary>Imports the candidates; <paramref name="onRecord"/> sees every chain's outcome as soon as it is final.</summary>
+    /// <exception cref="DatabaseConnectionException">The database cannot be reached.</exception>
+    /// <exception cref="DatabaseSchemaException">The schema lacks a needed table or column.</exception>
+    public async Task<ImportSummary> ImportAsync(IReadOnlyList<ImportCandidate> candidates, bool collisionCheckOnly = false,
+        Action<ProteinImportRecord>? onRecord = null, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var tally = new ImportTally(Options, collisionCheckOnly, connector.Target);
+        void Report(ProteinImportRecord record) { tally.Add(record); onRecord?.Invoke(record); }
+
+        await using var session = new ImportSession(connector);
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await SchemaInspector.EnsureCompatibleAsync(connection, connector.Target, Options.EvidenceTable, cancellationToken).ConfigureAwait(false);
+
+        var ledger = LoadLedger(collisionCheckOnly);
+        var seen = new HashSet<(string, string?)>();
+        var writer = new ImportBatchWriter(Options, collisionCheckOnly);
+        var size = Math.Max(1, Options.BatchSize);
+        for (var start = 0; start < candidates.Count; start += size)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var slice = candidates.Skip(start).Take(size).ToList();
+            var loaded = ChainLoader.LoadAll(slice, Options.QualityThresholds, Options.ReferenceVersion, cancellationToken);
+            var work = new List<LoadedChain>(loaded.Length);
+            foreach (var chain in loaded)
+            {
+                if (Screen(chain, seen, ledger) is { } early) Report(early);
+                else work.Add(chain);
+            }
+            if (work.Count > 0)
+            {
+                var outcome = await WriteWithRetryAsync(session, writer, work, cancellationToken).ConfigureAwait(false);
+                tally.AddRows(outcome);
+                foreach (var record in outcome.Records) Report(record);
+                RecordInLedger(work, outcome.Records);
+            }
+            progress?.Report(new ImportProgress(Math.Min(start + size, candidates.Count), candidates.Count, tally.Imported, tally.Failed));
+        }
+        return tally.ToSummary(clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The outcome of a chain decided before the database: unreadable, duplicate, already imported, filtered.</summary>
+    private ProteinImportRecord? Screen(LoadedChain chain, HashSet<(string, string?)> seen, Dictionary<(string, string), ImportLedgerEntry> ledger)
+    {
+        var record = new ProteinImportRecord
+        {
+            ProteinId = chain.ProteinId, BatchName = chain.BatchName, Action = ImportAction.Failed, DryRun = Options.DryRun,
+            DomainCount = chain.Result?.DomainCount ?? 0, QualityGrade = chain.Grade, Path = chain.Candidate.Path,
+        };
+        if (chain.Error is not null) return record with { Message = chain.Error };
+        if (!seen.Add((chain.ProteinId, chain.BatchName)))
+            return record with { Action = ImportAction.Duplicate, Message = "the same chain and batch appeared earlier in this import" };
+        if (!Options.QualityFilter.Admits(chain.Grade!))
+            return record with { Action = ImportAction.Filtered, Message = $"quality {chain.Grade} is below the filter {Options.QualityFilter}" };
+        if (chain.BatchName is not null && ledger.TryGetValue((chain.ProteinId, chain.BatchName), out var entry) && entry.ContentHash == chain.ContentHash)
+        {
+            return record with
+            {
+                Action = ImportAction.AlreadyImported, ProcessVersion = entry.ProcessVersion, PartitionProteinId = entry.PartitionProteinId,
+                Message = $"imported {entry.ImportedAt:u} from the same file content (tracker)",
+            };
+        }
+        return null;
+    }
+
+    private async Task<BatchOutcome> WriteWithRetryAsync(ImportSession session, ImportBatchWriter writer, List<LoadedChain> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await writer.WriteAsync(await session.ConnectionAsync(cancellationToken).ConfigureAwait(false), work, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (work.Count > 1 && IsRetryable(ex, cancellationToken))
+        {
+            session.ResetIfBroken();
+        }
+        // Chain by chain, so one bad chain fails alone and the others still go in.
+        var records = new List<ProteinImportRecord>(work.Count);
+        int domains = 0, evidence = 0, created = 0;
+        foreach (var chain in work)
+        {
+            try
+            {
+                var one = await writer.WriteAsync(await session.ConnectionAsync(cancellationToken).ConfigureAwait(false), [chain], cancellationToken).ConfigureAwait(false);
+                records.AddRange(one.Records);
+                domains += one.Domains; evidence += one.EvidenceRows; created += one.BatchesCreated;
+            }
+            catch (Exception ex) when (IsRetryable(ex, cancellationToken))
+            {
+                session.ResetIfBroken();
+                records.Add(new ProteinImportRecord
+                {
+                    ProteinId = chain.ProteinId, BatchName = chain.BatchName, Action = ImportAction.Failed, DryRun = Options.DryRun,
+                    DomainCount = chain.Result!.DomainCount, QualityGrade = chain.Grade, Path = chain.Candidate.Path,
+                    Message = $"{chain.ProteinId}: nothing written, the database refused the chain: {Describe(ex)}",
+                });
+            }
+        }
+        return new BatchOutcome(records, domains, evidence, created);
+    }
+
+    private static bool IsRetryable(Exception ex, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && ex is NpgsqlException or InvalidOperationException or IOException;
+
+    private static string Describe(Exception ex) => ex is PostgresException pg
+        ? $"{pg.MessageText} (SQLSTATE {pg.SqlState}{(pg.ConstraintName is { } c ? $", constraint {c}" : "")})"
+        : ex.Message;
+
+    private Dictionary<(string, string), ImportLedgerEntry> LoadLedger(bool collisionCheckOnly)
+    {
+        if (tracker is null || Options.IgnoreLedger || collisionCheckOnly) return [];
+        return tracker.GetImports(connector.Target).ToDictionary(e => (e.ProteinId, e.BatchName));
+    }
+
+    private void RecordInLedger(List<LoadedChain> work, IReadOnlyList<ProteinImportRecord> records)
+    {
+        if (tracker is null || Options.DryRun) return;
+        var byKey = work.ToDictionary(c => (c.ProteinId, c.BatchName));
+        var now = DateTimeOffset.UtcNow;
+        var entries = records
+            .Where(r => r.Action is ImportAction.Imported or ImportAction.Overwritten or ImportAction.Versioned && r.BatchName is not null)
+            .Select(r => (Record: r, Chain: byKey[(r.ProteinId, r.BatchName)]))
+            .Select(x => new ImportLedgerEntry
+            {
+                ProteinId = x.Record.ProteinId, BatchName = x.Record.BatchName!, Target = connector.Target, JobRef = x.Chain.Candidate.JobRef,
+                SourcePath = x.Chain.Candidate.Path, ContentHash = x.Chain.ContentHash, ProcessVersion = x.Record.ProcessVersion!,
+                PartitionProteinId = x.Record.PartitionProteinId, Action = x.Record.Action.ToString().ToLowerInvariant(), ImportedAt = now,
+            })
+            .ToList();
+        tracker.RecordImports(entries);
+    }
+}

@@ -1,0 +1,48 @@
+using Npgsql;
+
+namespace EcodMini.Core.Database;
+
+/// <summary>
+/// A temporary table that mirrors a target table's staged columns: rows go in by binary COPY, then into the target
+/// with one set-based <c>INSERT ... SELECT</c>. Emptied at commit (ON COMMIT DELETE ROWS), so one definition serves
+/// every batch on a connection. Work happens inside the caller's transaction; nothing here commits.
+/// </summary>
+public sealed class StagingTable<TRow>(string name, string target, IReadOnlyList<StagingColumn<TRow>> columns)
+{
+    private readonly string _columnList = string.Join(", ", columns.Select(c => $"\"{c.Name}\""));
+
+    public string Name { get; } = name;
+
+    public async Task CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var definition = string.Join(", ", columns.Select(c => $"\"{c.Name}\" {c.SqlType}"));
+        await using var command = new NpgsqlCommand($"CREATE TEMP TABLE IF NOT EXISTS {Name} ({definition}) ON COMMIT DELETE ROWS", connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Binary COPY of the rows; returns the row count the server confirmed.</summary>
+    public async Task<ulong> CopyAsync(NpgsqlConnection connection, IEnumerable<TRow> rows, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY {Name} ({_columnList}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var column in columns)
+            {
+                var value = column.Value(row);
+                if (value is null) await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                else await importer.WriteAsync(value, column.DbType, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves the staged rows into the target table (ids included: they were allocated from its sequence).</summary>
+    public async Task<int> InsertIntoTargetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"INSERT INTO {target} ({_columnList}) SELECT {_columnList} FROM {Name}", connection, transaction);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,5 @@
+namespace EcodMini.Core.Database;
+
+/// <summary>A summary hit that supports a domain, with its values parsed (what an evidence row stores).</summary>
+public sealed record SupportingHit(string Type, string? TargetId, string? Pdb, string? Chain, string QueryRange, string? HitRange,
+    double? Evalue, double? Probability, string? TGroup, string? HGroup);
