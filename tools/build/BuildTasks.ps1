@@ -111,6 +111,15 @@ function Invoke-PesterTests {
     return [pscustomobject] @{ Passed = [int] $s.Passed; Failed = [int] $s.Failed; Skipped = [int] $s.Skipped }
 }
 
+function Start-TestService {
+    # tools/services/<Name>.sh installs (apt) and starts a service for the integration tests; idempotent. A failure is
+    # reported, not fatal: the tests needing the service then fail under CI=true and skip loudly elsewhere.
+    param([string] $Name)
+    Write-Host "==> Service: $Name"
+    & bash (Join-Path $script:Root "tools/services/$Name.sh") start | Out-Host
+    if ($LASTEXITCODE -ne 0) { Write-Host "Service $Name did not start (exit $LASTEXITCODE); its tests cannot run" -ForegroundColor Yellow }
+}
+
 function Invoke-AllTests {
     param([string] $Configuration, [string] $PesterFilter = '', [switch] $SkipUnit)
     $unit = [pscustomobject] @{ Passed = 0; Failed = 0; Skipped = 0 }
@@ -118,6 +127,7 @@ function Invoke-AllTests {
     try {
         Invoke-Build -Configuration $Configuration
         $module = Invoke-Package -Configuration $Configuration
+        Start-TestService -Name slurm
         if (-not $SkipUnit) { $unit = Invoke-UnitTests -Configuration $Configuration }
         $pesterCounts = Invoke-PesterTests -ModulePath $module -Filter $PesterFilter
     }
