@@ -40,6 +40,6 @@ public static class ManifestWorker
         var runner = new ChainPartitionRunner(reference, manifest.Options ?? new Algorithm.PartitionOptions(), manifest.Format, durableOutputs: true);
         using var both = CancellationTokenSource.CreateLinkedTokenSource(stopAfterChain, cancellationToken);
         // ChunkWorker stops between chains when its token trips; the chain in hand only sees the hard token.
-        return ChunkWorker.Run(chunkPath, (task, _) => runner.Run(ChunkWorker.ToRequest(task), cancellationToken), both.Token, onRecord);
+        return ChunkWorker.Run(chunkPath, (task, _) => runner.Run(ChunkWorker.ToRequest(task), cancellationToken), both.Token, onRecord, durable: true);
     }
 }

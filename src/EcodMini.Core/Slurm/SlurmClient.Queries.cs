@@ -88,15 +88,26 @@ public sealed partial class SlurmClient
         }
     }
 
-    /// <summary>One <c>scancel</c> for the given job ids (array ids cancel every task). Ids already finished are not an error.</summary>
+    /// <summary>
+    /// One <c>scancel</c> for the given job ids (<c>123</c> cancels a job or a whole array, <c>123_4</c> one task).
+    /// Ids already finished are not an error.
+    /// </summary>
     public void Cancel(IReadOnlyCollection<string> jobIds, CancellationToken cancellationToken)
     {
         if (jobIds.Count == 0) return;
-        foreach (var id in jobIds) RequireJobNumber(id);
+        foreach (var id in jobIds)
+            if (!IsTaskId(id)) throw new ArgumentException($"'{id}' is not a SLURM job or array task id", nameof(jobIds));
         var result = RunWithRetry(_options.Scancel, [.. jobIds], cancellationToken);
         if (result.Succeeded || result.StandardError.Contains("Invalid job id", StringComparison.OrdinalIgnoreCase)
             || result.StandardError.Contains("already completed", StringComparison.OrdinalIgnoreCase)) return;
         throw new SlurmCommandException(result, SlurmErrorClassifier.Classify(result));
+    }
+
+    /// <summary>True for <c>123</c> or <c>123_4</c>.</summary>
+    public static bool IsTaskId(string id)
+    {
+        var parts = id.Split('_');
+        return parts.Length <= 2 && parts.All(SlurmJobIdParser.IsJobNumber);
     }
 
     private static void RequireJobNumber(string id)

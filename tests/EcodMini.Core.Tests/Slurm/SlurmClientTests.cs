@@ -124,9 +124,10 @@ public class SlurmClientTests
     {
         var runner = new FakeProcessRunner().Answer("scancel", "");
         var client = Client(runner);
-        client.Cancel(["12", "13"], CancellationToken.None);
-        Assert.Equal(["12", "13"], runner.Calls.Single().Arguments);
+        client.Cancel(["12", "13_4"], CancellationToken.None);
+        Assert.Equal(["12", "13_4"], runner.Calls.Single().Arguments);
         Assert.Throws<ArgumentException>(() => client.Cancel(["12;rm"], CancellationToken.None));
+        Assert.Throws<ArgumentException>(() => client.Cancel(["12_[1-3]"], CancellationToken.None));
         Assert.Equal(1, client.CallCounts["scancel"]);
     }
 }
