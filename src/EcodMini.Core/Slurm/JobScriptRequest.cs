@@ -7,7 +7,8 @@ namespace EcodMini.Core.Slurm;
 public sealed record JobScriptRequest
 {
     public required string JobName { get; init; }
-    public required string Partition { get; init; }
+    /// <summary>Null: the cluster's default partition (no directive).</summary>
+    public string? Partition { get; init; }
     public required string Time { get; init; }
     public required string Memory { get; init; }
     public int CpusPerTask { get; init; } = 1;

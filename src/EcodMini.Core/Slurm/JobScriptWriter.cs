@@ -18,7 +18,7 @@ public static class JobScriptWriter
     public static string Build(JobScriptRequest r)
     {
         var name = JobScriptValues.Name("job name", r.JobName);
-        var partition = JobScriptValues.Partition("slurm.partition", r.Partition);
+        var partition = r.Partition is null ? null : JobScriptValues.Partition("slurm.partition", r.Partition);
         var time = JobScriptValues.Time("slurm.time", r.Time);
         var memory = JobScriptValues.Memory("slurm.memory", r.Memory);
         if (r.CpusPerTask < 1) throw new UnsafeJobValueException("slurm.cpus_per_task", r.CpusPerTask.ToString(CultureInfo.InvariantCulture), "a whole number of at least 1");
@@ -36,7 +36,7 @@ public static class JobScriptWriter
         s.Append("#!/bin/bash\n");
         s.Append("# EcodMini worker job: runs one chunk of chains with Invoke-EcodPartition. Every value below was validated.\n");
         Directive(s, "job-name", JobScriptValues.Quote(name));
-        Directive(s, "partition", JobScriptValues.Quote(partition));
+        if (partition is not null) Directive(s, "partition", JobScriptValues.Quote(partition));
         Directive(s, "time", JobScriptValues.Quote(time));
         Directive(s, "mem", JobScriptValues.Quote(memory));
         Directive(s, "cpus-per-task", r.CpusPerTask.ToString(CultureInfo.InvariantCulture));

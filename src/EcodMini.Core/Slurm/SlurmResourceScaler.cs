@@ -34,6 +34,13 @@ public static class SlurmResourceScaler
         return ((long)Math.Ceiling(megabytes * Math.Max(1, factor))).ToString(CultureInfo.InvariantCulture) + "M";
     }
 
+    /// <summary>The limit in minutes; null for UNLIMITED.</summary>
+    public static double? Minutes(string time)
+    {
+        var valid = JobScriptValues.Time("slurm.time", time);
+        return valid is "UNLIMITED" or "INFINITE" ? null : TotalMinutes(valid);
+    }
+
     private static double TotalMinutes(string time)
     {
         var days = 0;

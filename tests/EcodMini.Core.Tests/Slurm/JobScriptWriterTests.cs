@@ -44,6 +44,12 @@ public class JobScriptWriterTests
     }
 
     [Fact]
+    public void Without_a_partition_the_cluster_default_applies()
+    {
+        Assert.DoesNotContain("--partition", JobScriptWriter.Build(Request with { Partition = null }));
+    }
+
+    [Fact]
     public void Throttle_never_exceeds_the_array()
     {
         Assert.Contains("#SBATCH --array=0-2%3\n", JobScriptWriter.Build(Request with { ArrayCount = 3 }));
