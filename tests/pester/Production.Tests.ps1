@@ -83,7 +83,7 @@ Describe 'Submit-EcodJob -Executor Local' {
         $again = @(Find-EcodProtein -BatchRoot $root -RepsOnly -SkipExisting:$false -TrackingDatabase $db |
             Submit-EcodJob -ReferenceDirectory $ref -TrackingDatabase $db -WorkDirectory $work -Verbose 4>&1)
         $verbose = $again | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
-        ($verbose.Message -join "`n") | Should -Match "$($reps.Count) already completed \(not run again\), 0 run"
+        ($verbose.Message -join "`n") | Should -Match "$($reps.Count) already completed \(not run again\), .*, 0 run;"
         $one = $reps[0]
         @(Get-EcodJobStatus -TrackingDatabase $db -ProteinId $one -Result).Count | Should -Be 1
     }
@@ -100,7 +100,7 @@ Describe 'Submit-EcodJob -Executor Local' {
 
     It 'says with -Verbose which journal mode the tracker uses and why' {
         $v = @(Get-EcodJobStatus -TrackingDatabase $db -First 1 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
-        ($v.Message -join "`n") | Should -Match 'schema v2, journal wal \(.+\)'
+        ($v.Message -join "`n") | Should -Match 'schema v3, journal wal \(.+\)'
     }
 
     It 'shows readable default tables' {
@@ -145,11 +145,17 @@ Describe 'Resume after kill -9' {
         ($stats.Pending + $stats.Running + $stats.Failed) | Should -Be 0
         (Get-ChildItem (Join-Path $g.Root 'ecod_batch_*/mini_domains/*.xml')).Count | Should -Be $expected
         Get-ChildItem (Join-Path $g.Root 'ecod_batch_*/mini_domains') -Force | Where-Object Name -like '*.tmp*' | Should -BeNullOrEmpty
-        # None done twice: every chain has exactly one completion in its history and one result.
+        (Get-EcodProductionStatistic -TrackingDatabase $db).ActiveRun | Should -BeNullOrEmpty
+        # None done twice, no record lost: every chain has exactly one completion in its history and one current
+        # result, and every record its workers wrote (archived result files) is stored.
+        $lines = Get-ChildItem (Join-Path $work 'ingested') -Filter '*.results.jsonl' | ForEach-Object { Get-Content $_.FullName } |
+            Where-Object { $_.EndsWith('}') } | ForEach-Object { ($_ | ConvertFrom-Json).protein_id } | Group-Object -AsHashTable
         $sample = Get-RepresentativeIds $g.Root | Select-Object -First 60
         foreach ($id in $sample) {
             @(Get-EcodJobStatus -TrackingDatabase $db -ProteinId $id -History | Where-Object ToStatus -eq 'completed').Count | Should -Be 1 -Because $id
-            @(Get-EcodJobStatus -TrackingDatabase $db -ProteinId $id -Result).Count | Should -Be 1 -Because $id
+            $results = @(Get-EcodJobStatus -TrackingDatabase $db -ProteinId $id -Result)
+            @($results | Where-Object IsCurrent).Count | Should -Be 1 -Because $id
+            $results.Count | Should -Be $lines[$id].Count -Because "$id has one stored result per record written"
         }
     }
 }

@@ -12,6 +12,7 @@ function Get-EcodModulePath { $script:ModulePath }
 # Starts a pipeline in a fresh pwsh without waiting (for crash tests); the caller owns the process.
 function Start-FreshPwsh {
     param([Parameter(Mandatory)] [string] $Script)
+    $Script = "`$PSStyle.OutputRendering='PlainText'; $Script"
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($a in @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$script:ModulePath'; $Script")) { $psi.ArgumentList.Add($a) }
     $psi.WorkingDirectory = $script:RepositoryRoot
@@ -26,12 +27,16 @@ function New-TestDirectory {
 }
 
 # Runs a script block's text in a fresh pwsh with the packaged module imported; returns stdout lines and exit code.
+# -AsOrdinaryUser drops the capabilities that let root ignore file permissions (setpriv), so read-only files and
+# folders are read-only to the child as they are to any user.
 function Invoke-FreshPwsh {
-    param([Parameter(Mandatory)] [string] $Script, [string] $WorkingDirectory = (Get-Location).Path)
+    param([Parameter(Mandatory)] [string] $Script, [string] $WorkingDirectory = (Get-Location).Path, [switch] $AsOrdinaryUser)
     # pwsh comes from the repository's dotnet tool manifest, so the process starts in the repository and then moves.
     $full = "`$ErrorActionPreference='Stop'; `$PSStyle.OutputRendering='PlainText'; Set-Location -LiteralPath '$WorkingDirectory'; Import-Module '$script:ModulePath'; $Script"
-    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @('pwsh', '-NoProfile', '-NonInteractive', '-Command', $full)) { $psi.ArgumentList.Add($a) }
+    $command = @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command', $full)
+    if ($AsOrdinaryUser) { $command = @('setpriv', '--bounding-set=-dac_override,-dac_read_search,-fowner', '--inh-caps=-all', '--') + $command }
+    $psi = [System.Diagnostics.ProcessStartInfo]::new($command[0])
+    foreach ($a in $command[1..($command.Count - 1)]) { $psi.ArgumentList.Add($a) }
     $psi.WorkingDirectory = $script:RepositoryRoot
     $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
     $p = [System.Diagnostics.Process]::Start($psi)

@@ -36,10 +36,10 @@ public static class ConfigurationParser
         var db = Section(root, "database", errors);
         var database = new DatabaseSettings
         {
-            Host = db.String("host", d.Database.Host, required: true),
+            Host = db.String("host", d.Database.Host),
             Port = db.Int("port", d.Database.Port),
-            Database = db.String("database", d.Database.Database, required: true),
-            User = db.String("user", d.Database.User, required: true),
+            Database = db.String("database", d.Database.Database),
+            User = db.String("user", d.Database.User),
             PasswordEnv = db.String("password_env", d.Database.PasswordEnv),
         };
         db.ReportUnknownKeys();
@@ -101,6 +101,7 @@ public static class ConfigurationParser
             Executor = e.Choice("executor", d.Execution.Executor, ExecutionSettings.Local, ExecutionSettings.Slurm),
             ThrottleLimit = e.OptionalInt("throttle_limit", d.Execution.ThrottleLimit),
             ChunkSize = e.Int("chunk_size", d.Execution.ChunkSize),
+            LeaseTimeout = e.Int("lease_timeout", d.Execution.LeaseTimeout),
         };
         e.ReportUnknownKeys();
 

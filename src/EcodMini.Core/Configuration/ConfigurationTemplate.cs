@@ -6,7 +6,7 @@ public static class ConfigurationTemplate
     public const string Text = """
         # EcodMini production configuration (config/production.yml).
         # Every key is optional: an absent key keeps the default shown here.
-        # Relative paths are taken from the working directory.
+        # Relative paths are taken from this file's folder.
 
         database:                       # PostgreSQL production database (import)
           host: localhost
@@ -26,6 +26,7 @@ public static class ConfigurationTemplate
           executor: local                 # local or slurm
           # throttle_limit: 8             # chunks at once on this machine (default: processor count)
           chunk_size: 200                 # chains per chunk manifest
+          lease_timeout: 120              # seconds without a heartbeat before another run may take the tracking database over
 
         slurm:                            # Submit-EcodJob -Executor Slurm; every value is checked before it reaches a job script
           # partition: All                # default: the cluster's default partition
@@ -43,8 +44,8 @@ public static class ConfigurationTemplate
         processing:
           reps_only: true
           skip_existing: true
-          max_retries: 2
-          retry_delay: 300                # seconds, doubled per retry
+          max_retries: 2                  # retries after the first attempt; then the chain is failed for good
+          retry_delay: 300                # seconds before a retry, doubled per retry
           batch_pattern: ecod_batch_*
           reference_version: develop291
 

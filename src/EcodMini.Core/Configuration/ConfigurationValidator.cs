@@ -20,6 +20,7 @@ public static class ConfigurationValidator
         Check(config.Quality.MinConfidence is >= 0 and <= 1, $"quality.min_confidence: expected 0-1, got {config.Quality.MinConfidence}");
         Check(config.Execution.ThrottleLimit is null or >= 1, $"execution.throttle_limit: expected at least 1, got {config.Execution.ThrottleLimit}");
         Check(config.Execution.ChunkSize >= 1, $"execution.chunk_size: expected at least 1, got {config.Execution.ChunkSize}");
+        Check(config.Execution.LeaseTimeout >= 10, $"execution.lease_timeout: expected at least 10 seconds, got {config.Execution.LeaseTimeout}");
         return errors;
     }
 }

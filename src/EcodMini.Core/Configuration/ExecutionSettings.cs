@@ -11,4 +11,6 @@ public sealed record ExecutionSettings
     /// <summary>Local chunks run at once; null = the processor count.</summary>
     public int? ThrottleLimit { get; init; }
     public int ChunkSize { get; init; } = 200;
+    /// <summary>Seconds without a heartbeat after which another run may take over the tracking database's lease.</summary>
+    public int LeaseTimeout { get; init; } = 120;
 }

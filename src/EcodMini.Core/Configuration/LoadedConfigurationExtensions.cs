@@ -5,7 +5,7 @@ using EcodMini.Core.Tracking;
 
 namespace EcodMini.Core.Configuration;
 
-/// <summary>Turns a loaded configuration into the engine's option records (paths resolved against the working directory).</summary>
+/// <summary>Turns a loaded configuration into the engine's option records (relative paths resolved against the configuration file's folder).</summary>
 public static class LoadedConfigurationExtensions
 {
     public static ScanOptions ToScanOptions(this LoadedConfiguration loaded, TrackingDatabase? tracker = null)
@@ -19,19 +19,29 @@ public static class LoadedConfigurationExtensions
             SkipExisting = c.Processing.SkipExisting,
             ReferenceVersion = c.Processing.ReferenceVersion,
             TrackingDatabase = tracker,
+            Retry = loaded.ToRetryPolicy(),
         };
     }
 
-    public static LocalExecutorOptions ToLocalExecutorOptions(this LoadedConfiguration loaded)
+    /// <summary>processing.max_retries and processing.retry_delay (seconds, doubled per retry).</summary>
+    public static RetryPolicy ToRetryPolicy(this LoadedConfiguration loaded) => new()
+    {
+        MaxRetries = loaded.Configuration.Processing.MaxRetries,
+        RetryDelay = TimeSpan.FromSeconds(loaded.Configuration.Processing.RetryDelay),
+    };
+
+    public static ExecutionOptions ToExecutionOptions(this LoadedConfiguration loaded)
     {
         var c = loaded.Configuration;
-        return new LocalExecutorOptions
+        return new ExecutionOptions
         {
             WorkDirectory = loaded.ResolvePath(c.Paths.WorkDir),
             ReferenceDirectory = loaded.ResolvePath(c.Paths.ReferenceDir),
             ThrottleLimit = c.Execution.ThrottleLimit ?? Environment.ProcessorCount,
             ChunkSize = c.Execution.ChunkSize,
             PartitionOptions = new PartitionOptions { RequireReferenceLengths = c.Quality.RequireReferenceLengths },
+            Submission = new SubmissionRules { Retry = loaded.ToRetryPolicy() },
+            Lease = new LeaseOptions { StaleAfter = TimeSpan.FromSeconds(c.Execution.LeaseTimeout) },
         };
     }
 

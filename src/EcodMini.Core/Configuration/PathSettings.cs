@@ -1,6 +1,6 @@
 namespace EcodMini.Core.Configuration;
 
-/// <summary>Where batches, the tracker, logs, reference data and executor work files live (relative = to the working directory).</summary>
+/// <summary>Where batches, the tracker, logs, reference data and executor work files live (relative = to the configuration file's folder).</summary>
 public sealed record PathSettings
 {
     public string BatchBaseDir { get; init; } = "./batches";

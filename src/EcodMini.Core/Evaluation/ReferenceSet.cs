@@ -41,6 +41,8 @@ public sealed class ReferenceSet
                 throw new InvalidDataException($"reference partition '{file}' cannot be read: {e.Message}", e);
             }
         }
+        if (results.Count == 0)
+            throw new InvalidDataException($"{path}: no partition documents (*.xml) below this reference folder; give the folder of curated partitions or a truth.json");
         return FromResults(results);
     }
 

@@ -2,23 +2,22 @@ using System.Diagnostics;
 
 namespace EcodMini.Core.Execution;
 
-/// <summary>Thread-safe counts behind <see cref="ExecutionProgress"/> reports.</summary>
+/// <summary>The run's counts behind <see cref="ExecutionProgress"/> reports, advanced as chunks are ingested.</summary>
 internal sealed class ProgressCounter(int total, IProgress<ExecutionProgress>? progress)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private int _completed;
-    private int _failed;
 
-    public void Record(TaskResultRecord record)
+    public int Completed { get; private set; }
+    public int Failed { get; private set; }
+
+    public void Add(int completed, int failed, string? current)
     {
-        if (record.IsCompleted) Interlocked.Increment(ref _completed);
-        else Interlocked.Increment(ref _failed);
+        Completed += completed;
+        Failed += failed;
         if (progress is null) return;
-        var completed = Volatile.Read(ref _completed);
-        var failed = Volatile.Read(ref _failed);
         var seconds = _clock.Elapsed.TotalSeconds;
-        var rate = seconds > 0 ? (completed + failed) / seconds : 0;
-        TimeSpan? eta = rate > 0 ? TimeSpan.FromSeconds((total - completed - failed) / rate) : null;
-        progress.Report(new ExecutionProgress(completed, failed, total, rate, eta, record.ProteinId));
+        var rate = seconds > 0 ? (Completed + Failed) / seconds : 0;
+        TimeSpan? eta = rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, total - Completed - Failed) / rate) : null;
+        progress.Report(new ExecutionProgress(Completed, Failed, total, rate, eta, current));
     }
 }

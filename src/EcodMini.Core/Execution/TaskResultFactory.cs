@@ -13,6 +13,7 @@ public static class TaskResultFactory
         {
             RecordId = Guid.NewGuid().ToString("N"),
             ChunkId = chunkId,
+            AttemptId = task.AttemptId,
             ProteinId = task.ProteinId,
             BatchName = task.BatchName,
             Status = result.Success ? TaskResultRecord.CompletedStatus : TaskResultRecord.FailedStatus,
@@ -37,6 +38,7 @@ public static class TaskResultFactory
     {
         RecordId = Guid.NewGuid().ToString("N"),
         ChunkId = chunkId,
+        AttemptId = task.AttemptId,
         ProteinId = task.ProteinId,
         BatchName = task.BatchName,
         Status = TaskResultRecord.FailedStatus,

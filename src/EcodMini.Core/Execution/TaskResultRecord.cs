@@ -5,7 +5,8 @@ namespace EcodMini.Core.Execution;
 
 /// <summary>
 /// One line of a chunk's result file (<c>&lt;manifest&gt;.results.jsonl</c>): the outcome of one task as a worker
-/// saw it. RecordId is unique per execution of a task, which makes ingestion idempotent.
+/// saw it. RecordId is unique per execution of a task, which makes ingestion idempotent; AttemptId says which
+/// attempt it belongs to, so a late record of an older attempt is kept as history only.
 /// </summary>
 public sealed record TaskResultRecord
 {
@@ -14,6 +15,8 @@ public sealed record TaskResultRecord
 
     [JsonPropertyName("record_id")] public required string RecordId { get; init; }
     [JsonPropertyName("chunk_id")] public string? ChunkId { get; init; }
+    /// <summary>The tracker's attempt this record answers (from the manifest); null from workers of older versions.</summary>
+    [JsonPropertyName("attempt_id")] public long? AttemptId { get; init; }
     [JsonPropertyName("protein_id")] public required string ProteinId { get; init; }
     [JsonPropertyName("batch")] public required string BatchName { get; init; }
     [JsonPropertyName("status")] public required string Status { get; init; }

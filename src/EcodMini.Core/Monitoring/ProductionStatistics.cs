@@ -1,6 +1,12 @@
+using EcodMini.Core.Tracking;
+
 namespace EcodMini.Core.Monitoring;
 
-/// <summary>A snapshot of production progress computed from the tracking database.</summary>
+/// <summary>
+/// One consistent snapshot of production progress (read in one read transaction): totals, per-batch rows, quality
+/// of the current results, the pace over a window no longer than the current run, the ETA from that pace, the
+/// run that owns the database, and the latest completions and failures. Immutable; safe to hand to any thread.
+/// </summary>
 public sealed record ProductionStatistics
 {
     public required IReadOnlyDictionary<string, int> CountsByStatus { get; init; }
@@ -12,24 +18,35 @@ public sealed record ProductionStatistics
     public int Failed { get; init; }
     /// <summary>Completed / (completed + failed); 0 when nothing finished.</summary>
     public double SuccessRate { get; init; }
-    /// <summary>Mean coverage of completed chains (their latest result).</summary>
+    /// <summary>Mean coverage of completed chains (their current result).</summary>
     public double MeanCoverage { get; init; }
     public double MeanDomainCount { get; init; }
     public double MeanProcessingSeconds { get; init; }
     public required QualityDistribution Quality { get; init; }
     public required QualityThresholds Thresholds { get; init; }
-    /// <summary>Finished jobs per hour between the first start and the last end.</summary>
-    public double ThroughputPerHour { get; init; }
+    /// <summary>Per batch, in batch-name order.</summary>
+    public IReadOnlyList<BatchStatistics> Batches { get; init; } = [];
+    /// <summary>The current pace: jobs finished within <see cref="ThroughputWindow"/> per second of it.</summary>
     public double ThroughputPerSecond { get; init; }
-    /// <summary>Jobs that ended in the hour before ComputedAt (the current pace).</summary>
-    public int FinishedLastHour { get; init; }
+    public double ThroughputPerHour { get; init; }
+    /// <summary>The window actually used: the requested one, cut to the current run's age (zero when no run started).</summary>
+    public TimeSpan ThroughputWindow { get; init; }
+    public int FinishedInWindow { get; init; }
+    /// <summary>Finished jobs per hour between the first start and the last end in the whole tracker.</summary>
+    public double OverallThroughputPerHour { get; init; }
+    /// <summary>The latest run (by its attempts) and when it started its first attempt.</summary>
+    public string? RunId { get; init; }
+    public DateTimeOffset? RunStartedAt { get; init; }
+    /// <summary>The run holding the database's lease now, or null when none runs.</summary>
+    public TrackerLease? ActiveRun { get; init; }
     public DateTimeOffset? FirstStart { get; init; }
     public DateTimeOffset? LastEnd { get; init; }
-    /// <summary>
-    /// Time left for pending + running jobs: at the last hour's pace when jobs ended in that hour, else at the overall
-    /// throughput; zero when nothing is left; null when it cannot be estimated.
-    /// </summary>
+    /// <summary>Time left for pending + running jobs at the current pace; zero when nothing is left; null when there is no pace.</summary>
     public TimeSpan? EstimatedRemaining { get; init; }
     public DateTimeOffset? EstimatedCompletion { get; init; }
+    /// <summary>The latest completed jobs, newest first.</summary>
+    public IReadOnlyList<JobRecord> RecentCompletions { get; init; } = [];
+    /// <summary>The latest failed, timed-out or cancelled jobs, newest first.</summary>
+    public IReadOnlyList<JobRecord> RecentFailures { get; init; } = [];
     public DateTimeOffset ComputedAt { get; init; }
 }

@@ -1,99 +1,93 @@
-using System.Globalization;
 using EcodMini.Core.Tracking;
 
 namespace EcodMini.Core.Monitoring;
 
-/// <summary>Computes <see cref="ProductionStatistics"/> with a few aggregate queries (no per-row work in .NET).</summary>
+/// <summary>
+/// Turns the figures the tracker read for one snapshot into <see cref="ProductionStatistics"/> (pure arithmetic, no
+/// database access). Get a snapshot with <see cref="TrackingDatabase.GetStatistics(StatisticsOptions)"/>.
+/// </summary>
 public static class ProductionStatisticsCalculator
 {
-    public static ProductionStatistics Compute(TrackingDatabase tracker, QualityThresholds? thresholds = null, DateTimeOffset? now = null)
+    internal static ProductionStatistics Build(StatisticsReading r, QualityThresholds thresholds)
     {
-        thresholds ??= QualityThresholds.Default;
-        var at = now ?? DateTimeOffset.UtcNow;
-        var counts = tracker.CountByStatus();
-        int Count(string s) => counts.TryGetValue(s, out var n) ? n : 0;
-        var completed = Count(JobStatus.Completed);
-        var failed = Count(JobStatus.Failed) + Count(JobStatus.Timeout) + Count(JobStatus.Cancelled);
-        var pending = Count(JobStatus.Pending);
-        var running = Count(JobStatus.Running);
+        var counts = JobStatus.All.ToDictionary(s => s, _ => 0);
+        foreach (var (_, status, n) in r.StatusCounts) counts[status] = counts.GetValueOrDefault(status) + n;
+        var totals = Tally(counts.Select(kv => (kv.Key, kv.Value)));
+        var q = r.Quality;
+        var good = q.Sum(x => x.Good);
+        var questionable = q.Sum(x => x.Questionable);
+        var poor = q.Sum(x => x.Poor);
+        var graded = q.Sum(x => x.Count);
 
-        using var quality = tracker.Connection.CreateCommand();
-        quality.CommandText = """
-            SELECT COUNT(r.id), AVG(r.coverage_fraction), AVG(r.domain_count), AVG(r.processing_time_seconds),
-                   SUM(CASE WHEN r.coverage_fraction >= $good THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN r.coverage_fraction < $good AND r.coverage_fraction >= $questionable THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN r.coverage_fraction IS NULL OR r.coverage_fraction < $questionable THEN 1 ELSE 0 END)
-            FROM jobs j JOIN results r ON r.id = (SELECT MAX(x.id) FROM results x WHERE x.job_id = j.id)
-            WHERE j.status = 'completed';
-            """;
-        quality.Set("$good", thresholds.Good);
-        quality.Set("$questionable", thresholds.Questionable);
-        double meanCoverage = 0, meanDomains = 0, meanSeconds = 0;
-        int good = 0, questionable = 0, poor = 0;
-        using (var reader = quality.ExecuteReader())
-        {
-            if (reader.Read() && reader.GetInt64(0) > 0)
-            {
-                meanCoverage = reader.GetDoubleOrNull(1) ?? 0;
-                meanDomains = reader.GetDoubleOrNull(2) ?? 0;
-                meanSeconds = reader.GetDoubleOrNull(3) ?? 0;
-                good = reader.GetInt32OrNull(4) ?? 0;
-                questionable = reader.GetInt32OrNull(5) ?? 0;
-                poor = reader.GetInt32OrNull(6) ?? 0;
-            }
-        }
-
-        using var window = tracker.Connection.CreateCommand();
-        window.CommandText = """
-            SELECT COUNT(*), MIN(COALESCE(start_time, submit_time, end_time)), MAX(end_time),
-                   SUM(CASE WHEN end_time >= $since AND end_time <= $now THEN 1 ELSE 0 END)
-            FROM jobs WHERE end_time IS NOT NULL AND status IN ('completed', 'failed', 'timeout', 'cancelled');
-            """;
-        window.Set("$since", TrackingTime.ToText(at.AddHours(-1)));
-        window.Set("$now", TrackingTime.ToText(at));
-        long finished;
-        int lastHour;
-        DateTimeOffset? first, last;
-        using (var reader = window.ExecuteReader())
-        {
-            reader.Read();
-            finished = reader.GetInt64(0);
-            first = TrackingTime.Parse(reader.GetValue(1));
-            last = TrackingTime.Parse(reader.GetValue(2));
-            lastHour = reader.GetInt32OrNull(3) ?? 0;
-        }
-        double perSecond = 0;
-        if (finished > 0 && first is not null && last is not null)
-        {
-            var seconds = Math.Max((last.Value - first.Value).TotalSeconds, 1.0);
-            perSecond = finished / seconds;
-        }
-        var remaining = pending + running;
-        var pace = lastHour > 0 ? lastHour / 3600.0 : perSecond;
+        var pace = r.Window.TotalSeconds >= 1 ? r.FinishedInWindow / r.Window.TotalSeconds : 0;
+        var remaining = totals.Pending + totals.Running;
         TimeSpan? eta = remaining == 0 ? TimeSpan.Zero : pace > 0 ? TimeSpan.FromSeconds(remaining / pace) : null;
+        var overall = r.FinishedTotal > 0 && r.FirstStart is { } first && r.LastEnd is { } last
+            ? r.FinishedTotal / Math.Max((last - first).TotalSeconds, 1.0) * 3600 : 0;
 
         return new ProductionStatistics
         {
             CountsByStatus = counts,
-            Total = counts.Values.Sum(),
-            Pending = pending,
-            Running = running,
-            Completed = completed,
-            Failed = failed,
-            SuccessRate = completed + failed == 0 ? 0 : (double)completed / (completed + failed),
-            MeanCoverage = meanCoverage,
-            MeanDomainCount = meanDomains,
-            MeanProcessingSeconds = meanSeconds,
+            Total = totals.Total, Pending = totals.Pending, Running = totals.Running, Completed = totals.Completed, Failed = totals.Failed,
+            SuccessRate = Rate(totals.Completed, totals.Failed),
+            MeanCoverage = graded == 0 ? 0 : q.Sum(x => x.CoverageSum) / graded,
+            MeanDomainCount = graded == 0 ? 0 : q.Sum(x => x.DomainSum) / graded,
+            MeanProcessingSeconds = graded == 0 ? 0 : q.Sum(x => x.SecondsSum) / graded,
             Quality = new QualityDistribution(good, questionable, poor),
             Thresholds = thresholds,
-            ThroughputPerSecond = perSecond,
-            ThroughputPerHour = perSecond * 3600,
-            FinishedLastHour = lastHour,
-            FirstStart = first,
-            LastEnd = last,
+            Batches = Batches(r),
+            ThroughputPerSecond = pace,
+            ThroughputPerHour = pace * 3600,
+            ThroughputWindow = r.Window,
+            FinishedInWindow = r.FinishedInWindow,
+            OverallThroughputPerHour = overall,
+            RunId = r.RunId,
+            RunStartedAt = r.RunStartedAt,
+            ActiveRun = r.ActiveRun,
+            FirstStart = r.FirstStart,
+            LastEnd = r.LastEnd,
             EstimatedRemaining = eta,
-            EstimatedCompletion = eta is null ? null : at + eta.Value,
-            ComputedAt = at,
+            EstimatedCompletion = eta is null ? null : r.Now + eta.Value,
+            RecentCompletions = r.RecentCompletions,
+            RecentFailures = r.RecentFailures,
+            ComputedAt = r.Now,
         };
     }
+
+    private static List<BatchStatistics> Batches(StatisticsReading r)
+    {
+        var quality = r.Quality.ToDictionary(x => x.Batch, StringComparer.Ordinal);
+        return r.StatusCounts.GroupBy(c => c.Batch, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var t = Tally(g.Select(c => (c.Status, c.Count)));
+            var qr = quality.GetValueOrDefault(g.Key);
+            return new BatchStatistics
+            {
+                BatchName = g.Key, Total = t.Total, Pending = t.Pending, Running = t.Running, Completed = t.Completed, Failed = t.Failed,
+                PercentDone = t.Total == 0 ? 0 : 100.0 * (t.Completed + t.Failed) / t.Total,
+                SuccessRate = Rate(t.Completed, t.Failed),
+                MeanCoverage = qr is null || qr.Count == 0 ? 0 : qr.CoverageSum / qr.Count,
+                Quality = qr is null ? new QualityDistribution(0, 0, 0) : new QualityDistribution(qr.Good, qr.Questionable, qr.Poor),
+            };
+        }).ToList();
+    }
+
+    private static (int Total, int Pending, int Running, int Completed, int Failed) Tally(IEnumerable<(string Status, int Count)> counts)
+    {
+        int total = 0, pending = 0, running = 0, completed = 0, failed = 0;
+        foreach (var (status, n) in counts)
+        {
+            total += n;
+            switch (status)
+            {
+                case JobStatus.Pending: pending += n; break;
+                case JobStatus.Running: running += n; break;
+                case JobStatus.Completed: completed += n; break;
+                case JobStatus.Failed or JobStatus.Timeout or JobStatus.Cancelled: failed += n; break;
+            }
+        }
+        return (total, pending, running, completed, failed);
+    }
+
+    private static double Rate(int completed, int failed) => completed + failed == 0 ? 0 : (double)completed / (completed + failed);
 }

@@ -30,7 +30,8 @@ public sealed class BatchScanner(ScanOptions options)
         var summaryEnding = $".{Options.ReferenceVersion}{BatchLayout.SummarySuffix}";
         var candidates = new List<ProteinTask>();
         var invalidSamples = new List<string>();
-        int batches = 0, found = 0, reps = 0, done = 0, skippedFailed = 0, notRep = 0, retries = 0, invalid = 0, otherVersion = 0;
+        int batches = 0, found = 0, reps = 0, done = 0, skippedFailed = 0, notRep = 0, retries = 0, invalid = 0, otherVersion = 0, notDue = 0, exhausted = 0;
+        var now = DateTimeOffset.UtcNow;
 
         foreach (var batch in root.EnumerateDirectories(Options.Pattern).OrderBy(d => d.Name, StringComparer.Ordinal))
         {
@@ -62,6 +63,12 @@ public sealed class BatchScanner(ScanOptions options)
                 var failedBefore = job is not null && JobStatus.IsRetryable(job.Status);
                 var hasOutput = outputs.Contains(BatchLayout.OutputFileName(id));
                 if (failedBefore && !Options.IncludeFailed) { skippedFailed++; continue; }
+                if (failedBefore)
+                {
+                    var decision = Options.Retry.Decide(job!.Status, job.RetryCount, job.EndTime, now);
+                    if (decision == RetryDecision.Exhausted) { exhausted++; continue; }
+                    if (decision == RetryDecision.NotDue) { notDue++; continue; }
+                }
                 // A chain the tracker still has pending or running (a run that was killed) is queued even when its
                 // output exists: the executor then ingests its leftover result or runs it again, so counts stay exact.
                 var unfinished = job is not null && job.Status is JobStatus.Pending or JobStatus.Running;
@@ -86,6 +93,8 @@ public sealed class BatchScanner(ScanOptions options)
             SkippedFailed = skippedFailed,
             SkippedNotRepresentative = notRep,
             FailedForRetry = retries,
+            RetryNotDue = notDue,
+            RetriesExhausted = exhausted,
             Deferred = ordered.Count - tasks.Count,
             InvalidFileNames = invalid,
             InvalidFileNameSamples = invalidSamples,

@@ -15,8 +15,13 @@ public sealed record ScanOptions
     public string? RepresentativeListPath { get; init; }
     /// <summary>Skip chains whose output exists (unless the tracker says they failed).</summary>
     public bool SkipExisting { get; init; } = true;
-    /// <summary>Queue chains the tracker says failed (timed out, cancelled) for retry; otherwise they are skipped.</summary>
+    /// <summary>
+    /// Queue chains the tracker says failed (timed out, cancelled) for retry, as far as <see cref="Retry"/> allows (failed
+    /// for good and not-yet-due chains are counted, not queued); otherwise failed chains are skipped.
+    /// </summary>
     public bool IncludeFailed { get; init; }
+    /// <summary>The retry policy (max_retries, retry_delay) that decides which failed chains may run again now.</summary>
+    public RetryPolicy Retry { get; init; } = RetryPolicy.Unlimited;
     public int? MaxProteins { get; init; }
     public string ReferenceVersion { get; init; } = BatchLayout.DefaultReferenceVersion;
     /// <summary>An open tracker to read previous attempts from (optional).</summary>

@@ -18,6 +18,10 @@ public sealed record ScanResult
     public int SkippedNotRepresentative { get; init; }
     /// <summary>Queued chains that failed before (a subset of Tasks before MaxProteins).</summary>
     public int FailedForRetry { get; init; }
+    /// <summary>Failed chains left out because their retry delay has not passed yet (deferred, with IncludeFailed).</summary>
+    public int RetryNotDue { get; init; }
+    /// <summary>Failed chains left out because they used up their retries (failed for good, with IncludeFailed).</summary>
+    public int RetriesExhausted { get; init; }
     /// <summary>Candidates left out by MaxProteins.</summary>
     public int Deferred { get; init; }
     /// <summary>Summary files whose names do not hold a valid protein id (never passed on).</summary>

@@ -10,14 +10,14 @@ internal sealed class JobEventWriter : IDisposable
     public JobEventWriter(TrackingDatabase database, SqliteTransaction transaction)
     {
         _command = database.Command("""
-            INSERT INTO job_events (job_ref, protein_id, batch_name, job_id, from_status, to_status, event_time, retry_count, detail)
-            VALUES ($ref, $p, $b, $job, $from, $to, $t, $retry, $detail);
+            INSERT INTO job_events (job_ref, protein_id, batch_name, job_id, from_status, to_status, event_time, retry_count, detail, attempt_id)
+            VALUES ($ref, $p, $b, $job, $from, $to, $t, $retry, $detail, $attempt);
             """, transaction);
-        foreach (var name in new[] { "$ref", "$p", "$b", "$job", "$from", "$to", "$t", "$retry", "$detail" })
+        foreach (var name in new[] { "$ref", "$p", "$b", "$job", "$from", "$to", "$t", "$retry", "$detail", "$attempt" })
             _command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
     }
 
-    public void Write(long jobRef, string protein, string batch, string? jobId, string? from, string to, DateTimeOffset time, int retry, string? detail)
+    public void Write(long jobRef, string protein, string batch, string? jobId, string? from, string to, DateTimeOffset time, int retry, string? detail, long? attemptId)
     {
         var p = _command.Parameters;
         p["$ref"].Value = jobRef;
@@ -29,6 +29,7 @@ internal sealed class JobEventWriter : IDisposable
         p["$t"].Value = TrackingTime.ToText(time);
         p["$retry"].Value = retry;
         p["$detail"].Value = (object?)detail ?? DBNull.Value;
+        p["$attempt"].Value = (object?)attemptId ?? DBNull.Value;
         _command.ExecuteNonQuery();
     }
 

@@ -1,6 +1,6 @@
 namespace EcodMini.Core.Tracking;
 
-/// <summary>One row of the jobs table with its latest result's headline numbers.</summary>
+/// <summary>One row of the jobs table with its current result's headline numbers (the result the row points at).</summary>
 public sealed record JobRecord
 {
     /// <summary>The jobs table's row id.</summary>
@@ -22,4 +22,11 @@ public sealed record JobRecord
     public double? Coverage { get; init; }
     public string? OutputPath { get; init; }
     public string? Error { get; init; }
+    /// <summary>Attempts started so far (the current attempt's number).</summary>
+    public int AttemptCount { get; init; }
+    /// <summary>The current attempt's id (null before the first attempt).</summary>
+    public long? CurrentAttemptId { get; init; }
+    /// <summary>The chain's domain summary, as submitted (null for jobs recorded before schema v3).</summary>
+    public string? SummaryPath { get; init; }
+    public string? BlastPath { get; init; }
 }

@@ -1,6 +1,7 @@
 namespace EcodMini.Core.Tracking;
 
-/// <summary>What the tracker records when a chain is handed to an executor.</summary>
+/// <summary>What the tracker records when a chain is handed to an executor (its inputs too, so it can be resubmitted from the tracker).</summary>
 public sealed record JobSubmission(
     string ProteinId, string Pdb, string Chain, string BatchName, string? OutputPath,
-    string? JobId = null, string? ScriptPath = null, string? OutputLog = null, string? ErrorLog = null);
+    string? JobId = null, string? ScriptPath = null, string? OutputLog = null, string? ErrorLog = null,
+    string? SummaryPath = null, string? BlastPath = null);

@@ -2,7 +2,7 @@ using EcodMini.Core.Model;
 
 namespace EcodMini.Core.Tracking;
 
-/// <summary>One row of the results table with its quality flags.</summary>
+/// <summary>One row of the results table with its quality flags and the attempt it answers.</summary>
 public sealed record StoredResult
 {
     public long Id { get; init; }
@@ -21,4 +21,9 @@ public sealed record StoredResult
     public string? OutputPath { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
     public IReadOnlyList<QualityFlag> QualityFlags { get; init; } = [];
+    /// <summary>The attempt this result answers (null for results recorded before attempts existed).</summary>
+    public long? AttemptId { get; init; }
+    public int? AttemptNumber { get; init; }
+    /// <summary>True when the job row points at this result (its current one); other results are history.</summary>
+    public bool IsCurrent { get; init; }
 }

@@ -7,29 +7,36 @@ namespace EcodMini.Core.Tracking;
 public sealed partial class TrackingDatabase
 {
     /// <summary>
-    /// Records chains as submitted, in one transaction. A new (protein, batch) gets a pending row; a failed,
-    /// timed-out or cancelled one becomes pending again with retry_count + 1 and parent_job_id = its old job id;
-    /// a running one (interrupted: no result was recorded) is requeued as pending; a completed one is left as it
-    /// is and returned with status completed, so the caller can skip it. Returns one record per submission, in order.
+    /// Records chains as submitted, in one transaction, and decides per chain (in order) whether it should run. A new
+    /// (protein, batch) gets a pending row. A failed, timed-out or cancelled one is queued again (pending,
+    /// retry_count + 1, parent_job_id = its old job id) when the retry policy allows it now; else it stays as it is,
+    /// deferred (retry not due) or failed for good (retries exhausted). A completed one is left as it is. A running one
+    /// whose current attempt is still running is in progress; one without a running attempt (interrupted, no result)
+    /// is requeued. <see cref="SubmissionRules.Force"/> queues every chain. Never starts an attempt.
     /// </summary>
-    public IReadOnlyList<JobRecord> RecordSubmissions(IReadOnlyList<JobSubmission> submissions, DateTimeOffset? now = null)
+    public IReadOnlyList<SubmittedJob> RecordSubmissions(IReadOnlyList<JobSubmission> submissions, SubmissionRules? rules = null, DateTimeOffset? now = null)
     {
+        rules ??= SubmissionRules.Default;
         var time = now ?? DateTimeOffset.UtcNow;
-        var records = new List<JobRecord>(submissions.Count);
+        var records = new List<SubmittedJob>(submissions.Count);
         using var transaction = _connection.BeginTransaction();
-        using var find = Command("SELECT id, status, job_id, retry_count FROM jobs WHERE protein_id = $p AND batch_name = $b;", transaction);
+        using var find = Command("""
+            SELECT j.id, j.status, j.job_id, j.retry_count, j.end_time, a.status FROM jobs j
+            LEFT JOIN attempts a ON a.id = j.current_attempt_id WHERE j.protein_id = $p AND j.batch_name = $b;
+            """, transaction);
         var findP = find.Parameters.Add("$p", SqliteType.Text);
         var findB = find.Parameters.Add("$b", SqliteType.Text);
         using var insert = Command("""
             INSERT INTO jobs (job_id, protein_id, pdb_id, chain_id, batch_name, status, submit_time, retry_count,
-                              script_path, output_log, error_log, output_xml)
-            VALUES ($job, $p, $pdb, $chain, $b, 'pending', $t, 0, $script, $out, $err, $xml) RETURNING id;
+                              script_path, output_log, error_log, output_xml, summary_path, blast_path)
+            VALUES ($job, $p, $pdb, $chain, $b, 'pending', $t, 0, $script, $out, $err, $xml, $sum, $blast) RETURNING id;
             """, transaction);
         using var resubmit = Command("""
             UPDATE jobs SET status = 'pending', job_id = COALESCE($job, job_id), submit_time = $t, start_time = NULL,
                 end_time = NULL, exit_code = NULL, error_message = NULL, retry_count = $retry, parent_job_id = $parent,
                 script_path = COALESCE($script, script_path), output_log = COALESCE($out, output_log),
-                error_log = COALESCE($err, error_log), output_xml = COALESCE($xml, output_xml)
+                error_log = COALESCE($err, error_log), output_xml = COALESCE($xml, output_xml),
+                summary_path = COALESCE($sum, summary_path), blast_path = COALESCE($blast, blast_path)
             WHERE id = $id;
             """, transaction);
         using var events = new JobEventWriter(this, transaction);
@@ -39,8 +46,9 @@ public sealed partial class TrackingDatabase
             findP.Value = s.ProteinId;
             findB.Value = s.BatchName;
             long id = 0;
-            string? status = null, oldJobId = null;
+            string? status = null, oldJobId = null, attemptStatus = null;
             var retry = 0;
+            DateTimeOffset? ended = null;
             using (var reader = find.ExecuteReader())
             {
                 if (reader.Read())
@@ -49,13 +57,29 @@ public sealed partial class TrackingDatabase
                     status = reader.GetString(1);
                     oldJobId = reader.GetStringOrNull(2);
                     retry = reader.GetInt32OrNull(3) ?? 0;
+                    ended = TrackingTime.Parse(reader.GetValue(4));
+                    attemptStatus = reader.GetStringOrNull(5);
                 }
             }
 
-            if (status == JobStatus.Completed)
+            JobRecord Existing() => new()
             {
-                records.Add(new JobRecord { Id = id, JobId = oldJobId, ProteinId = s.ProteinId, BatchName = s.BatchName, Pdb = s.Pdb, Chain = s.Chain, Status = status, RetryCount = retry, OutputPath = s.OutputPath });
-                continue;
+                Id = id, JobId = oldJobId, ProteinId = s.ProteinId, BatchName = s.BatchName, Pdb = s.Pdb, Chain = s.Chain,
+                Status = status!, RetryCount = retry, EndTime = ended, OutputPath = s.OutputPath,
+            };
+            if (status is not null && !rules.Force)
+            {
+                var decision = rules.Retry.Decide(status, retry, ended, time);
+                SubmissionOutcome? kept = status == JobStatus.Completed ? SubmissionOutcome.AlreadyCompleted
+                    : status == JobStatus.Running && attemptStatus == AttemptStatus.Running ? SubmissionOutcome.InProgress
+                    : decision == RetryDecision.NotDue ? SubmissionOutcome.RetryNotDue
+                    : decision == RetryDecision.Exhausted ? SubmissionOutcome.RetriesExhausted
+                    : null;
+                if (kept is { } outcome)
+                {
+                    records.Add(new SubmittedJob(Existing(), outcome, outcome == SubmissionOutcome.RetryNotDue ? rules.Retry.NextAttemptAt(retry, ended) : null));
+                    continue;
+                }
             }
 
             string? parent = null;
@@ -67,7 +91,7 @@ public sealed partial class TrackingDatabase
                 insert.Set("$pdb", s.Pdb);
                 insert.Set("$chain", s.Chain);
                 id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
-                events.Write(id, s.ProteinId, s.BatchName, s.JobId, null, JobStatus.Pending, time, 0, "submitted");
+                events.Write(id, s.ProteinId, s.BatchName, s.JobId, null, JobStatus.Pending, time, 0, "submitted", null);
             }
             else
             {
@@ -78,17 +102,18 @@ public sealed partial class TrackingDatabase
                 resubmit.Set("$parent", parent);
                 resubmit.Set("$id", id);
                 resubmit.ExecuteNonQuery();
+                var detail = isRetry ? $"resubmitted after {status} (retry {retry})"
+                    : status == JobStatus.Completed ? "forced rerun of a completed chain"
+                    : $"requeued: was {status} with no result recorded";
                 if (status != JobStatus.Pending)
-                {
-                    var detail = isRetry ? $"resubmitted after {status} (retry {retry})" : $"requeued: was {status} with no result recorded";
-                    events.Write(id, s.ProteinId, s.BatchName, s.JobId ?? oldJobId, status, JobStatus.Pending, time, retry, detail);
-                }
+                    events.Write(id, s.ProteinId, s.BatchName, s.JobId ?? oldJobId, status, JobStatus.Pending, time, retry, detail, null);
             }
-            records.Add(new JobRecord
+            records.Add(new SubmittedJob(new JobRecord
             {
                 Id = id, JobId = s.JobId ?? oldJobId, ProteinId = s.ProteinId, Pdb = s.Pdb, Chain = s.Chain, BatchName = s.BatchName,
                 Status = JobStatus.Pending, SubmitTime = time, RetryCount = retry, ParentJobId = parent, OutputPath = s.OutputPath,
-            });
+                SummaryPath = s.SummaryPath, BlastPath = s.BlastPath,
+            }, SubmissionOutcome.Queued));
         }
         transaction.Commit();
         return records;
@@ -134,7 +159,7 @@ public sealed partial class TrackingDatabase
             }
             updateId.Value = id;
             update.ExecuteNonQuery();
-            events.Write(id, protein, batch, jobId ?? oldJob, from, status, time, retry, detail);
+            events.Write(id, protein, batch, jobId ?? oldJob, from, status, time, retry, detail, null);
             changed++;
         }
         transaction.Commit();
@@ -149,5 +174,7 @@ public sealed partial class TrackingDatabase
         command.Set("$out", s.OutputLog);
         command.Set("$err", s.ErrorLog);
         command.Set("$xml", s.OutputPath);
+        command.Set("$sum", s.SummaryPath);
+        command.Set("$blast", s.BlastPath);
     }
 }

@@ -9,8 +9,9 @@ public sealed partial class TrackingDatabase
     private const string JobSelect = """
         SELECT j.id, j.job_id, j.protein_id, j.pdb_id, j.chain_id, j.batch_name, j.status, j.submit_time, j.start_time,
                j.end_time, j.exit_code, j.retry_count, j.parent_job_id, r.domain_count, r.coverage_fraction,
-               COALESCE(j.output_xml, r.output_path), j.error_message
-        FROM jobs j LEFT JOIN results r ON r.id = (SELECT MAX(x.id) FROM results x WHERE x.job_id = j.id)
+               COALESCE(j.output_xml, r.output_path), j.error_message, j.attempt_count, j.current_attempt_id,
+               j.summary_path, j.blast_path
+        FROM jobs j LEFT JOIN results r ON r.id = j.current_result_id
         """;
 
     public IReadOnlyList<JobRecord> GetJobs(JobQuery? query = null)
@@ -53,7 +54,7 @@ public sealed partial class TrackingDatabase
     public IReadOnlyList<JobEvent> GetEvents(string proteinId, string? batchName = null)
     {
         using var command = Command("""
-            SELECT id, protein_id, batch_name, job_id, from_status, to_status, event_time, retry_count, detail
+            SELECT id, protein_id, batch_name, job_id, from_status, to_status, event_time, retry_count, detail, attempt_id
             FROM job_events WHERE protein_id = $p AND ($b IS NULL OR batch_name = $b) ORDER BY id;
             """);
         command.Set("$p", proteinId);
@@ -64,7 +65,7 @@ public sealed partial class TrackingDatabase
         {
             events.Add(new JobEvent(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetStringOrNull(3),
                 reader.GetStringOrNull(4), reader.GetString(5), TrackingTime.Parse(reader.GetValue(6)) ?? default,
-                reader.GetInt32(7), reader.GetStringOrNull(8)));
+                reader.GetInt32(7), reader.GetStringOrNull(8), reader.IsDBNull(9) ? null : reader.GetInt64(9)));
         }
         return events;
     }
@@ -85,7 +86,7 @@ public sealed partial class TrackingDatabase
         }
     }
 
-    private static List<JobRecord> ReadJobs(SqliteCommand command)
+    internal static List<JobRecord> ReadJobs(SqliteCommand command)
     {
         var jobs = new List<JobRecord>();
         using var reader = command.ExecuteReader();
@@ -99,7 +100,9 @@ public sealed partial class TrackingDatabase
                 EndTime = TrackingTime.Parse(reader.GetValue(9)), ExitCode = reader.GetInt32OrNull(10),
                 RetryCount = reader.GetInt32OrNull(11) ?? 0, ParentJobId = reader.GetStringOrNull(12),
                 DomainCount = reader.GetInt32OrNull(13), Coverage = reader.GetDoubleOrNull(14),
-                OutputPath = reader.GetStringOrNull(15), Error = reader.GetStringOrNull(16),
+                OutputPath = reader.GetStringOrNull(15), Error = reader.GetStringOrNull(16), AttemptCount = reader.GetInt32(17),
+                CurrentAttemptId = reader.IsDBNull(18) ? null : reader.GetInt64(18), SummaryPath = reader.GetStringOrNull(19),
+                BlastPath = reader.GetStringOrNull(20),
             });
         }
         return jobs;

@@ -9,62 +9,67 @@ public sealed partial class TrackingDatabase
 {
     /// <summary>
     /// Records worker results in one transaction: a results row (keyed by RecordId; a record seen before changes
-    /// nothing), its quality flags, and the job's move to completed or failed with an event. A job row is created
-    /// when the result names a chain never submitted. A result older than the job's recorded end is kept as
-    /// history but does not change the job's status.
+    /// nothing) naming its attempt, its quality flags, and, only for the job's current attempt and that attempt's
+    /// first result, the job's move to completed or failed with its current result set and an event. Any other record
+    /// (an older attempt's, a second one for an attempt) is stored as history and changes neither the job's status
+    /// nor its current result. A record without an attempt id (an older worker) counts as current only for a job
+    /// with no current attempt and no current result; a job row is created when it names a chain never submitted.
     /// </summary>
     public IngestSummary RecordResults(IReadOnlyList<TaskResultRecord> records)
     {
-        int recorded = 0, duplicates = 0, completed = 0, failed = 0;
+        int recorded = 0, duplicates = 0, completed = 0, failed = 0, stale = 0;
         using var transaction = _connection.BeginTransaction();
-        using var known = Command("SELECT COUNT(*) FROM results WHERE record_id = $r;", transaction);
-        using var find = Command("SELECT id, status, job_id, retry_count, end_time FROM jobs WHERE protein_id = $p AND batch_name = $b;", transaction);
+        using var writer = new ResultRowWriter(this, transaction);
+        using var byAttempt = Command("""
+            SELECT j.id, j.status, j.job_id, j.retry_count, j.current_attempt_id = a.id AND a.result_ref IS NULL
+            FROM attempts a JOIN jobs j ON j.id = a.job_ref WHERE a.id = $a AND j.protein_id = $p AND j.batch_name = $b;
+            """, transaction);
+        using var byChain = Command("""
+            SELECT id, status, job_id, retry_count, current_attempt_id IS NULL AND current_result_id IS NULL
+            FROM jobs WHERE protein_id = $p AND batch_name = $b;
+            """, transaction);
         using var createJob = Command("""
             INSERT INTO jobs (job_id, protein_id, pdb_id, chain_id, batch_name, status, submit_time, retry_count, output_xml)
             VALUES ($job, $p, $pdb, $chain, $b, 'running', $t, 0, $xml) RETURNING id;
             """, transaction);
-        using var insertResult = Command("""
-            INSERT INTO results (job_id, protein_id, domain_count, coverage_fraction, total_residues, assigned_residues,
-                avg_confidence, evidence_count, discontinuous_domains, processing_time_seconds, peak_memory_mb, timestamp,
-                record_id, status, output_path, started_at, finished_at)
-            VALUES ($job, $p, $dc, $cov, $tot, $asg, $conf, $ev, $disc, $secs, $mem, $t, $r, $s, $out, $start, $t) RETURNING id;
-            """, transaction);
-        using var insertFlag = Command("""
-            INSERT INTO quality_flags (job_id, protein_id, flag_type, severity, message, timestamp, result_ref)
-            VALUES ($job, $p, $type, $sev, $msg, $t, $res);
-            """, transaction);
+        using var finishAttempt = Command("UPDATE attempts SET status = $s, ended_at = $t, result_ref = $res WHERE id = $a;", transaction);
         using var finish = Command("""
             UPDATE jobs SET status = $s, start_time = COALESCE(start_time, $start), end_time = $t, exit_code = $code,
-                error_message = $err, output_xml = COALESCE($out, output_xml)
+                error_message = $err, output_xml = COALESCE($out, output_xml), current_result_id = $res
             WHERE id = $id;
             """, transaction);
         using var events = new JobEventWriter(this, transaction);
 
         foreach (var r in records)
         {
-            known.Set("$r", r.RecordId);
-            if (Convert.ToInt64(known.ExecuteScalar(), CultureInfo.InvariantCulture) > 0) { duplicates++; continue; }
-
-            find.Set("$p", r.ProteinId);
-            find.Set("$b", r.BatchName);
-            long jobRef;
-            string status;
-            string? jobId;
-            int retry;
-            DateTimeOffset? endTime;
-            using (var reader = find.ExecuteReader())
+            var lookup = r.AttemptId is null ? byChain : byAttempt;
+            lookup.Set("$p", r.ProteinId);
+            lookup.Set("$b", r.BatchName);
+            if (r.AttemptId is { } a) lookup.Set("$a", a);
+            long jobRef = 0;
+            string status = JobStatus.Running;
+            string? jobId = r.ChunkId;
+            int retry = 0;
+            var current = true;
+            using (var reader = lookup.ExecuteReader())
             {
                 if (reader.Read())
                 {
-                    jobRef = reader.GetInt64(0);
-                    status = reader.GetString(1);
-                    jobId = reader.GetStringOrNull(2);
-                    retry = reader.GetInt32OrNull(3) ?? 0;
-                    endTime = TrackingTime.Parse(reader.GetValue(4));
+                    (jobRef, status, jobId, retry) = (reader.GetInt64(0), reader.GetString(1), reader.GetStringOrNull(2), reader.GetInt32OrNull(3) ?? 0);
+                    current = !reader.IsDBNull(4) && reader.GetInt64(4) != 0;
                 }
-                else
+            }
+            var attemptId = jobRef == 0 ? null : r.AttemptId;
+            if (jobRef == 0 && r.AttemptId is not null)
+            {
+                // The attempt is unknown here (a manifest from another database): only the chain identifies the record.
+                byChain.Set("$p", r.ProteinId);
+                byChain.Set("$b", r.BatchName);
+                using var reader = byChain.ExecuteReader();
+                if (reader.Read())
                 {
-                    jobRef = 0; status = ""; jobId = r.ChunkId; retry = 0; endTime = null;
+                    (jobRef, status, jobId, retry) = (reader.GetInt64(0), reader.GetString(1), reader.GetStringOrNull(2), reader.GetInt32OrNull(3) ?? 0);
+                    current = !reader.IsDBNull(4) && reader.GetInt64(4) != 0;
                 }
             }
             if (jobRef == 0)
@@ -78,61 +83,42 @@ public sealed partial class TrackingDatabase
                 createJob.Set("$t", TrackingTime.ToText(r.StartedAt));
                 createJob.Set("$xml", r.OutputPath);
                 jobRef = Convert.ToInt64(createJob.ExecuteScalar(), CultureInfo.InvariantCulture);
-                status = JobStatus.Running;
+                current = true;
             }
 
-            var finished = TrackingTime.ToText(r.FinishedAt);
-            insertResult.Set("$job", jobRef);
-            insertResult.Set("$p", r.ProteinId);
-            insertResult.Set("$dc", r.DomainCount);
-            insertResult.Set("$cov", r.Coverage);
-            insertResult.Set("$tot", r.TotalResidues);
-            insertResult.Set("$asg", r.AssignedResidues);
-            insertResult.Set("$conf", r.AverageConfidence);
-            insertResult.Set("$ev", r.EvidenceCount);
-            insertResult.Set("$disc", r.DiscontinuousDomains);
-            insertResult.Set("$secs", r.ElapsedSeconds);
-            insertResult.Set("$mem", r.PeakMemoryMb);
-            insertResult.Set("$t", finished);
-            insertResult.Set("$r", r.RecordId);
-            insertResult.Set("$s", r.Status);
-            insertResult.Set("$out", r.OutputPath);
-            insertResult.Set("$start", TrackingTime.ToText(r.StartedAt));
-            var resultRef = Convert.ToInt64(insertResult.ExecuteScalar(), CultureInfo.InvariantCulture);
+            var resultRef = writer.Insert(jobRef, attemptId, r);
+            if (resultRef is null) { duplicates++; continue; }
             recorded++;
+            if (!current) { stale++; continue; }
 
-            foreach (var flag in r.QualityFlags)
-            {
-                insertFlag.Set("$job", jobRef);
-                insertFlag.Set("$p", r.ProteinId);
-                insertFlag.Set("$type", flag.FlagType);
-                insertFlag.Set("$sev", flag.Severity);
-                insertFlag.Set("$msg", flag.Message);
-                insertFlag.Set("$t", finished);
-                insertFlag.Set("$res", resultRef);
-                insertFlag.ExecuteNonQuery();
-            }
-
-            var stale = endTime is not null && JobStatus.IsFinished(status) && r.FinishedAt < endTime.Value;
-            if (stale) continue;
             var newStatus = r.IsCompleted ? JobStatus.Completed : JobStatus.Failed;
             if (r.IsCompleted) completed++; else failed++;
+            var finished = TrackingTime.ToText(r.FinishedAt);
+            if (attemptId is { } attempt)
+            {
+                finishAttempt.Set("$s", newStatus);
+                finishAttempt.Set("$t", finished);
+                finishAttempt.Set("$res", resultRef);
+                finishAttempt.Set("$a", attempt);
+                finishAttempt.ExecuteNonQuery();
+            }
             finish.Set("$s", newStatus);
             finish.Set("$start", TrackingTime.ToText(r.StartedAt));
             finish.Set("$t", finished);
             finish.Set("$code", r.IsCompleted ? 0 : 1);
             finish.Set("$err", r.Error);
             finish.Set("$out", r.OutputPath);
+            finish.Set("$res", resultRef);
             finish.Set("$id", jobRef);
             finish.ExecuteNonQuery();
             events.Write(jobRef, r.ProteinId, r.BatchName, jobId, status, newStatus, r.FinishedAt, retry,
-                r.IsCompleted ? $"{r.DomainCount} domains, coverage {r.Coverage.ToString("0.###", CultureInfo.InvariantCulture)}" : r.Error);
+                r.IsCompleted ? $"{r.DomainCount} domains, coverage {r.Coverage.ToString("0.###", CultureInfo.InvariantCulture)}" : r.Error, attemptId);
         }
         transaction.Commit();
-        return new IngestSummary(recorded, duplicates, completed, failed, 0, 0);
+        return new IngestSummary(recorded, duplicates, completed, failed, 0, 0, stale);
     }
 
-    /// <summary>Every result recorded for a protein (all batches), oldest first, with quality flags.</summary>
+    /// <summary>Every result recorded for a protein (all batches), oldest first, with quality flags; IsCurrent marks each job's current one.</summary>
     public IReadOnlyList<StoredResult> GetResults(string proteinId)
     {
         var flags = new Dictionary<long, List<QualityFlag>>();
@@ -150,8 +136,9 @@ public sealed partial class TrackingDatabase
         using var command = Command("""
             SELECT r.id, r.protein_id, j.batch_name, r.status, r.domain_count, r.coverage_fraction, r.total_residues,
                    r.assigned_residues, r.avg_confidence, r.evidence_count, r.discontinuous_domains,
-                   r.processing_time_seconds, r.peak_memory_mb, r.output_path, COALESCE(r.finished_at, r.timestamp)
-            FROM results r LEFT JOIN jobs j ON j.id = r.job_id
+                   r.processing_time_seconds, r.peak_memory_mb, r.output_path, COALESCE(r.finished_at, r.timestamp),
+                   r.attempt_id, a.attempt_number, j.current_result_id = r.id
+            FROM results r LEFT JOIN jobs j ON j.id = r.job_id LEFT JOIN attempts a ON a.id = r.attempt_id
             WHERE r.protein_id = $p ORDER BY r.id;
             """);
         command.Set("$p", proteinId);
@@ -170,6 +157,8 @@ public sealed partial class TrackingDatabase
                     DiscontinuousDomains = reader.GetInt32OrNull(10), ProcessingSeconds = reader.GetDoubleOrNull(11),
                     PeakMemoryMb = reader.GetDoubleOrNull(12), OutputPath = reader.GetStringOrNull(13),
                     FinishedAt = TrackingTime.Parse(reader.GetValue(14)),
+                    AttemptId = reader.IsDBNull(15) ? null : reader.GetInt64(15), AttemptNumber = reader.GetInt32OrNull(16),
+                    IsCurrent = !reader.IsDBNull(17) && reader.GetInt64(17) != 0,
                     QualityFlags = flags.TryGetValue(id, out var list) ? list : [],
                 });
             }

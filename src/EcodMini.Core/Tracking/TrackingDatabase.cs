@@ -12,8 +12,9 @@ public sealed partial class TrackingDatabase : IDisposable
 {
     private readonly SqliteConnection _connection;
 
-    private TrackingDatabase(string path, SqliteConnection connection, JournalModeChoice journal, int schemaVersion, int migrationsApplied)
+    private TrackingDatabase(string path, SqliteConnection connection, JournalModeChoice journal, int schemaVersion, int migrationsApplied, bool readOnly)
     {
+        IsReadOnly = readOnly;
         Path = path;
         _connection = connection;
         JournalChoice = journal;
@@ -33,51 +34,96 @@ public sealed partial class TrackingDatabase : IDisposable
 
     internal SqliteConnection Connection => _connection;
 
+    /// <summary>
+    /// Opens (a writer: creates and migrates) a tracking database. Read-only opens change nothing: no schema change,
+    /// no journal switch, no file created, so they work in a folder the user may only read. Throws
+    /// <see cref="TrackingDatabaseException"/> naming the file and the problem: a file that is an SQLite database with
+    /// other tables (left untouched), a schema older (read-only) or newer than this module's, a writer without write
+    /// access, or any other open failure.
+    /// </summary>
     public static TrackingDatabase Open(string path, TrackingOpenOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         options ??= new TrackingOpenOptions();
         var full = System.IO.Path.GetFullPath(path);
-        if (options.ReadOnly && !File.Exists(full)) throw new FileNotFoundException($"Tracking database not found: {full}", full);
-        var dir = System.IO.Path.GetDirectoryName(full);
-        if (!options.ReadOnly && dir is not null) Directory.CreateDirectory(dir);
+        if (options.ReadOnly && !File.Exists(full))
+            throw new TrackingDatabaseException(full, TrackingProblem.Unavailable, $"{full}: tracking database not found; a submitting run creates it");
+        if (!options.ReadOnly) TrackingFileAccess.EnsureWritable(full);
 
         var journal = options.JournalMode is { } forced
             ? new JournalModeChoice(forced.ToLowerInvariant(), $"{forced.ToUpperInvariant()}: set by the caller", null, null)
             : JournalModeSelector.Choose(full, options.Mounts ?? MountTable.ReadSystem());
-
-        var builder = new SqliteConnectionStringBuilder
+        try
         {
-            DataSource = full,
-            Mode = options.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
-        };
-        var connection = new SqliteConnection(builder.ToString());
+            return OpenConnection(full, options, journal, immutable: false);
+        }
+        catch (SqliteException ex) when (TrackingFileAccess.NeedsImmutableRead(full, ex, options))
+        {
+            try { return OpenConnection(full, options, journal, immutable: true); }
+            catch (SqliteException again) { throw TrackingFileAccess.Explain(full, again, options.ReadOnly); }
+        }
+        catch (SqliteException ex)
+        {
+            throw TrackingFileAccess.Explain(full, ex, options.ReadOnly);
+        }
+    }
+
+    private static TrackingDatabase OpenConnection(string full, TrackingOpenOptions options, JournalModeChoice journal, bool immutable)
+    {
+        var connection = new SqliteConnection(TrackingFileAccess.ConnectionString(full, options, immutable));
         try
         {
             connection.Open();
             Execute(connection, $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds};");
-            if (!options.ReadOnly)
-            {
-                var mode = journal.Mode == JournalModeChoice.Wal ? "WAL" : "DELETE";
-                var actual = Convert.ToString(Scalar(connection, $"PRAGMA journal_mode = {mode};"), CultureInfo.InvariantCulture);
-                if (!string.Equals(actual, journal.Mode, StringComparison.OrdinalIgnoreCase))
-                    journal = journal with { Mode = actual?.ToLowerInvariant() ?? journal.Mode, Reason = journal.Reason + $" (SQLite kept '{actual}')" };
-                Execute(connection, "PRAGMA synchronous = NORMAL;");
-            }
-            Execute(connection, "PRAGMA foreign_keys = ON;");
             var before = TrackingMigrator.CurrentVersion(connection);
-            if (options.ReadOnly && before != TrackingSchema.CurrentVersion)
-                throw new InvalidOperationException($"Tracking database {full} is at schema version {before}, not {TrackingSchema.CurrentVersion}: open it read-write once to migrate it");
+            CheckVersion(full, connection, before, options.ReadOnly);
+            if (options.ReadOnly)
+            {
+                var mode = Convert.ToString(Scalar(connection, "PRAGMA journal_mode;"), CultureInfo.InvariantCulture)?.ToLowerInvariant();
+                journal = journal with
+                {
+                    Mode = mode ?? journal.Mode,
+                    Reason = immutable
+                        ? "read-only: the folder cannot be written and no writer is connected, so the file is read as it is (immutable)"
+                        : $"read-only: the file's own journal mode ({mode}) is used as it is",
+                };
+            }
+            else journal = SetJournalMode(connection, journal);
+            Execute(connection, "PRAGMA foreign_keys = ON;");
             var after = options.ReadOnly ? before : TrackingMigrator.Migrate(connection);
-            return new TrackingDatabase(full, connection, journal, after, after - before);
+            return new TrackingDatabase(full, connection, journal, after, after - before, options.ReadOnly);
         }
         catch
         {
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>True when this instance was opened read-only.</summary>
+    public bool IsReadOnly { get; }
+
+    private static void CheckVersion(string full, SqliteConnection connection, int version, bool readOnly)
+    {
+        if (version == 0 && TrackingMigrator.HasOtherTables(connection))
+            throw new TrackingDatabaseException(full, TrackingProblem.NotATrackingDatabase,
+                $"{full}: this SQLite database has tables but is not a tracking database (no jobs or schema_version table); it was left untouched, name another file");
+        if (version > TrackingSchema.CurrentVersion)
+            throw new TrackingDatabaseException(full, TrackingProblem.SchemaTooNew,
+                $"{full}: tracking schema version {version} is newer than this module's ({TrackingSchema.CurrentVersion}); use the EcodMini version that wrote it");
+        if (readOnly && version < TrackingSchema.CurrentVersion)
+            throw new TrackingDatabaseException(full, TrackingProblem.SchemaOutdated,
+                $"{full}: tracking schema version {version} is older than this module's ({TrackingSchema.CurrentVersion}); readers never change it: a submitting run (a writer) must open it once to migrate it");
+    }
+
+    private static JournalModeChoice SetJournalMode(SqliteConnection connection, JournalModeChoice journal)
+    {
+        var mode = journal.Mode == JournalModeChoice.Wal ? "WAL" : "DELETE";
+        var actual = Convert.ToString(Scalar(connection, $"PRAGMA journal_mode = {mode};"), CultureInfo.InvariantCulture);
+        if (!string.Equals(actual, journal.Mode, StringComparison.OrdinalIgnoreCase))
+            journal = journal with { Mode = actual?.ToLowerInvariant() ?? journal.Mode, Reason = journal.Reason + $" (SQLite kept '{actual}')" };
+        Execute(connection, "PRAGMA synchronous = NORMAL;");
+        return journal;
     }
 
     public void Dispose() => _connection.Dispose();

@@ -38,6 +38,11 @@ internal static class TrackingMigrator
         return version;
     }
 
+    /// <summary>True when the database holds tables of its own (not SQLite's internal ones).</summary>
+    public static bool HasOtherTables(SqliteConnection connection) =>
+        Convert.ToInt64(TrackingDatabase.Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%';") ?? 0L,
+            CultureInfo.InvariantCulture) > 0;
+
     private static bool TableExists(SqliteConnection connection, string name)
     {
         using var command = connection.CreateCommand();

@@ -90,10 +90,59 @@ public static class TrackingSchema
         CREATE INDEX idx_quality_flags_job ON quality_flags(job_id);
         """;
 
+    /// <summary>
+    /// Additions: one owner per database (tracker_lease, a single row), attempt identity (attempts; every result
+    /// row and event names its attempt; the job row points at its current attempt and current result explicitly),
+    /// and the chain's inputs on the job row (so a job can be submitted again from the tracker alone). Existing
+    /// jobs keep their latest result as the current one.
+    /// </summary>
+    public const string Version3Sql = """
+        CREATE TABLE tracker_lease (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            run_id TEXT NOT NULL,
+            host TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            process_start TEXT,
+            acquired_at TIMESTAMP NOT NULL,
+            heartbeat_at TIMESTAMP NOT NULL,
+            work_dir TEXT
+        );
+        CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_ref INTEGER NOT NULL REFERENCES jobs(id),
+            attempt_number INTEGER NOT NULL,
+            run_id TEXT NOT NULL,
+            launcher TEXT,
+            chunk_id TEXT,
+            executor_job_id TEXT,
+            results_path TEXT,
+            status TEXT NOT NULL,
+            started_at TIMESTAMP NOT NULL,
+            ended_at TIMESTAMP,
+            result_ref INTEGER REFERENCES results(id),
+            detail TEXT,
+            UNIQUE (job_ref, attempt_number)
+        );
+        CREATE INDEX idx_attempts_status ON attempts(status);
+        CREATE INDEX idx_attempts_run ON attempts(run_id);
+        CREATE INDEX idx_attempts_chunk ON attempts(chunk_id);
+        ALTER TABLE jobs ADD COLUMN current_attempt_id INTEGER REFERENCES attempts(id);
+        ALTER TABLE jobs ADD COLUMN current_result_id INTEGER REFERENCES results(id);
+        ALTER TABLE jobs ADD COLUMN attempt_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE jobs ADD COLUMN summary_path TEXT;
+        ALTER TABLE jobs ADD COLUMN blast_path TEXT;
+        ALTER TABLE results ADD COLUMN attempt_id INTEGER REFERENCES attempts(id);
+        ALTER TABLE job_events ADD COLUMN attempt_id INTEGER;
+        CREATE INDEX idx_results_attempt ON results(attempt_id);
+        UPDATE jobs SET current_result_id = (SELECT MAX(r.id) FROM results r WHERE r.job_id = jobs.id),
+            attempt_count = retry_count + CASE WHEN status = 'pending' THEN 0 ELSE 1 END;
+        """;
+
     public static IReadOnlyList<TrackingMigration> Migrations { get; } =
     [
         new(1, "production design schema (jobs, results, quality_flags)", Version1Sql),
         new(2, "job_events, error text, idempotent result records, indexes", Version2Sql),
+        new(3, "tracker lease, attempts, current attempt and result per job, job inputs", Version3Sql),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

@@ -61,7 +61,7 @@ public sealed class CompareEcodPartitionCommand : EcodCmdlet
                 ? PredictedSet.FromResults(_results)
                 : PredictedSet.FromDirectories(Partition.Select(ResolvePath).ToList());
         }
-        catch (Exception ex) when (ex is IOException or InputFileException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or InputFileException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException)
         {
             Fail(ex, "EcodComparisonInputInvalid", ErrorCategory.InvalidData, referencePath);
             return;

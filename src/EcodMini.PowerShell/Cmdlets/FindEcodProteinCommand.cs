@@ -62,7 +62,8 @@ public sealed class FindEcodProteinCommand : EcodConfiguredCmdlet
             MaxProteins = MaxProteins,
         };
         WriteVerbose($"Scanning {root} for batches '{options.Pattern}': reps only {options.RepsOnly}, skip existing {options.SkipExisting}, " +
-                     $"include failed {options.IncludeFailed}, max {options.MaxProteins?.ToString() ?? "all"}");
+                     $"include failed {options.IncludeFailed} (at most {options.Retry.MaxRetries?.ToString() ?? "unlimited"} retries, " +
+                     $"{options.Retry.RetryDelay.TotalSeconds:N0} s delay doubled per retry), max {options.MaxProteins?.ToString() ?? "all"}");
         WriteProgress(new ProgressRecord(1, "Scanning batches", root));
         ScanResult result;
         try
@@ -93,6 +94,7 @@ public sealed class FindEcodProteinCommand : EcodConfiguredCmdlet
     {
         WriteVerbose($"Scan: {r.BatchCount} batches, {r.TotalFound} chains, {r.RepresentativeCount} representatives, {r.ToProcess} to process, " +
                      $"{r.SkippedDone} skipped as done, {r.SkippedFailed} failed not retried, {r.FailedForRetry} failed queued for retry, " +
+                     $"{r.RetryNotDue} failed deferred (retry delay not passed), {r.RetriesExhausted} failed for good (retries used up), " +
                      $"{r.Deferred} deferred by -MaxProteins, {r.Duration.TotalSeconds:N2} s");
         if (r.RepresentativeListPath is not null) WriteVerbose($"Representative list: {r.RepresentativeListPath}");
         if (r.InvalidFileNames > 0)
@@ -100,6 +102,9 @@ public sealed class FindEcodProteinCommand : EcodConfiguredCmdlet
             WriteWarning($"{r.InvalidFileNames} summary file(s) skipped: the name does not start with a valid protein id " +
                          $"(e.g. {string.Join(", ", r.InvalidFileNameSamples.Take(3))})");
         }
+        if (r.RetriesExhausted > 0)
+            WriteWarning($"{r.RetriesExhausted} failed chain(s) used up processing.max_retries and were not queued; " +
+                         "Get-EcodJobStatus -Status failed | Submit-EcodJob -Force runs them again");
         if (r.InvalidRepresentativeLines > 0)
             WriteWarning($"{r.InvalidRepresentativeLines} line(s) of the representative list are not valid protein ids and were ignored");
     }

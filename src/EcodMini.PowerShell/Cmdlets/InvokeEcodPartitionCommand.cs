@@ -88,7 +88,15 @@ public sealed partial class InvokeEcodPartitionCommand : EcodCmdlet
         }
         foreach (var raw in SummaryPath)
         {
-            var summary = ResolvePath(raw);
+            string summary;
+            try { summary = ResolvePath(raw); }
+            catch (Exception ex) when (ex is SessionStateException or ProviderInvocationException or NotSupportedException or ArgumentException)
+            {
+                // e.g. an object without a SummaryPath/FullName property, bound as text ("JobRecord { ... }").
+                WriteItemError(new ArgumentException($"'{raw}': not a summary file path ({ex.Message}); pipe file objects or objects with a SummaryPath property", ex),
+                    "EcodInvalidSummaryPath", ErrorCategory.InvalidArgument, raw);
+                continue;
+            }
             if (!File.Exists(summary))
             {
                 WriteItemError(new FileNotFoundException($"{summary}: summary file not found", summary),

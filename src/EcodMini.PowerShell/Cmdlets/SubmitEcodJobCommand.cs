@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Management.Automation;
-using EcodMini.Core.Algorithm;
 using EcodMini.Core.Configuration;
 using EcodMini.Core.Execution;
 using EcodMini.Core.Model;
@@ -10,15 +9,21 @@ using EcodMini.PowerShell.Infrastructure;
 
 namespace EcodMini.PowerShell.Cmdlets;
 
-/// <summary>Runs chains found by Find-EcodProtein, records every job in the tracking database and emits job objects.</summary>
-[Cmdlet(VerbsLifecycle.Submit, "EcodJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+/// <summary>Runs chains found by Find-EcodProtein (or jobs from Get-EcodJobStatus), records every attempt in the tracking database and emits job objects.</summary>
+[Cmdlet(VerbsLifecycle.Submit, "EcodJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TaskSet)]
 [OutputType(typeof(JobRecord))]
-public sealed class SubmitEcodJobCommand : EcodConfiguredCmdlet
+public sealed partial class SubmitEcodJobCommand : EcodConfiguredCmdlet
 {
+    private const string TaskSet = "Task";
+    private const string JobSet = "Job";
     private readonly List<ProteinTask> _tasks = [];
 
-    [Parameter(Mandatory = true, ValueFromPipeline = true, Position = 0)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, Position = 0, ParameterSetName = TaskSet)]
     public ProteinTask[] Task { get; set; } = [];
+
+    /// <summary>Jobs from Get-EcodJobStatus, submitted again from the inputs the tracker recorded.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = JobSet)]
+    public JobRecord[] Job { get; set; } = [];
 
     /// <summary>Where chains run. Local: this machine's cores (the default when no cluster is configured).</summary>
     [Parameter]
@@ -48,7 +53,28 @@ public sealed class SubmitEcodJobCommand : EcodConfiguredCmdlet
     [Parameter]
     public Hashtable? Option { get; set; }
 
-    protected override void ProcessRecord() => _tasks.AddRange(Task);
+    /// <summary>Run the given chains even when completed, deferred by the retry delay or out of retries.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Wait for another run that owns the tracking database to end, instead of stopping.</summary>
+    [Parameter]
+    public SwitchParameter WaitForLease { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == TaskSet)
+        {
+            _tasks.AddRange(Task);
+            return;
+        }
+        var batchRoot = Loaded.ToScanOptions().BatchRoot;
+        foreach (var job in Job)
+        {
+            try { _tasks.Add(JobTaskResolver.ToTask(job, batchRoot, Settings.Processing.ReferenceVersion)); }
+            catch (InputFileException ex) { WriteItemError(ex, "EcodJobInputNotFound", ErrorCategory.ObjectNotFound, job); }
+        }
+    }
 
     protected override void EndProcessing()
     {
@@ -68,78 +94,54 @@ public sealed class SubmitEcodJobCommand : EcodConfiguredCmdlet
             return;
 
         var options = BuildOptions();
-        if (options is null) return;
         WriteVerbose($"Local executor: {options.ThrottleLimit} chunk(s) at once, up to {options.ChunkSize} chains per chunk, " +
-                     $"work folder {options.WorkDirectory}, reference {options.ReferenceDirectory}, output {options.Format}");
-        using var tracker = OpenTracker(TrackingDatabase, readOnly: false);
-        Execute(tracker, options);
+                     $"work folder {options.WorkDirectory}, reference {options.ReferenceDirectory}, output {options.Format}; " +
+                     $"retries: at most {options.Submission.Retry.MaxRetries?.ToString() ?? "unlimited"}, delay {options.Submission.Retry.RetryDelay.TotalSeconds:N0} s doubled per retry" +
+                     (Force.IsPresent ? "; -Force: every given chain runs" : ""));
+        var launcher = Preflight(options);
+        using (launcher)
+        {
+            using var tracker = OpenTracker(TrackingDatabase, readOnly: false);
+            Execute(tracker, launcher, options);
+        }
     }
 
     /// <summary>The configuration's executor options, with this call's parameters on top.</summary>
-    private LocalExecutorOptions? BuildOptions()
+    private ExecutionOptions BuildOptions()
     {
-        var configured = Loaded.ToLocalExecutorOptions();
-        var reference = string.IsNullOrEmpty(ReferenceDirectory) ? configured.ReferenceDirectory! : ResolvePath(ReferenceDirectory);
-        if (!Directory.Exists(reference))
-        {
-            Fail(new DirectoryNotFoundException($"{reference}: reference data folder not found (give -ReferenceDirectory or set paths.reference_dir)"),
-                "EcodReferenceDataNotFound", ErrorCategory.ObjectNotFound, reference);
-            return null;
-        }
+        var configured = Loaded.ToExecutionOptions();
         return configured with
         {
             ThrottleLimit = ThrottleLimit ?? configured.ThrottleLimit,
             ChunkSize = ChunkSize ?? configured.ChunkSize,
             WorkDirectory = string.IsNullOrEmpty(WorkDirectory) ? configured.WorkDirectory : ResolvePath(WorkDirectory),
-            ReferenceDirectory = reference,
+            ReferenceDirectory = string.IsNullOrEmpty(ReferenceDirectory) ? configured.ReferenceDirectory : ResolvePath(ReferenceDirectory),
             Format = Format,
             PartitionOptions = BindPartitionOptions(configured.PartitionOptions, Option),
+            Submission = configured.Submission with { Force = Force.IsPresent },
+            Lease = configured.Lease with { Wait = WaitForLease.IsPresent },
         };
     }
 
-    private void Execute(TrackingDatabase tracker, LocalExecutorOptions options)
+    /// <summary>Checks reference data, work and output folders before anything is marked in the tracker.</summary>
+    private ThreadLauncher Preflight(ExecutionOptions options)
     {
-        var reporter = new ProgressReporter(1, "Running chains on this machine", _tasks.Count);
-        ExecutionProgress? latest = null;
-        ExecutionResult? result = null;
-        using var pump = new PipelinePump();
-        var progress = new Progress(p => Volatile.Write(ref latest, p));
-        RunStoppable(() => pump.Run(
-            token => System.Threading.Tasks.Task.Run(() => result = new LocalExecutor(tracker, options).Run(_tasks, progress, token), token),
-            CancellationToken,
-            TimeSpan.FromMilliseconds(250),
-            () =>
-            {
-                var p = Volatile.Read(ref latest);
-                if (p is not null) WriteProgress(reporter.Build(p.Done, p.Failed, p.CurrentProteinId));
-            }));
-        WriteProgress(reporter.Completed());
-        if (result is null) return;
-        Report(result);
-        foreach (var job in result.Jobs)
+        try
         {
-            WriteObject(job);
-            if (JobStatus.IsRetryable(job.Status) && job.Error is not null)
-            {
-                WriteItemError(new InvalidDataException($"{job.ProteinId} ({job.BatchName}): {job.Error}"),
-                    "EcodJobFailed", ErrorCategory.InvalidData, job);
-            }
+            var reference = ExecutionPreflight.Check(options, _tasks, CancellationToken);
+            WriteVerbose($"Reference data: {reference.DomainCount} domains on {reference.ChainCount} chains; work and output folders writable");
+            return ThreadLauncher.ForPartitioning(reference, options.PartitionOptions, options.Format);
         }
-        if (result.Cancelled) throw new PipelineStoppedException();
-    }
-
-    private void Report(ExecutionResult r)
-    {
-        if (r.Recovered.Recorded > 0)
-            WriteVerbose($"Recovered {r.Recovered.Recorded} result record(s) left by an earlier run and ingested them first");
-        WriteVerbose($"{r.Requested} chain(s) requested: {r.SkippedCompleted} already completed (not run again), {r.Submitted} run; " +
-                     $"{r.Completed} completed, {r.Failed} failed, {r.NotRun} not run, in {r.Duration.TotalSeconds:N1} s");
-        if (r.Failed > 0)
-            WriteWarning($"{r.Failed} chain(s) failed; see Get-EcodJobStatus -Status failed");
-    }
-
-    private sealed class Progress(Action<ExecutionProgress> report) : IProgress<ExecutionProgress>
-    {
-        public void Report(ExecutionProgress value) => report(value);
+        catch (ExecutionPreflightException ex)
+        {
+            var (id, category) = ex.Problem switch
+            {
+                PreflightProblem.ReferenceData => ("EcodReferenceDataInvalid", ErrorCategory.ObjectNotFound),
+                PreflightProblem.WorkDirectory => ("EcodWorkDirectoryNotWritable", ErrorCategory.PermissionDenied),
+                _ => ("EcodOutputFolderNotWritable", ErrorCategory.PermissionDenied),
+            };
+            Fail(ex, id, category, ex.FaultPath);
+            throw;
+        }
     }
 }

@@ -48,22 +48,41 @@ public abstract class EcodConfiguredCmdlet : EcodCmdlet
     protected string TrackerPath(string? parameter) =>
         string.IsNullOrEmpty(parameter) ? Loaded.TrackingDatabasePath() : ResolvePath(parameter);
 
-    /// <summary>Opens the tracking database (parameter, else configuration) and says which journal mode and why.</summary>
+    /// <summary>
+    /// Opens the tracking database (parameter, else configuration) and says which journal mode and why. Readers open
+    /// it read-only (nothing changes, a read-only folder works). A problem stops the cmdlet with an ErrorId per cause.
+    /// </summary>
     protected TrackingDatabase OpenTracker(string? parameter, bool readOnly)
     {
         var path = TrackerPath(parameter);
         try
         {
-            if (!readOnly) Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var tracker = TrackingDatabase.Open(path, new TrackingOpenOptions { ReadOnly = readOnly });
-            WriteVerbose($"Tracking database {path}: schema v{tracker.SchemaVersion}, journal {tracker.JournalMode} ({tracker.JournalModeReason})");
+            WriteVerbose($"Tracking database {path}{(readOnly ? " (read-only)" : "")}: schema v{tracker.SchemaVersion}, journal {tracker.JournalMode} ({tracker.JournalModeReason})");
+            if (tracker.MigrationsApplied > 0) WriteVerbose($"Tracking database {path}: migrated by {tracker.MigrationsApplied} schema step(s)");
             return tracker;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not PipelineStoppedException)
+        catch (TrackingDatabaseException ex)
         {
-            Fail(new IOException($"{path}: cannot open the tracking database: {ex.Message}", ex), "EcodTrackerUnavailable", ErrorCategory.OpenError, path);
+            FailTracker(ex);
             throw;
         }
+    }
+
+    /// <summary>Stops the cmdlet for a tracking database problem: ErrorId and category by cause, the file as target.</summary>
+    protected void FailTracker(TrackingDatabaseException ex)
+    {
+        var (id, category) = ex.Problem switch
+        {
+            TrackingProblem.NotATrackingDatabase => ("EcodTrackerNotTrackingDatabase", ErrorCategory.InvalidData),
+            TrackingProblem.SchemaOutdated => ("EcodTrackerSchemaOutdated", ErrorCategory.InvalidData),
+            TrackingProblem.SchemaTooNew => ("EcodTrackerSchemaTooNew", ErrorCategory.InvalidData),
+            TrackingProblem.ReadOnly => ("EcodTrackerReadOnly", ErrorCategory.PermissionDenied),
+            TrackingProblem.LeaseHeld => ("EcodTrackerInUse", ErrorCategory.ResourceBusy),
+            TrackingProblem.LeaseLost => ("EcodTrackerLeaseLost", ErrorCategory.ResourceUnavailable),
+            _ => (File.Exists(ex.DatabasePath) ? "EcodTrackerUnavailable" : "EcodTrackerNotFound", File.Exists(ex.DatabasePath) ? ErrorCategory.OpenError : ErrorCategory.ObjectNotFound),
+        };
+        Fail(ex, id, category, ex.DatabasePath);
     }
 
     /// <summary>The value of a switch when the caller gave it, else the configured value.</summary>

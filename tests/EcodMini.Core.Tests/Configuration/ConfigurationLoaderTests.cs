@@ -73,7 +73,7 @@ public class ConfigurationLoaderTests
     }
 
     [Fact]
-    public void OptionsForScannerExecutorAndTrackerResolveAgainstTheWorkingDirectory()
+    public void OptionsForScannerExecutorAndTrackerResolveAgainstTheConfigurationFilesFolder()
     {
         using var temp = new TempFolder();
         var path = temp.File("p.yml");
@@ -81,9 +81,27 @@ public class ConfigurationLoaderTests
         var loaded = ConfigurationLoader.Load(path, temp.Path, Env([]));
         var scan = loaded.ToScanOptions();
         Assert.Equal((temp.File("b"), false, "ecod_batch_*"), (scan.BatchRoot, scan.RepsOnly, scan.Pattern));
-        var exec = loaded.ToLocalExecutorOptions();
+        var exec = loaded.ToExecutionOptions();
         Assert.Equal((temp.File("w"), 3, 7, temp.File("reference")), (exec.WorkDirectory, exec.ThrottleLimit, exec.ChunkSize, exec.ReferenceDirectory));
         using var tracker = loaded.OpenTracker(TrackingTestData.Local);
         Assert.Equal(Path.Combine(temp.Path, "ecod-mini", "tracking.db"), tracker.Path);
+    }
+
+    [Fact]
+    public void RelativePathsFollowTheFileNotTheFolderTheRunStartsIn()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.File("project/config"));
+        Directory.CreateDirectory(temp.File("elsewhere"));
+        var path = temp.File("project/config/production.yml");
+        File.WriteAllText(path, "paths:\n  tracking_db: ../state/tracking.db\n  work_dir: work\nprocessing:\n  max_retries: 4\n  retry_delay: 30\nexecution:\n  lease_timeout: 45\n");
+        var loaded = ConfigurationLoader.Load(path, temp.File("elsewhere"), Env([]));
+        Assert.Equal(temp.File("project/state/tracking.db"), loaded.TrackingDatabasePath());
+        var exec = loaded.ToExecutionOptions();
+        Assert.Equal(temp.File("project/config/work"), exec.WorkDirectory);
+        Assert.Equal((4, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(45)), (exec.Submission.Retry.MaxRetries, exec.Submission.Retry.RetryDelay, exec.Lease.StaleAfter));
+        Assert.Equal(4, loaded.ToScanOptions().Retry.MaxRetries);
+        var defaults = ConfigurationLoader.Load(null, temp.File("elsewhere"), Env([]));
+        Assert.Equal(temp.File("elsewhere/ecod-mini/tracking.db"), defaults.TrackingDatabasePath());
     }
 }

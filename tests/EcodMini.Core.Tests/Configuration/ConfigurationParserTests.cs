@@ -58,7 +58,8 @@ public class ConfigurationParserTests
     [InlineData("slurm:\n  max_concurrent_jobs: lots\n", "slurm.max_concurrent_jobs: expected an integer, got 'lots'")]
     [InlineData("databse:\n  host: x\n", "unknown key 'databse' (did you mean 'database'?)")]
     [InlineData("slurm:\n  max_concurent_jobs: 5\n", "slurm: unknown key 'max_concurent_jobs' (did you mean 'max_concurrent_jobs'?)")]
-    [InlineData("database:\n  port: 5432\n", "database.host: missing value")]
+    [InlineData("database:\n  host:\n", "database.host: missing value")]
+    [InlineData("execution:\n  lease_timeout: 2\n", "execution.lease_timeout: expected at least 10 seconds, got 2")]
     [InlineData("paths:\n  tracking_db:\n", "paths.tracking_db: missing value")]
     [InlineData("processing:\n  reps_only: maybe\n", "processing.reps_only: expected true or false, got 'maybe'")]
     [InlineData("quality:\n  min_coverage: high\n", "quality.min_coverage: expected a number, got 'high'")]
@@ -94,5 +95,13 @@ public class ConfigurationParserTests
         var slurm = ConfigurationParser.Parse("slurm:\n  partition: short\n  worker_pwsh: /usr/bin/pwsh\n  worker_module: /opt/E/EcodMini.psd1\n  restart_factor: 1.5\n  submit_delay: 0\n").Slurm;
         Assert.Equal(("short", "/usr/bin/pwsh", "/opt/E/EcodMini.psd1", 1.5, 0.0),
             (slurm.Partition, slurm.WorkerPwsh, slurm.WorkerModule, slurm.RestartFactor, slurm.SubmitDelay));
+    }
+
+    [Fact]
+    public void APartialDatabaseSectionKeepsTheDefaultsOfTheMissingKeys()
+    {
+        var config = ConfigurationParser.Parse("database:\n  host: dione\n");
+        Assert.Equal(("dione", 5432, "ecod_protein", "ecod"), (config.Database.Host, config.Database.Port, config.Database.Database, config.Database.User));
+        Assert.Equal("ECOD_DB_PASSWORD", ConfigurationParser.Parse("database:\n  user: me\n").Database.PasswordEnv);
     }
 }

@@ -13,9 +13,8 @@ public class ChunkWorkerTests
         var tasks = ExecutionTestData.Tasks(temp.Path, 5);
         var manifest = ExecutionTestData.WriteManifest(temp.Path, "c1", tasks);
         var fake = new FakePartitioner { FailIds = [tasks[1].ProteinId] };
-        var byId = tasks.ToDictionary(t => t.ProteinId);
 
-        var summary = ChunkWorker.Run(manifest, (t, ct) => fake.Run(byId[t.ProteinId], ct));
+        var summary = ChunkWorker.Run(manifest, fake.Run);
 
         Assert.Equal((4, 1, 0, false), (summary.Completed, summary.Failed, summary.NotRun, summary.Cancelled));
         var records = ResultFileReader.Read(ChunkManifest.ResultsPathFor(manifest)).Records;

@@ -26,7 +26,7 @@ internal static class ExecutionTestData
 
     public static string WriteManifest(string directory, string chunkId, IEnumerable<ProteinTask> tasks)
     {
-        var path = Path.Combine(directory, chunkId + LocalExecutor.ManifestSuffix);
+        var path = Path.Combine(directory, chunkId + ChunkCoordinator.ManifestSuffix);
         new ChunkManifest { ChunkId = chunkId, CreatedAt = DateTimeOffset.UtcNow, Tasks = tasks.Select(ToChunkTask).ToList() }.Write(path);
         return path;
     }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using EcodMini.Core.Model;
-using EcodMini.Core.Scanning;
+using EcodMini.Core.Execution;
 
 namespace EcodMini.Core.Tests.Execution;
 
@@ -17,7 +17,7 @@ internal sealed class FakePartitioner
     public int TotalCalls => Volatile.Read(ref _total);
     public IReadOnlyDictionary<string, int> Calls => _calls;
 
-    public PartitionResult Run(ProteinTask task, CancellationToken cancellationToken)
+    public PartitionResult Run(ChunkTask task, CancellationToken cancellationToken)
     {
         _calls.AddOrUpdate($"{task.BatchName}/{task.ProteinId}", 1, (_, n) => n + 1);
         var call = Interlocked.Increment(ref _total);

@@ -6,13 +6,16 @@ public class TrackingDatabaseTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
+    private static OpenAttempt Start(TrackingDatabase db, long jobRef, string chunk, DateTimeOffset? at = null) =>
+        db.StartAttempts([jobRef], new AttemptLaunch("run-" + chunk, "local", chunk, $"/work/{chunk}.results.jsonl"), at)[0];
+
     [Fact]
     public void SubmissionCreatesPendingJobWithEvent()
     {
         using var temp = new TempFolder();
         using var db = TrackingTestData.Open(temp.File("t.db"));
-        var job = Assert.Single(db.RecordSubmissions([TrackingTestData.Submission("8ovp_A")], T0));
-        Assert.Equal(JobStatus.Pending, job.Status);
+        var job = Assert.Single(db.RecordSubmissions([TrackingTestData.Submission("8ovp_A")], now: T0));
+        Assert.Equal((JobStatus.Pending, SubmissionOutcome.Queued), (job.Job.Status, job.Outcome));
         Assert.Equal(T0, db.GetJob("8ovp_A", "ecod_batch_001")!.SubmitTime);
         var e = Assert.Single(db.GetEvents("8ovp_A"));
         Assert.Equal((null, "pending"), (e.FromStatus, e.ToStatus));
@@ -23,39 +26,102 @@ public class TrackingDatabaseTests
     {
         using var temp = new TempFolder();
         using var db = TrackingTestData.Open(temp.File("t.db"));
-        var first = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A") with { JobId = "j1" }], T0)[0];
-        db.TransitionStatus([first.Id], JobStatus.Running, T0.AddSeconds(1));
-        db.RecordResults([TrackingTestData.Result("8ovp_A", ok: false, finished: T0.AddSeconds(2))]);
+        var first = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A") with { JobId = "j1" }], now: T0)[0].Job;
+        var attempt = Start(db, first.Id, "j1", T0.AddSeconds(1));
+        db.RecordResults([TrackingTestData.Result("8ovp_A", ok: false, finished: T0.AddSeconds(2)) with { AttemptId = attempt.AttemptId }]);
         Assert.Equal(JobStatus.Failed, db.GetJob("8ovp_A", "ecod_batch_001")!.Status);
         Assert.Equal("summary unreadable", db.GetJob("8ovp_A", "ecod_batch_001")!.Error);
         Assert.Single(db.GetFailedJobs());
 
-        var retry = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A") with { JobId = "j2" }], T0.AddSeconds(3))[0];
+        var retry = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A")], now: T0.AddSeconds(3))[0].Job;
         Assert.Equal((JobStatus.Pending, 1, "j1"), (retry.Status, retry.RetryCount, retry.ParentJobId));
         Assert.Equal(first.Id, retry.Id);
         var stored = db.GetJob("8ovp_A", "ecod_batch_001")!;
         Assert.Null(stored.Error);
         Assert.Null(stored.EndTime);
-
-        var history = db.GetEvents("8ovp_A").Select(e => e.ToStatus).ToList();
-        Assert.Equal(["pending", "running", "failed", "pending"], history);
+        Assert.Equal(["pending", "running", "failed", "pending"], db.GetEvents("8ovp_A").Select(e => e.ToStatus));
         Assert.Empty(db.GetFailedJobs());
     }
 
     [Fact]
-    public void CompletedJobsAreNotResubmittedAndRunningOnesAreRequeued()
+    public void CompletedJobsAreNotResubmittedUnlessForcedAndRunningOnesWithoutAttemptAreRequeued()
     {
         using var temp = new TempFolder();
         using var db = TrackingTestData.Open(temp.File("t.db"));
-        var jobs = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A"), TrackingTestData.Submission("1abc_B")], T0);
-        db.TransitionStatus(jobs.Select(j => j.Id).ToList(), JobStatus.Running, T0);
-        db.RecordResults([TrackingTestData.Result("8ovp_A", finished: T0.AddSeconds(5))]);
+        var jobs = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A"), TrackingTestData.Submission("1abc_B")], now: T0);
+        var attempt = Start(db, jobs[0].Job.Id, "c1", T0);
+        db.TransitionStatus([jobs[1].Job.Id], JobStatus.Running, T0);
+        db.RecordResults([TrackingTestData.Result("8ovp_A", finished: T0.AddSeconds(5)) with { AttemptId = attempt.AttemptId }]);
 
-        var again = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A"), TrackingTestData.Submission("1abc_B")], T0.AddSeconds(9));
-        Assert.Equal([JobStatus.Completed, JobStatus.Pending], again.Select(j => j.Status));
-        Assert.Equal(0, again[1].RetryCount);
-        Assert.Equal(2, db.GetJobs().Count);
+        var again = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A"), TrackingTestData.Submission("1abc_B")], now: T0.AddSeconds(9));
+        Assert.Equal([SubmissionOutcome.AlreadyCompleted, SubmissionOutcome.Queued], again.Select(j => j.Outcome));
+        Assert.Equal([JobStatus.Completed, JobStatus.Pending], again.Select(j => j.Job.Status));
+        Assert.Equal(0, again[1].Job.RetryCount);
         Assert.Contains("requeued", db.GetEvents("1abc_B")[^1].Detail);
+
+        var forced = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A")], new SubmissionRules { Force = true }, T0.AddSeconds(10));
+        Assert.Equal((SubmissionOutcome.Queued, JobStatus.Pending, 0), (forced[0].Outcome, forced[0].Job.Status, forced[0].Job.RetryCount));
+        Assert.Contains("forced", db.GetEvents("8ovp_A")[^1].Detail);
+    }
+
+    [Fact]
+    public void TheRetryPolicyCapsRetriesAndDefersUntilTheDoublingDelay()
+    {
+        using var temp = new TempFolder();
+        using var db = TrackingTestData.Open(temp.File("t.db"));
+        var rules = new SubmissionRules { Retry = new RetryPolicy { MaxRetries = 2, RetryDelay = TimeSpan.FromMinutes(5) } };
+        var at = T0;
+        var outcomes = new List<SubmissionOutcome>();
+        for (var i = 0; i < 6; i++)
+        {
+            var s = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A")], rules, at)[0];
+            outcomes.Add(s.Outcome);
+            if (s.Outcome == SubmissionOutcome.RetryNotDue)
+            {
+                Assert.Equal(at.AddMinutes(-1) + TimeSpan.FromMinutes(5 * Math.Pow(2, s.Job.RetryCount)), s.NotBefore);
+                at = s.NotBefore!.Value;
+                continue;
+            }
+            if (s.Outcome != SubmissionOutcome.Queued) break;
+            var attempt = Start(db, s.Job.Id, $"c{i}", at);
+            db.RecordResults([TrackingTestData.Result("8ovp_A", ok: false, finished: at.AddMinutes(1)) with { AttemptId = attempt.AttemptId }]);
+            at = at.AddMinutes(2);
+        }
+        // attempt 1; retry 1 deferred 5 min; attempt 2; retry 2 deferred 10 min; attempt 3; then failed for good.
+        Assert.Equal([SubmissionOutcome.Queued, SubmissionOutcome.RetryNotDue, SubmissionOutcome.Queued, SubmissionOutcome.RetryNotDue,
+            SubmissionOutcome.Queued, SubmissionOutcome.RetriesExhausted], outcomes);
+        var job = db.GetJob("8ovp_A", "ecod_batch_001")!;
+        Assert.Equal((JobStatus.Failed, 2, 3), (job.Status, job.RetryCount, job.AttemptCount));
+        Assert.Equal(SubmissionOutcome.Queued, db.RecordSubmissions([TrackingTestData.Submission("8ovp_A")], rules with { Force = true }, at.AddDays(1))[0].Outcome);
+    }
+
+    [Fact]
+    public void ALateRecordOfAnOlderAttemptIsHistoryOnly()
+    {
+        using var temp = new TempFolder();
+        using var db = TrackingTestData.Open(temp.File("t.db"));
+        var job = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A")], now: T0)[0].Job;
+        var first = Start(db, job.Id, "c1", T0);
+        db.CloseAttempts([first.AttemptId], AttemptStatus.Lost, JobStatus.Pending, "requeued: lost");
+        var second = Start(db, job.Id, "c2", T0.AddMinutes(1));
+        Assert.Equal(2, second.AttemptNumber);
+
+        // Attempt 1's worker was only slow: its failed record arrives late, with a later clock than anything else.
+        var late = db.RecordResults([TrackingTestData.Result("8ovp_A", ok: false, finished: T0.AddHours(1)) with { AttemptId = first.AttemptId }]);
+        Assert.Equal((1, 1, 0), (late.Recorded, late.Stale, late.Failed));
+        Assert.Equal(JobStatus.Running, db.GetJob("8ovp_A", "ecod_batch_001")!.Status);
+
+        db.RecordResults([TrackingTestData.Result("8ovp_A", coverage: 0.91, domains: 3, finished: T0.AddMinutes(2)) with { AttemptId = second.AttemptId }]);
+        var current = db.GetJob("8ovp_A", "ecod_batch_001")!;
+        Assert.Equal((JobStatus.Completed, 3, 0.91, second.AttemptId), (current.Status, current.DomainCount, current.Coverage, current.CurrentAttemptId));
+        var results = db.GetResults("8ovp_A");
+        Assert.Equal([(first.AttemptId, false), (second.AttemptId, true)], results.Select(r => (r.AttemptId ?? 0, r.IsCurrent)));
+        Assert.Equal(0.91, db.GetStatistics().MeanCoverage, 6);
+
+        // A second record for the current attempt (a requeued array task) is history too.
+        var again = db.RecordResults([TrackingTestData.Result("8ovp_A", ok: false) with { AttemptId = second.AttemptId }]);
+        Assert.Equal(1, again.Stale);
+        Assert.Equal(JobStatus.Completed, db.GetJob("8ovp_A", "ecod_batch_001")!.Status);
     }
 
     [Fact]
@@ -83,19 +149,20 @@ public class TrackingDatabaseTests
         using var db = TrackingTestData.Open(temp.File("t.db"));
         db.RecordResults([TrackingTestData.Result("8ovp_A", coverage: 0.75, domains: 3)]);
         var result = Assert.Single(db.GetResults("8ovp_A"));
-        Assert.Equal((3, 0.75, "completed", "ecod_batch_001"), (result.DomainCount, result.Coverage, result.Status, result.BatchName));
+        Assert.Equal((3, 0.75, "completed", "ecod_batch_001", true), (result.DomainCount, result.Coverage, result.Status, result.BatchName, result.IsCurrent));
         Assert.Equal("low_coverage", Assert.Single(result.QualityFlags).FlagType);
         var job = db.GetJob("8ovp_A", "ecod_batch_001")!;
         Assert.Equal((3, 0.75, 0), (job.DomainCount, job.Coverage, job.ExitCode));
     }
 
     [Fact]
-    public void AnOlderResultDoesNotOverrideANewerOne()
+    public void ARecordWithoutAttemptNeverReplacesACurrentResult()
     {
         using var temp = new TempFolder();
         using var db = TrackingTestData.Open(temp.File("t.db"));
-        db.RecordResults([TrackingTestData.Result("8ovp_A", finished: T0.AddMinutes(5))]);
-        db.RecordResults([TrackingTestData.Result("8ovp_A", ok: false, finished: T0)]);
+        db.RecordResults([TrackingTestData.Result("8ovp_A", finished: T0)]);
+        var late = db.RecordResults([TrackingTestData.Result("8ovp_A", ok: false, finished: T0.AddMinutes(5))]);
+        Assert.Equal(1, late.Stale);
         Assert.Equal(JobStatus.Completed, db.GetJob("8ovp_A", "ecod_batch_001")!.Status);
         Assert.Equal(2, db.GetResults("8ovp_A").Count);
     }
@@ -120,15 +187,21 @@ public class TrackingDatabaseTests
     }
 
     [Fact]
-    public void ReadOnlyOpenSeesTheWritersRowsAndNeverCreatesAFile()
+    public void ReadOnlyOpenSeesTheWritersRowsAndChangesNothing()
     {
         using var temp = new TempFolder();
-        Assert.Throws<FileNotFoundException>(() => TrackingDatabase.Open(temp.File("none.db"), TrackingTestData.Local with { ReadOnly = true }));
+        Assert.Equal(TrackingProblem.Unavailable,
+            Assert.Throws<TrackingDatabaseException>(() => TrackingDatabase.Open(temp.File("none.db"), TrackingTestData.Local with { ReadOnly = true })).Problem);
         Assert.False(File.Exists(temp.File("none.db")));
-        using var writer = TrackingTestData.Open(temp.File("t.db"));
-        writer.RecordSubmissions([TrackingTestData.Submission("8ovp_A")]);
+        using (var writer = TrackingTestData.Open(temp.File("t.db")))
+            writer.RecordSubmissions([TrackingTestData.Submission("8ovp_A")]);
+        var header = File.ReadAllBytes(temp.File("t.db"))[..100];
         using var reader = TrackingDatabase.Open(temp.File("t.db"), TrackingTestData.Local with { ReadOnly = true });
+        Assert.True(reader.IsReadOnly);
         Assert.Equal(1, reader.GetStatistics().Pending);
+        Assert.Single(reader.GetJobs());
         Assert.ThrowsAny<Exception>(() => reader.RecordSubmissions([TrackingTestData.Submission("1abc_A")]));
+        Assert.Equal("wal", reader.JournalMode);
+        Assert.Equal(header, File.ReadAllBytes(temp.File("t.db"))[..100]);
     }
 }

@@ -11,8 +11,8 @@ public class TrackingMigrationTests
         using var temp = new TempFolder();
         using var db = TrackingTestData.Open(temp.File("t.db"));
         Assert.Equal(TrackingSchema.CurrentVersion, db.SchemaVersion);
-        Assert.Equal(2, db.MigrationsApplied);
-        Assert.Equal([1L, 2L], Versions(temp.File("t.db")));
+        Assert.Equal(3, db.MigrationsApplied);
+        Assert.Equal([1L, 2L, 3L], Versions(temp.File("t.db")));
     }
 
     [Fact]
@@ -34,20 +34,64 @@ public class TrackingMigrationTests
 
         using (var db = TrackingTestData.Open(path))
         {
-            Assert.Equal(2, db.SchemaVersion);
-            Assert.Equal(1, db.MigrationsApplied);
+            Assert.Equal(3, db.SchemaVersion);
+            Assert.Equal(2, db.MigrationsApplied);
             var job = Assert.Single(db.GetJobs());
             Assert.Equal(("8ovp_A", "failed", 1, "12345678"), (job.ProteinId, job.Status, job.RetryCount, job.JobId));
             Assert.Equal(new DateTimeOffset(2025, 10, 19, 10, 0, 0, TimeSpan.Zero), job.SubmitTime);
             Assert.Equal(0.91, job.Coverage);
 
-            var resubmitted = Assert.Single(db.RecordSubmissions([TrackingTestData.Submission("8ovp_A", "ecod_batch_036")]));
+            var resubmitted = Assert.Single(db.RecordSubmissions([TrackingTestData.Submission("8ovp_A", "ecod_batch_036")])).Job;
             Assert.Equal(2, resubmitted.RetryCount);
             Assert.Equal("12345678", resubmitted.ParentJobId);
         }
-        Assert.Equal([1L, 2L], Versions(path));
+        Assert.Equal([1L, 2L, 3L], Versions(path));
         using var reopened = TrackingTestData.Open(path);
         Assert.Equal(0, reopened.MigrationsApplied);
+    }
+
+    [Fact]
+    public void AnotherSqliteDatabaseIsRefusedAndLeftUntouched()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("other.db");
+        using (var raw = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            raw.Open();
+            using var create = raw.CreateCommand();
+            create.CommandText = "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices (amount) VALUES (12.5);";
+            create.ExecuteNonQuery();
+        }
+        var before = File.ReadAllBytes(path);
+        var error = Assert.Throws<TrackingDatabaseException>(() => TrackingTestData.Open(path));
+        Assert.Equal(TrackingProblem.NotATrackingDatabase, error.Problem);
+        Assert.StartsWith(path + ": ", error.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal(TrackingProblem.NotATrackingDatabase,
+            Assert.Throws<TrackingDatabaseException>(() => TrackingDatabase.Open(path, TrackingTestData.Local with { ReadOnly = true })).Problem);
+        File.WriteAllText(temp.File("text.db"), "not a database at all, just text that is long enough to have a header");
+        Assert.Equal(TrackingProblem.NotATrackingDatabase, Assert.Throws<TrackingDatabaseException>(() => TrackingTestData.Open(temp.File("text.db"))).Problem);
+    }
+
+    [Fact]
+    public void AReaderSaysAnOlderSchemaNeedsAWriterAndChangesNothing()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("v1.db");
+        using (var raw = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            raw.Open();
+            using var create = raw.CreateCommand();
+            create.CommandText = TrackingSchema.Version1Sql;
+            create.ExecuteNonQuery();
+        }
+        var before = File.ReadAllBytes(path);
+        var error = Assert.Throws<TrackingDatabaseException>(() => TrackingDatabase.Open(path, TrackingTestData.Local with { ReadOnly = true }));
+        Assert.Equal(TrackingProblem.SchemaOutdated, error.Problem);
+        Assert.Contains("schema version 1 is older than this module's (3)", error.Message);
+        Assert.Contains("writer", error.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal([path], Directory.GetFiles(temp.Path));
     }
 
     private static List<long> Versions(string path)

@@ -17,6 +17,31 @@ internal static class TrackingTestData
     public static JobSubmission Submission(string protein, string batch = "ecod_batch_001") =>
         new(protein, protein[..4], protein[5..], batch, $"/out/{batch}/{protein}.mini.domains.xml");
 
+    /// <summary>
+    /// What a killed run leaves: its lease (owned by a process id that no longer exists on this host) and one running
+    /// chunk holding every task, with its result file path.
+    /// </summary>
+    public static IReadOnlyList<OpenAttempt> StartCrashedRun(TrackingDatabase db, IReadOnlyList<EcodMini.Core.Scanning.ProteinTask> tasks, string runId, string resultsPath)
+    {
+        var jobs = db.RecordSubmissions(tasks.Select(t => new JobSubmission(t.ProteinId, t.Pdb, t.Chain, t.BatchName, t.OutputPath, SummaryPath: t.SummaryPath)).ToList());
+        db.AcquireLease(DeadOwner(runId), new LeaseOptions());
+        var attempts = db.StartAttempts(jobs.Select(j => j.Job.Id).ToList(), new AttemptLaunch(runId, "local", runId + "-00000", resultsPath));
+        db.SetExecutorJobId(runId + "-00000", "thread-1-dead-1");
+        return attempts;
+    }
+
+    /// <summary>A lease claim by a process of this host that is not running (pid beyond the kernel's limit).</summary>
+    public static TrackerLease DeadOwner(string runId) => new()
+    {
+        RunId = runId, Host = ProcessIdentity.Host, ProcessId = 99_999_999, ProcessStart = "2020-01-01T00:00:00.0000000Z",
+    };
+
+    /// <summary>A lease claim by this (live) process under another run id.</summary>
+    public static TrackerLease LiveOwner(string runId) => new()
+    {
+        RunId = runId, Host = ProcessIdentity.Host, ProcessId = Environment.ProcessId, ProcessStart = ProcessIdentity.CurrentStart(),
+    };
+
     public static TaskResultRecord Result(string protein, string batch = "ecod_batch_001", bool ok = true, double coverage = 0.9,
         int domains = 2, DateTimeOffset? finished = null, string? recordId = null)
     {

@@ -6,10 +6,17 @@ using EcodMini.Core.Tracking;
 
 namespace EcodMini.Core.Tests.Execution;
 
-public class LocalExecutorTests
+public class ChunkCoordinatorTests
 {
-    private static LocalExecutorOptions Options(TempFolder temp, int chunk = 25) =>
-        new() { WorkDirectory = temp.File("work"), ThrottleLimit = 2, ChunkSize = chunk };
+    internal static ExecutionOptions Options(TempFolder temp, int chunk = 25) =>
+        new() { WorkDirectory = temp.File("work"), ThrottleLimit = 2, ChunkSize = chunk, PollInterval = TimeSpan.FromMilliseconds(50) };
+
+    internal static ExecutionResult Run(TrackingDatabase db, ExecutionOptions options, FakePartitioner fake, IReadOnlyList<ProteinTask> tasks,
+        IProgress<ExecutionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        using var launcher = new ThreadLauncher(fake.Run);
+        return new ChunkCoordinator(db, launcher, options).Run(tasks, progress, cancellationToken);
+    }
 
     [Fact]
     public void RunsEveryTaskOnceAndRecordsItInTheTracker()
@@ -20,24 +27,25 @@ public class LocalExecutorTests
         var progress = new SynchronousProgress();
         using var db = TrackingTestData.Open(temp.File("t.db"));
 
-        var result = new LocalExecutor(db, Options(temp), fake.Run).Run(tasks.Concat(tasks.Take(10)).ToList(), progress);
+        var result = Run(db, Options(temp), fake, tasks.Concat(tasks.Take(10)).ToList(), progress);
 
         Assert.Equal((300, 300, 298, 2, 0, false), (result.Requested, result.Submitted, result.Completed, result.Failed, result.SkippedCompleted, result.Cancelled));
         Assert.Equal(300, fake.TotalCalls);
         Assert.All(fake.Calls.Values, n => Assert.Equal(1, n));
         Assert.Equal(298, db.CountByStatus()[JobStatus.Completed]);
         Assert.Equal(2, db.GetFailedJobs().Count);
-        Assert.Equal(300, result.Jobs.Count);
         var failed = result.Jobs.Single(j => j.ProteinId == tasks[7].ProteinId);
         Assert.Equal((JobStatus.Failed, 1, "no evidence"), (failed.Status, failed.ExitCode, failed.Error));
         var done = result.Jobs[0];
-        Assert.Equal((JobStatus.Completed, 2, 0.8, tasks[0].OutputPath), (done.Status, done.DomainCount, done.Coverage, done.OutputPath));
-        Assert.NotNull(done.StartTime);
-        Assert.NotNull(done.EndTime);
-        Assert.Equal(300, progress.Reports.Count);
+        Assert.Equal((JobStatus.Completed, 2, 0.8, tasks[0].OutputPath, 1), (done.Status, done.DomainCount, done.Coverage, done.OutputPath, done.AttemptCount));
+        Assert.StartsWith("thread-", done.JobId);
+        Assert.Equal(tasks[0].SummaryPath, done.SummaryPath);
         Assert.Contains(progress.Reports, p => p.Done == 300 && p.Total == 300);
         Assert.Empty(Directory.GetFiles(result.WorkDirectory, "*.manifest.json*"));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(result.WorkDirectory, ResultFileIngestor.IngestedFolder)));
+        Assert.Null(db.GetLease());
+        var events = db.GetEvents(tasks[0].ProteinId);
+        Assert.All(events.Skip(1), e => Assert.Equal(done.CurrentAttemptId, e.AttemptId));
     }
 
     [Fact]
@@ -46,33 +54,36 @@ public class LocalExecutorTests
         using var temp = new TempFolder();
         var options = Options(temp, chunk: 10);
         var tasks = ExecutionTestData.Tasks(temp.Path, 100);
-        // The crashed run: all 100 submitted and running in one chunk, half written to its result file, then a cut-off line.
+        Directory.CreateDirectory(options.WorkDirectory);
+        // The crashed run: its lease (a process that is gone), all 100 chains in one running chunk, half of them written
+        // to its result file, then a cut-off line.
+        var manifest = Path.Combine(options.WorkDirectory, "crashed-00000" + ChunkCoordinator.ManifestSuffix);
         using (var db = TrackingTestData.Open(temp.File("t.db")))
         {
-            var jobs = db.RecordSubmissions(tasks.Select(t => new JobSubmission(t.ProteinId, t.Pdb, t.Chain, t.BatchName, t.OutputPath)).ToList());
-            db.TransitionStatus(jobs.Select(j => j.Id).ToList(), JobStatus.Running, jobId: "crashed-00000");
+            var attempts = TrackingTestData.StartCrashedRun(db, tasks, "crashed", ChunkManifest.ResultsPathFor(manifest));
+            using var writer = new ResultFileWriter(ChunkManifest.ResultsPathFor(manifest));
+            foreach (var a in attempts.Take(50)) writer.Append(TrackingTestData.Result(a.ProteinId, a.BatchName) with { AttemptId = a.AttemptId });
         }
-        Directory.CreateDirectory(options.WorkDirectory);
-        var manifest = ExecutionTestData.WriteManifest(options.WorkDirectory, "crashed-00000", tasks);
-        using (var writer = new ResultFileWriter(ChunkManifest.ResultsPathFor(manifest)))
-            foreach (var t in tasks.Take(50)) writer.Append(TrackingTestData.Result(t.ProteinId, t.BatchName));
         File.AppendAllText(ChunkManifest.ResultsPathFor(manifest), "{\"record_id\":\"x\",\"protein_id\":\"" + tasks[50].ProteinId);
 
         var fake = new FakePartitioner();
         using (var db = TrackingTestData.Open(temp.File("t.db")))
         {
-            var result = new LocalExecutor(db, options, fake.Run).Run(tasks);
+            var result = Run(db, options, fake, tasks);
+            Assert.Equal("crashed", result.TookOverFrom?.RunId);
             Assert.Equal((50, 1), (result.Recovered.Recorded, result.Recovered.TruncatedLines));
+            Assert.Contains(result.ResultFileIssues, i => i.Contains("cut off") && i.Contains("crashed-00000"));
             Assert.Equal((50, 50, 50, 0), (result.SkippedCompleted, result.Submitted, result.Completed, result.Failed));
             Assert.Equal(50, fake.TotalCalls);
             Assert.All(tasks.Skip(50), t => Assert.Equal(1, fake.Calls[$"{t.BatchName}/{t.ProteinId}"]));
-            Assert.All(tasks.Take(50), t => Assert.False(fake.Calls.ContainsKey($"{t.BatchName}/{t.ProteinId}")));
             Assert.Equal(100, db.CountByStatus()[JobStatus.Completed]);
             Assert.Equal(0, db.CountByStatus()[JobStatus.Running]);
-            Assert.All(tasks, t => Assert.Single(db.GetResults(t.ProteinId)));
+            Assert.Empty(db.GetOpenAttempts());
+            Assert.All(tasks, t => Assert.Single(db.GetResults(t.ProteinId), r => r.IsCurrent));
             Assert.All(result.Jobs, j => Assert.Equal(0, j.RetryCount));
+            Assert.Contains(db.GetEvents(tasks[70].ProteinId), e => e.Detail?.Contains("left no result") == true);
 
-            var third = new LocalExecutor(db, options, fake.Run).Run(tasks);
+            var third = Run(db, options, fake, tasks);
             Assert.Equal((100, 0, 0), (third.SkippedCompleted, third.Submitted, third.Recovered.Recorded));
             Assert.Equal(50, fake.TotalCalls);
         }
@@ -88,15 +99,16 @@ public class LocalExecutorTests
         var fake = new FakePartitioner { OnCall = n => { if (n == 30) cts.Cancel(); } };
         using var db = TrackingTestData.Open(temp.File("t.db"));
 
-        var first = new LocalExecutor(db, options, fake.Run).Run(tasks, cancellationToken: cts.Token);
+        var first = Run(db, options, fake, tasks, cancellationToken: cts.Token);
         var counts = db.CountByStatus();
         Assert.True(first.Cancelled);
         Assert.Equal(fake.TotalCalls, first.Completed);
         Assert.Equal(200 - first.Completed, first.NotRun);
         Assert.Equal((first.Completed, 200 - first.Completed, 0), (counts[JobStatus.Completed], counts[JobStatus.Pending], counts[JobStatus.Running]));
         Assert.Empty(Directory.GetFiles(options.WorkDirectory, "*.manifest.json*"));
+        Assert.Null(db.GetLease());
 
-        var second = new LocalExecutor(db, options, fake.Run).Run(tasks);
+        var second = Run(db, options, fake, tasks);
         Assert.Equal((first.Completed, 200 - first.Completed), (second.SkippedCompleted, second.Completed));
         Assert.Equal(200, fake.TotalCalls);
         Assert.All(fake.Calls.Values, n => Assert.Equal(1, n));
@@ -109,25 +121,28 @@ public class LocalExecutorTests
         using var temp = new TempFolder();
         var options = Options(temp);
         Directory.CreateDirectory(options.WorkDirectory);
-        using var held = new FileStream(Path.Combine(options.WorkDirectory, LocalExecutor.LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        using var held = new FileStream(Path.Combine(options.WorkDirectory, ChunkCoordinator.LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         using var db = TrackingTestData.Open(temp.File("t.db"));
-        var error = Assert.Throws<IOException>(() => new LocalExecutor(db, options, new FakePartitioner().Run).Run(ExecutionTestData.Tasks(temp.Path, 3)));
-        Assert.Contains("Another executor", error.Message);
+        var error = Assert.Throws<WorkDirectoryInUseException>(() => Run(db, options, new FakePartitioner(), ExecutionTestData.Tasks(temp.Path, 3)));
+        Assert.Contains("another executor", error.Message);
         Assert.Empty(db.GetJobs());
+        Assert.Null(db.GetLease());
     }
 
     [Fact]
-    public void FailedTasksAreRetriedOnTheNextRun()
+    public void FailedTasksAreRetriedOnTheNextRunWithANewAttempt()
     {
         using var temp = new TempFolder();
         var tasks = ExecutionTestData.Tasks(temp.Path, 10);
         using var db = TrackingTestData.Open(temp.File("t.db"));
-        new LocalExecutor(db, Options(temp), new FakePartitioner { FailIds = [tasks[3].ProteinId] }.Run).Run(tasks);
-        var retry = new LocalExecutor(db, Options(temp), new FakePartitioner().Run).Run(tasks);
+        Run(db, Options(temp), new FakePartitioner { FailIds = [tasks[3].ProteinId] }, tasks);
+        var retry = Run(db, Options(temp), new FakePartitioner(), tasks);
         Assert.Equal((9, 1, 1), (retry.SkippedCompleted, retry.Submitted, retry.Completed));
         var job = retry.Jobs.Single(j => j.ProteinId == tasks[3].ProteinId);
-        Assert.Equal((JobStatus.Completed, 1), (job.Status, job.RetryCount));
+        Assert.Equal((JobStatus.Completed, 1, 2), (job.Status, job.RetryCount, job.AttemptCount));
         Assert.Equal(["pending", "running", "failed", "pending", "running", "completed"], db.GetEvents(tasks[3].ProteinId).Select(e => e.ToStatus));
+        var results = db.GetResults(tasks[3].ProteinId);
+        Assert.Equal([(1, false), (2, true)], results.Select(r => (r.AttemptNumber ?? 0, r.IsCurrent)));
     }
 
     [Fact]
@@ -141,7 +156,7 @@ public class LocalExecutorTests
         using var db = TrackingTestData.Open(temp.File("t.db"));
         var scan = new BatchScanner(new ScanOptions { BatchRoot = temp.Path, TrackingDatabase = db }).Scan();
         var fake = new FakePartitioner { WriteOutput = true };
-        var result = new LocalExecutor(db, new LocalExecutorOptions { WorkDirectory = temp.File("work"), ThrottleLimit = 2 }, fake.Run).Run(scan.Tasks);
+        var result = Run(db, new ExecutionOptions { WorkDirectory = temp.File("work"), ThrottleLimit = 2 }, fake, scan.Tasks);
         clock.Stop();
         Assert.Equal(count, result.Completed);
         Assert.Equal(count, db.GetStatistics().Completed);

@@ -1,0 +1,170 @@
+using EcodMini.Core.Scanning;
+using EcodMini.Core.Tracking;
+
+namespace EcodMini.Core.Execution;
+
+/// <summary>The coordinator's chunk loop: dispatch (attempts, manifest, launch), poll, collect, recover, shut down.</summary>
+public sealed partial class ChunkCoordinator
+{
+    private void RunChunks(string work, List<JobRecord> queued, Dictionary<(string, string), ProteinTask> byKey, CancellationToken cancellationToken)
+    {
+        var size = Math.Max(1, Math.Min(Options.ChunkSize, (int)Math.Ceiling(queued.Count / (double)(Options.ThrottleLimit * 2))));
+        var chunks = queued.Chunk(size).ToList();
+        var next = 0;
+        while (next < chunks.Count || _active.Count > 0)
+        {
+            var stopping = cancellationToken.IsCancellationRequested;
+            var free = Options.ThrottleLimit - _active.Count(c => c.OwnRun);
+            if (!stopping && next < chunks.Count && free > 0)
+            {
+                var slice = chunks.Skip(next).Take(free).ToList();
+                next += slice.Count;
+                Dispatch(work, slice, byKey, cancellationToken);
+            }
+            if (stopping && _launcher.WorkersOutliveCaller) break;
+            if (_active.Count == 0)
+            {
+                if (stopping) break;
+                continue;
+            }
+            _launcher.WaitForChange(Options.PollInterval, stopping ? CancellationToken.None : cancellationToken);
+            PollAndCollect(cancellationToken);
+            Heartbeat();
+        }
+    }
+
+    private void Dispatch(string work, List<JobRecord[]> slice, Dictionary<(string, string), ProteinTask> byKey, CancellationToken cancellationToken)
+    {
+        var launches = new List<ChunkLaunch>(slice.Count);
+        var attempts = new List<IReadOnlyList<OpenAttempt>>(slice.Count);
+        try
+        {
+            foreach (var jobs in slice)
+            {
+                var chunkId = $"{RunId}-{_sequence++:D5}";
+                var manifestPath = Path.Combine(work, chunkId + ManifestSuffix);
+                var resultsPath = ChunkManifest.ResultsPathFor(manifestPath);
+                var started = _tracker.StartAttempts(jobs.Select(j => j.Id).ToList(), new AttemptLaunch(RunId, _launcher.Name, chunkId, resultsPath));
+                attempts.Add(started);
+                new ChunkManifest
+                {
+                    ChunkId = chunkId,
+                    Format = Options.Format,
+                    ReferenceDirectory = Options.ReferenceDirectory,
+                    Options = Options.PartitionOptions,
+                    CreatedAt = DateTimeOffset.UtcNow,
+                    Tasks = started.Select(a => ToChunkTask(byKey[(a.ProteinId, a.BatchName)], a.AttemptId)).ToList(),
+                }.Write(manifestPath);
+                launches.Add(new ChunkLaunch(chunkId, manifestPath, resultsPath, started.Count));
+            }
+            var ids = _launcher.Launch(launches, cancellationToken);
+            for (var i = 0; i < launches.Count; i++)
+            {
+                _tracker.SetExecutorJobId(launches[i].ChunkId, ids[i]);
+                _active.Add(new ActiveChunk(launches[i].ChunkId, launches[i].ManifestPath, launches[i].ResultsPath, ids[i], attempts[i]));
+            }
+        }
+        catch
+        {
+            // Nothing of this slice runs: its attempts go back to pending (not a retry) before the error surfaces.
+            foreach (var group in attempts)
+                _tracker.CloseAttempts(group.Select(a => a.AttemptId).ToList(), AttemptStatus.Lost, JobStatus.Pending, "requeued: its chunk could not be launched");
+            throw;
+        }
+    }
+
+    /// <summary>Polls the active chunks once and collects those whose worker ended.</summary>
+    private void PollAndCollect(CancellationToken cancellationToken)
+    {
+        if (_active.Count == 0) return;
+        var launched = _active.Where(c => c.ExecutorJobId is not null).Select(c => c.ExecutorJobId!).ToList();
+        var states = _launcher.Poll(launched, cancellationToken);
+        foreach (var chunk in _active.ToList())
+        {
+            var state = chunk.ExecutorJobId is { } id && states.TryGetValue(id, out var s) ? s : new ChunkState(ChunkPhase.Lost, "never launched");
+            if (!state.IsTerminal) continue;
+            Collect(chunk, state);
+            _active.Remove(chunk);
+        }
+    }
+
+    private void Collect(ActiveChunk chunk, ChunkState state)
+    {
+        var outcome = ChunkCollector.Collect(_tracker, chunk, state);
+        _issues.AddRange(outcome.Issues);
+        if (!chunk.OwnRun)
+        {
+            _recovered = _recovered.Add(outcome.Ingest);
+            return;
+        }
+        _ingested = _ingested.Add(outcome.Ingest);
+        _counter.Add(outcome.Ingest.Completed, outcome.Ingest.Failed + outcome.TimedOut, chunk.Attempts[^1].ProteinId);
+    }
+
+    /// <summary>
+    /// Settles what earlier runs left: their running attempts (collected when their worker ended, adopted when a
+    /// cluster job still runs), then result files left in this work folder.
+    /// </summary>
+    private void Recover(string work, CancellationToken cancellationToken)
+    {
+        CollectOpenAttempts(adopt: true, cancellationToken);
+        var running = _active.Select(c => c.ResultsPath).ToHashSet(StringComparer.Ordinal);
+        _recovered = _recovered.Add(ResultFileIngestor.IngestLeftovers(_tracker, work, running, _issues, cancellationToken));
+    }
+
+    /// <summary>Collects earlier runs' attempts whose workers ended; returns how many attempts still run.</summary>
+    private int CollectOpenAttempts(bool adopt, CancellationToken cancellationToken)
+    {
+        var open = _tracker.GetOpenAttempts(exceptRunId: RunId)
+            .GroupBy(a => a.ChunkId ?? $"attempt-{a.AttemptId}")
+            .Select(g => new ActiveChunk(g.Key, ActiveChunk.ManifestPathFor(g.First().ResultsPath ?? ""), g.First().ResultsPath ?? "",
+                g.First().ExecutorJobId, g.ToList()) { OwnRun = false })
+            .ToList();
+        if (open.Count == 0) return 0;
+        var states = _launcher.Poll(open.Where(c => c.ExecutorJobId is not null).Select(c => c.ExecutorJobId!).ToList(), cancellationToken);
+        var stillRunning = 0;
+        foreach (var chunk in open)
+        {
+            var state = chunk.ExecutorJobId is { } id && states.TryGetValue(id, out var s) ? s : new ChunkState(ChunkPhase.Lost, "its run ended without launching it");
+            if (state.IsTerminal) { Collect(chunk, state); continue; }
+            stillRunning += chunk.Attempts.Count;
+            if (adopt) _active.Add(chunk);
+        }
+        return stillRunning;
+    }
+
+    /// <summary>
+    /// After the loop, or after an exception in it: in-process workers are stopped, waited for and collected (a
+    /// collection error is kept back if one is already on its way). Cluster workers are left running.
+    /// </summary>
+    private void Shutdown()
+    {
+        if (_active.Count == 0 || _launcher.WorkersOutliveCaller) return;
+        _launcher.Cancel(_active.Where(c => c.ExecutorJobId is not null).Select(c => c.ExecutorJobId!).ToList());
+        while (_active.Count > 0)
+        {
+            _launcher.WaitForChange(Options.PollInterval, CancellationToken.None);
+            try { PollAndCollect(CancellationToken.None); }
+            catch (Exception) when (_active.Count > 0)
+            {
+                // The tracker refuses writes: leave the files for the next run's recovery, but never before the workers end.
+                WaitForWorkers();
+                throw;
+            }
+        }
+    }
+
+    private void WaitForWorkers()
+    {
+        var ids = _active.Where(c => c.ExecutorJobId is not null).Select(c => c.ExecutorJobId!).ToList();
+        while (_launcher.Poll(ids, CancellationToken.None).Values.Any(s => !s.IsTerminal))
+            _launcher.WaitForChange(Options.PollInterval, CancellationToken.None);
+        _active.Clear();
+    }
+
+    private static ChunkTask ToChunkTask(ProteinTask t, long attemptId) => new()
+    {
+        ProteinId = t.ProteinId, BatchName = t.BatchName, SummaryPath = t.SummaryPath, BlastPath = t.BlastPath,
+        OutputPath = t.OutputPath, AttemptId = attemptId,
+    };
+}

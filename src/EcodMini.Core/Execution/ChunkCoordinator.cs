@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using EcodMini.Core.Scanning;
+using EcodMini.Core.Tracking;
+
+namespace EcodMini.Core.Execution;
+
+/// <summary>
+/// Runs chains through an <see cref="IChunkLauncher"/>: takes the tracking database's lease (one run per database),
+/// recovers what earlier runs left (ingests their result files, settles their running attempts by the launcher's
+/// verdict), records submissions under the retry policy, then per chunk starts attempts, writes the manifest,
+/// launches, polls, ingests and archives. Only this thread writes the tracker. Whatever happens (an exception in
+/// the launcher or the ingestion, Ctrl+C), in-process workers are stopped and waited for, what they wrote is
+/// ingested, and the lease is released last. Cluster workers (<see cref="IChunkLauncher.WorkersOutliveCaller"/>)
+/// are left running; a later <see cref="Refresh"/> or run collects them. One instance per run; not thread-safe.
+/// </summary>
+public sealed partial class ChunkCoordinator
+{
+    public const string ManifestSuffix = ".manifest.json";
+    public const string LockFileName = "executor.lock";
+
+    private readonly TrackingDatabase _tracker;
+    private readonly IChunkLauncher _launcher;
+    private readonly List<ActiveChunk> _active = [];
+    private readonly List<string> _issues = [];
+    private IngestSummary _ingested = IngestSummary.Empty;
+    private IngestSummary _recovered = IngestSummary.Empty;
+    private ProgressCounter _counter = new(0, null);
+    private int _sequence;
+    private DateTimeOffset _lastBeat;
+
+    public ChunkCoordinator(TrackingDatabase tracker, IChunkLauncher launcher, ExecutionOptions options, string? runId = null)
+    {
+        if (options.ThrottleLimit < 1) throw new ArgumentOutOfRangeException(nameof(options), "ThrottleLimit must be at least 1");
+        if (options.ChunkSize < 1) throw new ArgumentOutOfRangeException(nameof(options), "ChunkSize must be at least 1");
+        _tracker = tracker;
+        _launcher = launcher;
+        Options = options;
+        RunId = runId ?? NewRunId();
+    }
+
+    public ExecutionOptions Options { get; }
+
+    /// <summary>This run's id: on its lease, attempts and chunk ids.</summary>
+    public string RunId { get; }
+
+    /// <summary>
+    /// Runs the chains (duplicates once). Throws <see cref="TrackerLeaseHeldException"/> before touching anything when
+    /// another live run owns the database (unless the lease options say wait; <paramref name="onLeaseWait"/> hears
+    /// each look). Cancellation stops launching and waiting; chains not run go back to pending.
+    /// </summary>
+    public ExecutionResult Run(IReadOnlyList<ProteinTask> tasks, IProgress<ExecutionProgress>? progress = null,
+        CancellationToken cancellationToken = default, Action<TrackerLease>? onLeaseWait = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var work = Path.GetFullPath(Options.WorkDirectory);
+        Directory.CreateDirectory(work);
+        var previous = TakeLease(work, cancellationToken, onLeaseWait);
+        try
+        {
+            using var workLock = LockWorkDirectory(work);
+            Recover(work, cancellationToken);
+            var distinct = tasks.DistinctBy(t => (t.ProteinId, t.BatchName)).ToList();
+            var submitted = _tracker.RecordSubmissions(distinct.Select(ToSubmission).ToList(), Options.Submission);
+            var queued = submitted.Where(s => s.Outcome == SubmissionOutcome.Queued).Select(s => s.Job).ToList();
+            _counter = new ProgressCounter(queued.Count, progress);
+            RunChunks(work, queued, distinct.ToDictionary(t => (t.ProteinId, t.BatchName)), cancellationToken);
+            int Count(SubmissionOutcome o) => submitted.Count(s => s.Outcome == o);
+            return new ExecutionResult
+            {
+                Jobs = FinalRecords(distinct), RunId = RunId, Requested = distinct.Count, Submitted = queued.Count,
+                SkippedCompleted = Count(SubmissionOutcome.AlreadyCompleted), RetryNotDue = Count(SubmissionOutcome.RetryNotDue),
+                RetriesExhausted = Count(SubmissionOutcome.RetriesExhausted), InProgress = Count(SubmissionOutcome.InProgress),
+                Completed = _counter.Completed, Failed = _counter.Failed, NotRun = queued.Count - _counter.Completed - _counter.Failed,
+                Recovered = _recovered, Ingested = _ingested, ResultFileIssues = _issues.ToList(), TookOverFrom = previous,
+                Cancelled = cancellationToken.IsCancellationRequested, Duration = clock.Elapsed, WorkDirectory = work,
+            };
+        }
+        finally
+        {
+            try { Shutdown(); }
+            finally { _tracker.ReleaseLease(RunId); }
+        }
+    }
+
+    /// <summary>
+    /// One poll + ingest pass without running anything: takes the lease (refused while a run owns the database), settles
+    /// the attempts of earlier runs whose workers ended, leaves running ones running, releases the lease.
+    /// </summary>
+    public RefreshResult Refresh(CancellationToken cancellationToken = default)
+    {
+        var previous = TakeLease(null, cancellationToken, null);
+        try
+        {
+            var open = CollectOpenAttempts(adopt: false, cancellationToken);
+            return new RefreshResult(_recovered, open, _issues.ToList(), previous);
+        }
+        finally { _tracker.ReleaseLease(RunId); }
+    }
+
+    private TrackerLease? TakeLease(string? work, CancellationToken cancellationToken, Action<TrackerLease>? onWait)
+    {
+        var claim = new TrackerLease
+        {
+            RunId = RunId, Host = ProcessIdentity.Host, ProcessId = ProcessIdentity.ProcessId,
+            ProcessStart = ProcessIdentity.CurrentStart(), WorkDirectory = work,
+        };
+        var previous = _tracker.AcquireLease(claim, Options.Lease, cancellationToken, onWait);
+        _lastBeat = DateTimeOffset.UtcNow;
+        return previous;
+    }
+
+    private void Heartbeat()
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (now - _lastBeat < Options.Lease.HeartbeatInterval) return;
+        _tracker.RenewLease(RunId, now);
+        _lastBeat = now;
+    }
+
+    private List<JobRecord> FinalRecords(List<ProteinTask> tasks)
+    {
+        var records = new Dictionary<(string, string), JobRecord>();
+        foreach (var batch in tasks.Select(t => t.BatchName).Distinct(StringComparer.Ordinal))
+            foreach (var job in _tracker.GetJobs(new JobQuery { BatchName = batch, Wildcards = false }))
+                records[(job.ProteinId, job.BatchName)] = job;
+        return tasks.Select(t => records[(t.ProteinId, t.BatchName)]).ToList();
+    }
+
+    /// <summary>One executor per work directory: an exclusive lock file, released by the OS if the process dies.</summary>
+    private static FileStream LockWorkDirectory(string work)
+    {
+        var path = Path.Combine(work, LockFileName);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new WorkDirectoryInUseException(work, $"{work}: another executor is using this work folder ({path} is locked); give each run its own work folder", ex);
+        }
+    }
+
+    private static string NewRunId() =>
+        DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+
+    private static JobSubmission ToSubmission(ProteinTask t) =>
+        new(t.ProteinId, t.Pdb, t.Chain, t.BatchName, t.OutputPath, SummaryPath: t.SummaryPath, BlastPath: t.BlastPath);
+}

@@ -1,0 +1,26 @@
+using EcodMini.Core.Algorithm;
+using EcodMini.Core.Model;
+using EcodMini.Core.Tracking;
+
+namespace EcodMini.Core.Execution;
+
+/// <summary>How a <see cref="ChunkCoordinator"/> runs chains, whatever the launcher.</summary>
+public sealed record ExecutionOptions
+{
+    /// <summary>Chunks running at once (threads locally; the array throttle on a cluster).</summary>
+    public int ThrottleLimit { get; init; } = Environment.ProcessorCount;
+    /// <summary>Chains per chunk (per manifest, per ingestion transaction); small runs use smaller chunks to keep all workers busy.</summary>
+    public int ChunkSize { get; init; } = 200;
+    /// <summary>Where chunk manifests and result files live; ingested chunks move to its <c>ingested/</c> folder.</summary>
+    public required string WorkDirectory { get; init; }
+    /// <summary>Reference data folder for the production partition runner (workers read it from the manifest).</summary>
+    public string? ReferenceDirectory { get; init; }
+    public OutputFormat Format { get; init; } = OutputFormat.V1;
+    public PartitionOptions PartitionOptions { get; init; } = new();
+    /// <summary>Which known chains run again: the retry policy, and Force to rerun chosen chains whatever their state.</summary>
+    public SubmissionRules Submission { get; init; } = SubmissionRules.Default;
+    /// <summary>How the run takes the tracking database's lease (wait or refuse, when a lease is stale).</summary>
+    public LeaseOptions Lease { get; init; } = new();
+    /// <summary>The longest wait between two polls of the launcher (a local worker's end wakes the coordinator at once).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+}

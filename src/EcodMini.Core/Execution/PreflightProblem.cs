@@ -1,0 +1,9 @@
+namespace EcodMini.Core.Execution;
+
+/// <summary>What <see cref="ExecutionPreflight"/> found wrong.</summary>
+public enum PreflightProblem
+{
+    ReferenceData,
+    WorkDirectory,
+    OutputFolder,
+}
