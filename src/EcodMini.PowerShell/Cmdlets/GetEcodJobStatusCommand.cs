@@ -14,7 +14,7 @@ public sealed class GetEcodJobStatusCommand : EcodConfiguredCmdlet
     private TrackingDatabase? _tracker;
 
     [Parameter(ParameterSetName = "Jobs")]
-    [ValidateSet("pending", "running", "completed", "failed", "timeout", "cancelled", "unknown")]
+    [ValidateSet("pending", "submitted", "running", "completed", "failed", "timeout", "cancelled", "unknown")]
     public string[]? Status { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
