@@ -26,7 +26,6 @@ public sealed partial class SlurmLauncher : IClusterLauncher
         _client = client;
         _options = options;
         _log = log ?? (_ => { });
-        _runs.Add(options.RunId);
     }
 
     public string Name => "slurm";
@@ -48,6 +47,7 @@ public sealed partial class SlurmLauncher : IClusterLauncher
     {
         if (chunks.Count == 0) return [];
         Directory.CreateDirectory(_options.Script.LogDirectory); // SLURM fails a job whose log folder is missing
+        _runs.Add(_options.RunId);
         var submitted = new List<string>();
         try
         {
