@@ -139,7 +139,7 @@ Describe 'Submit-EcodJob -Executor Slurm on the real cluster' -Skip:$NoCluster {
         $g = New-TestBatchRoot -ProteinCount 30 -Seed 11 -BatchCount 1
         $db = Join-Path $folder 'tracking.db'
         $pipeline = "Find-EcodProtein -BatchRoot '$($g.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Submit-EcodJob -Executor Slurm -ReferenceDirectory '$($g.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$folder/work' -ChunkSize 10 -ConfigurationPath '$cfg' | Out-Null"
-        $p = Start-FreshPwsh -Script "`$env:PATH = '$bin:' + `$env:PATH; $pipeline"
+        $p = Start-FreshPwsh -Script "`$env:PATH = '${bin}:' + `$env:PATH; $pipeline"
         $deadline = (Get-Date).AddSeconds(120)
         $submitted = $null
         while ((Get-Date) -lt $deadline -and -not $submitted) {

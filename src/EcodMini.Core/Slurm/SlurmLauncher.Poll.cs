@@ -5,6 +5,8 @@ namespace EcodMini.Core.Slurm;
 
 public sealed partial class SlurmLauncher
 {
+    private bool _queueChecked;
+
     public IReadOnlyDictionary<string, ChunkState> Poll(IReadOnlyCollection<string> executorJobIds, CancellationToken cancellationToken)
     {
         var states = new Dictionary<string, ChunkState>(StringComparer.Ordinal);
@@ -26,10 +28,25 @@ public sealed partial class SlurmLauncher
         }
         var changed = false;
         var now = DateTimeOffset.UtcNow;
+        if (executorJobIds.Any(id => !reported.ContainsKey(id)) && !_queueChecked)
+        {
+            // Accounting lags behind the queue: ask squeue (one call per run) before calling a job lost.
+            try
+            {
+                foreach (var run in _runs)
+                    foreach (var task in _client.QueryQueue(SlurmLaunchOptions.JobNameFor(run), cancellationToken).Tasks)
+                        reported.TryAdd(task.Task.ToString(), task);
+            }
+            catch (Exception ex) when (ex is SlurmCommandException or Processes.ProcessStartException)
+            {
+                _log($"squeue failed while checking jobs sacct did not list: {ex.Message}");
+            }
+        }
+        _queueChecked = false;
         foreach (var id in executorJobIds)
         {
             var state = reported.TryGetValue(id, out var task) ? ToChunkState(task)
-                : _launchedAt.TryGetValue(id, out var at) && now - at < _options.ReportingGrace
+                : RecentlyLaunched(id, now)
                     ? new ChunkState(ChunkPhase.Queued, "submitted; not reported by SLURM yet")
                     : new ChunkState(ChunkPhase.Lost, $"SLURM does not report job {id}");
             if (!_last.TryGetValue(id, out var previous) || previous != state) changed = true;
@@ -52,6 +69,7 @@ public sealed partial class SlurmLauncher
             foreach (var task in accounted.Tasks) reported[task.Task.ToString()] = task;
         }
         if (!fallback) return reported;
+        _queueChecked = true;
 
         if (!_fallbackNoted)
         {
@@ -65,6 +83,13 @@ public sealed partial class SlurmLauncher
         var gone = ids.Where(id => !reported.ContainsKey(id)).Select(id => id.Split('_')[0]).Distinct(StringComparer.Ordinal).ToList();
         foreach (var task in _client.ShowJobs(gone, cancellationToken).Tasks) reported.TryAdd(task.Task.ToString(), task);
         return reported;
+    }
+
+    private bool RecentlyLaunched(string id, DateTimeOffset now)
+    {
+        if (_launchedAt.TryGetValue(id, out var at)) return now - at < _options.ReportingGrace;
+        // A job of an earlier process: young runs get the same grace (their jobs may not be accounted yet).
+        return _runs.Any(run => now - RunStart(run) < _options.ReportingGrace);
     }
 
     /// <summary>How the coordinator should treat a task SLURM reports (an UNKNOWN state keeps it waiting, never success).</summary>
