@@ -51,6 +51,11 @@ public sealed class RestartEcodJobCommand : JobRunCmdlet
             _jobs.AddRange(reader.GetJobs(new JobQuery { Statuses = Status }));
         }
         if (_jobs.Count == 0) { WriteVerbose("No failed, timed-out or cancelled job given: nothing to restart"); return; }
+        if (Executor is null && _jobs.All(j => j.JobId is not null && Core.Slurm.SlurmClient.IsTaskId(j.JobId)))
+        {
+            Executor = "Slurm";
+            WriteVerbose("The jobs last ran on SLURM: restarting them there (-Executor chooses otherwise)");
+        }
         var factor = ResourceFactor ?? Settings.Slurm.RestartFactor;
         // Separate submissions: more time for time-outs, more memory for out-of-memory ends, unchanged for the rest.
         var groups = _jobs.DistinctBy(j => j.Id).GroupBy(j => j.Status == JobStatus.Timeout || (j.Error?.Contains("TIMEOUT", StringComparison.Ordinal) ?? false) ? "time"

@@ -26,8 +26,13 @@ public class SlurmLauncherTests
         .Select(i => new ChunkLaunch($"{RunId}-{i:D5}", temp.File($"work/{RunId}-{i:D5}.manifest.json"), temp.File($"work/{RunId}-{i:D5}.manifest.json.results.jsonl"), 10))
         .ToList();
 
-    private static SlurmLauncher Launcher(FakeProcessRunner runner, SlurmLaunchOptions options, List<string>? log = null) =>
-        new(new SlurmClient(runner, new SlurmClientOptions { MaxAttempts = 1 }), options, m => log?.Add(m));
+    /// <summary>A launcher watching the test run (as the coordinator makes it for the runs it polls).</summary>
+    private static SlurmLauncher Launcher(FakeProcessRunner runner, SlurmLaunchOptions options, List<string>? log = null)
+    {
+        var launcher = new SlurmLauncher(new SlurmClient(runner, new SlurmClientOptions { MaxAttempts = 1 }), options, m => log?.Add(m));
+        launcher.Watch([RunId]);
+        return launcher;
+    }
 
     [Fact]
     public void Array_mode_submits_one_array_per_max_array_size_with_offsets_and_task_ids()
@@ -81,8 +86,9 @@ public class SlurmLauncherTests
         var runner = new FakeProcessRunner().Answer("sacct",
             "10|9_0|COMPLETED|0:0|||00:00:02|\n11|9_1|TIMEOUT|0:0|||00:01:02|\n12|9_2|OUT_OF_MEMORY|0:125|||00:00:09|\n" +
             "13|9_3|CANCELLED by 0|0:0|||00:00:01|\n9|9_[4-5%2]|PENDING|0:0|Unknown|Unknown|00:00:00|\n14|9_6|NODE_FAIL|0:0||||\n15|9_7|RUNNING|0:0||Unknown|00:00:01|\n16|9_8|WEIRD|0:0||||\n");
+        runner.Answer("squeue", "");
         var states = Launcher(runner, Options(temp)).Poll(Enumerable.Range(0, 10).Select(i => $"9_{i}").ToList(), CancellationToken.None);
-        Assert.Single(runner.Calls);
+        Assert.Equal(1, runner.CallsTo("sacct"));
         Assert.Equal(ChunkPhase.Finished, states["9_0"].Phase);
         Assert.Equal(ChunkPhase.TimedOut, states["9_1"].Phase);
         Assert.Equal(ChunkPhase.Failed, states["9_2"].Phase);
@@ -132,7 +138,7 @@ public class SlurmLauncherTests
     public void A_job_just_submitted_but_not_yet_reported_counts_as_queued()
     {
         using var temp = new TempFolder();
-        var runner = new FakeProcessRunner().Answer("sbatch", "7\n").Answer("sacct", "");
+        var runner = new FakeProcessRunner().Answer("sbatch", "7\n").Answer("sacct", "").Answer("squeue", "");
         var launcher = Launcher(runner, Options(temp, SlurmMode.PerProtein));
         launcher.Launch(Chunks(temp, 1), CancellationToken.None);
         Assert.Equal(ChunkPhase.Queued, launcher.Poll(["7"], CancellationToken.None)["7"].Phase);
