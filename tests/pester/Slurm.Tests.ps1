@@ -150,7 +150,8 @@ Describe 'Submit-EcodJob -Executor Slurm on the real cluster' -Skip:$NoCluster {
         $submitted | Should -Not -BeNullOrEmpty -Because 'the job must be accepted before the kill'
         $p.Kill($true); $p.WaitForExit()
 
-        $r = Invoke-FreshPwsh -Script $pipeline
+        # The killed run's lease is taken over once its process is gone (-WaitForLease covers the moment it takes to reap it).
+        $r = Invoke-FreshPwsh -Script ($pipeline -replace '\| Out-Null$', '-WaitForLease | Out-Null')
         $r.ExitCode | Should -Be 0 -Because $r.Error
         Get-EcodJobStatus -TrackingDatabase $db -Wait -PollInterval 2 -Timeout 00:05:00 -ConfigurationPath $cfg | Out-Null
         (Get-EcodProductionStatistic -TrackingDatabase $db -ConfigurationPath $cfg).Completed | Should -Be 30
