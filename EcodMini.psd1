@@ -19,6 +19,8 @@
         'Find-EcodProtein'
         'Submit-EcodJob'
         'Get-EcodJobStatus'
+        'Stop-EcodJob'
+        'Restart-EcodJob'
         'Get-EcodProductionStatistic'
         'Get-EcodProductionAlert'
         'Watch-EcodProduction'

@@ -133,6 +133,7 @@ function Invoke-AllTests {
         $module = Invoke-Package -Configuration $Configuration
         Start-TestService -Name chromium
         Start-TestService -Name postgres
+        Start-TestService -Name slurm
         if (-not $SkipUnit) { $unit = Invoke-UnitTests -Configuration $Configuration }
         $pesterCounts = Invoke-PesterTests -ModulePath $module -Filter $PesterFilter
     }

@@ -65,13 +65,17 @@ public static class ConfigurationParser
         var s = Section(root, "slurm", errors);
         var slurm = new SlurmSettings
         {
-            Partition = s.String("partition", d.Slurm.Partition),
+            Partition = s.OptionalString("partition", d.Slurm.Partition),
             Time = s.String("time", d.Slurm.Time),
             Memory = s.String("memory", d.Slurm.Memory),
             CpusPerTask = s.Int("cpus_per_task", d.Slurm.CpusPerTask),
             MaxConcurrentJobs = s.Int("max_concurrent_jobs", d.Slurm.MaxConcurrentJobs),
             JobScriptDir = s.String("job_script_dir", d.Slurm.JobScriptDir),
             EnvSetupScript = s.OptionalString("env_setup_script", d.Slurm.EnvSetupScript),
+            WorkerPwsh = s.OptionalString("worker_pwsh", d.Slurm.WorkerPwsh),
+            WorkerModule = s.OptionalString("worker_module", d.Slurm.WorkerModule),
+            RestartFactor = s.Double("restart_factor", d.Slurm.RestartFactor),
+            SubmitDelay = s.Double("submit_delay", d.Slurm.SubmitDelay),
         };
         s.ReportUnknownKeys();
 

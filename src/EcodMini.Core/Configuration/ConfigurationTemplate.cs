@@ -35,14 +35,18 @@ public static class ConfigurationTemplate
           chunk_size: 200                 # chains per chunk manifest
           lease_timeout: 120              # seconds without a heartbeat before another run may take the tracking database over
 
-        slurm:
-          partition: All
+        slurm:                            # Submit-EcodJob -Executor Slurm; every value is checked before it reaches a job script
+          # partition: All                # default: the cluster's default partition
           time: "1:00:00"
           memory: 4G
           cpus_per_task: 1
-          max_concurrent_jobs: 50
-          job_script_dir: /tmp/pyecod_mini_jobs
+          max_concurrent_jobs: 50         # array tasks (or per-protein jobs) running at once
+          job_script_dir: /tmp/pyecod_mini_jobs  # job scripts, a folder per run; must be visible to the nodes
           # env_setup_script: /home/user/.bashrc
+          # worker_pwsh: /usr/bin/pwsh    # default: the submitting pwsh (absolute path recorded at submission)
+          # worker_module: /opt/EcodMini/EcodMini.psd1  # default: the submitting session's module
+          restart_factor: 2               # Restart-EcodJob raises time (TIMEOUT) or memory (OUT_OF_MEMORY) by this
+          submit_delay: 0.1               # seconds between sbatch calls in per-protein mode
 
         processing:
           reps_only: true

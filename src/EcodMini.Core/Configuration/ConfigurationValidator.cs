@@ -17,6 +17,8 @@ public static class ConfigurationValidator
             $"database.evidence_table: expected a table name of letters, digits and '_' (e.g. domain_evidence), got '{config.Database.EvidenceTable}'");
         Check(config.Slurm.CpusPerTask >= 1, $"slurm.cpus_per_task: expected at least 1, got {config.Slurm.CpusPerTask}");
         Check(config.Slurm.MaxConcurrentJobs >= 1, $"slurm.max_concurrent_jobs: expected at least 1, got {config.Slurm.MaxConcurrentJobs}");
+        Check(config.Slurm.RestartFactor is >= 1 and <= 100, $"slurm.restart_factor: expected 1-100, got {config.Slurm.RestartFactor}");
+        Check(config.Slurm.SubmitDelay is >= 0 and <= 60, $"slurm.submit_delay: expected 0-60 seconds, got {config.Slurm.SubmitDelay}");
         Check(config.Processing.MaxRetries >= 0, $"processing.max_retries: expected 0 or more, got {config.Processing.MaxRetries}");
         Check(config.Processing.RetryDelay >= 0, $"processing.retry_delay: expected 0 or more seconds, got {config.Processing.RetryDelay}");
         Check(config.Quality.MinCoverage is >= 0 and <= 1, $"quality.min_coverage: expected 0-1, got {config.Quality.MinCoverage}");

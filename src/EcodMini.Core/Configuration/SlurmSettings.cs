@@ -1,13 +1,24 @@
 namespace EcodMini.Core.Configuration;
 
-/// <summary>SLURM job settings (used when execution.executor is slurm).</summary>
+/// <summary>SLURM job settings (used when execution.executor is slurm, or with Submit-EcodJob -Executor Slurm).</summary>
 public sealed record SlurmSettings
 {
-    public string Partition { get; init; } = "All";
+    /// <summary>Null: the cluster's default partition (no --partition).</summary>
+    public string? Partition { get; init; }
     public string Time { get; init; } = "1:00:00";
     public string Memory { get; init; } = "4G";
     public int CpusPerTask { get; init; } = 1;
+    /// <summary>Array tasks (or per-protein jobs) running at once.</summary>
     public int MaxConcurrentJobs { get; init; } = 50;
+    /// <summary>Job scripts and array manifests, a folder per run; must be visible to the nodes.</summary>
     public string JobScriptDir { get; init; } = "/tmp/pyecod_mini_jobs";
     public string? EnvSetupScript { get; init; }
+    /// <summary>pwsh the jobs run; null: the submitting pwsh (absolute path recorded at submission).</summary>
+    public string? WorkerPwsh { get; init; }
+    /// <summary>EcodMini.psd1 the jobs import; null: the submitting session's module.</summary>
+    public string? WorkerModule { get; init; }
+    /// <summary>Restart-EcodJob multiplies time (TIMEOUT) or memory (OUT_OF_MEMORY) by this per retry.</summary>
+    public double RestartFactor { get; init; } = 2.0;
+    /// <summary>Seconds between sbatch calls in per-protein mode (the production design's throttle).</summary>
+    public double SubmitDelay { get; init; } = 0.1;
 }

@@ -8,7 +8,9 @@ public sealed partial class ChunkCoordinator
 {
     private void RunChunks(string work, List<JobRecord> queued, Dictionary<(string, string), ProteinTask> byKey, CancellationToken cancellationToken)
     {
-        var size = Math.Max(1, Math.Min(Options.ChunkSize, (int)Math.Ceiling(queued.Count / (double)(Options.ThrottleLimit * 2))));
+        var size = Options.ShrinkChunksForSmallRuns
+            ? Math.Max(1, Math.Min(Options.ChunkSize, (int)Math.Ceiling(queued.Count / (double)(Options.ThrottleLimit * 2))))
+            : Options.ChunkSize;
         var chunks = queued.Chunk(size).ToList();
         var next = 0;
         while (next < chunks.Count || _active.Count > 0)
@@ -21,7 +23,7 @@ public sealed partial class ChunkCoordinator
                 next += slice.Count;
                 Dispatch(work, slice, byKey, cancellationToken);
             }
-            if (stopping && _launcher.WorkersOutliveCaller) break;
+            if (_launcher.WorkersOutliveCaller && (stopping || (Options.ReturnAfterLaunch && next >= chunks.Count))) break;
             if (_active.Count == 0)
             {
                 if (stopping) break;
@@ -44,7 +46,8 @@ public sealed partial class ChunkCoordinator
                 var chunkId = $"{RunId}-{_sequence++:D5}";
                 var manifestPath = Path.Combine(work, chunkId + ManifestSuffix);
                 var resultsPath = ChunkManifest.ResultsPathFor(manifestPath);
-                var started = _tracker.StartAttempts(jobs.Select(j => j.Id).ToList(), new AttemptLaunch(RunId, _launcher.Name, chunkId, resultsPath));
+                var started = _tracker.StartAttempts(jobs.Select(j => j.Id).ToList(), new AttemptLaunch(RunId, _launcher.Name, chunkId, resultsPath,
+                    _launcher.WorkersOutliveCaller ? JobStatus.Submitted : JobStatus.Running));
                 attempts.Add(started);
                 new ChunkManifest
                 {
@@ -82,7 +85,7 @@ public sealed partial class ChunkCoordinator
         foreach (var chunk in _active.ToList())
         {
             var state = chunk.ExecutorJobId is { } id && states.TryGetValue(id, out var s) ? s : new ChunkState(ChunkPhase.Lost, "never launched");
-            if (!state.IsTerminal) continue;
+            if (!state.IsTerminal) { NoteRunning(chunk, state); continue; }
             Collect(chunk, state);
             _active.Remove(chunk);
         }
@@ -121,12 +124,14 @@ public sealed partial class ChunkCoordinator
                 g.First().ExecutorJobId, g.ToList()) { OwnRun = false })
             .ToList();
         if (open.Count == 0) return 0;
+        open = Reconcile(open, cancellationToken);
         var states = _launcher.Poll(open.Where(c => c.ExecutorJobId is not null).Select(c => c.ExecutorJobId!).ToList(), cancellationToken);
         var stillRunning = 0;
         foreach (var chunk in open)
         {
             var state = chunk.ExecutorJobId is { } id && states.TryGetValue(id, out var s) ? s : new ChunkState(ChunkPhase.Lost, "its run ended without launching it");
             if (state.IsTerminal) { Collect(chunk, state); continue; }
+            NoteRunning(chunk, state);
             stillRunning += chunk.Attempts.Count;
             if (adopt) _active.Add(chunk);
         }

@@ -141,7 +141,8 @@ public sealed partial class ChunkCoordinator
         }
     }
 
-    private static string NewRunId() =>
+    /// <summary>A new run id: UTC start time, then a random part (<c>20261130T235900-1a2b3c4d</c>).</summary>
+    public static string NewRunId() =>
         DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
 
     private static JobSubmission ToSubmission(ProteinTask t) =>

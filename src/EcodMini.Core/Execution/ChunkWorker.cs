@@ -24,9 +24,12 @@ public static class ChunkWorker
 
     public static PartitionRequest ToRequest(ChunkTask task) => new(task.SummaryPath, task.BlastPath, task.OutputPath, task.BatchName);
 
-    /// <summary>Runs the chunk with the given per-chain function; <paramref name="onRecord"/> sees each record after it is flushed.</summary>
+    /// <summary>
+    /// Runs the chunk with the given per-chain function; <paramref name="onRecord"/> sees each record after it is
+    /// flushed (to disk, with <paramref name="durable"/>).
+    /// </summary>
     public static ChunkRunSummary Run(string manifestPath, Func<ChunkTask, CancellationToken, PartitionResult> process,
-        CancellationToken cancellationToken = default, Action<TaskResultRecord>? onRecord = null)
+        CancellationToken cancellationToken = default, Action<TaskResultRecord>? onRecord = null, bool durable = false)
     {
         var manifest = ChunkManifest.Read(manifestPath);
         var resultsPath = ChunkManifest.ResultsPathFor(manifestPath);
@@ -34,7 +37,7 @@ public static class ChunkWorker
             .Select(r => (r.ProteinId, r.BatchName)).ToHashSet();
         int completed = 0, failed = 0, already = 0, done = 0;
         var cancelled = false;
-        using var writer = new ResultFileWriter(resultsPath);
+        using var writer = new ResultFileWriter(resultsPath, durable);
         foreach (var task in manifest.Tasks)
         {
             if (recorded.Contains((task.ProteinId, task.BatchName))) { already++; done++; continue; }

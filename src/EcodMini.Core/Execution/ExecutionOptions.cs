@@ -23,4 +23,14 @@ public sealed record ExecutionOptions
     public LeaseOptions Lease { get; init; } = new();
     /// <summary>The longest wait between two polls of the launcher (a local worker's end wakes the coordinator at once).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// False: chunks hold exactly <see cref="ChunkSize"/> chains (cluster arrays); true: small runs use smaller
+    /// chunks so every local worker gets some.
+    /// </summary>
+    public bool ShrinkChunksForSmallRuns { get; init; } = true;
+    /// <summary>
+    /// When the launcher's workers outlive the caller (a cluster): return once every chunk is launched, leaving the
+    /// jobs to a later refresh, instead of waiting for them.
+    /// </summary>
+    public bool ReturnAfterLaunch { get; init; }
 }

@@ -81,7 +81,7 @@ public static class ProductionStatisticsCalculator
             switch (status)
             {
                 case JobStatus.Pending: pending += n; break;
-                case JobStatus.Running: running += n; break;
+                case JobStatus.Running or JobStatus.Submitted: running += n; break;
                 case JobStatus.Completed: completed += n; break;
                 case JobStatus.Failed or JobStatus.Timeout or JobStatus.Cancelled: failed += n; break;
             }

@@ -14,9 +14,9 @@ public static class PartitionDocumentWriter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(false);
 
-    /// <summary>Writes atomically (temporary file in the same folder, then rename); creates the folder.</summary>
-    public static void Write(PartitionResult result, string path, OutputFormat format) =>
-        AtomicFile.WriteAllBytes(path, ToBytes(result, format));
+    /// <summary>Writes atomically (temporary file in the same folder, then rename; fsynced first when <paramref name="durable"/>); creates the folder.</summary>
+    public static void Write(PartitionResult result, string path, OutputFormat format, bool durable = false) =>
+        AtomicFile.WriteAllBytes(path, ToBytes(result, format), durable);
 
     public static string ToXml(PartitionResult result, OutputFormat format) => Utf8NoBom.GetString(ToBytes(result, format));
 

@@ -22,19 +22,22 @@ public sealed class ChainPartitionRunner
 {
     private readonly PartitionEngine _engine;
 
-    public ChainPartitionRunner(ReferenceData reference, PartitionOptions options, OutputFormat format = OutputFormat.V1)
+    /// <param name="durableOutputs">fsync each output file before its rename (cluster workers on a shared file system).</param>
+    public ChainPartitionRunner(ReferenceData reference, PartitionOptions options, OutputFormat format = OutputFormat.V1, bool durableOutputs = false)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(options);
         Reference = reference;
         Options = options.Validate();
         Format = format;
+        DurableOutputs = durableOutputs;
         _engine = new PartitionEngine(reference, Options);
     }
 
     public ReferenceData Reference { get; }
     public PartitionOptions Options { get; }
     public OutputFormat Format { get; }
+    public bool DurableOutputs { get; }
 
     public PartitionResult Run(PartitionRequest request, CancellationToken cancellationToken = default)
     {
@@ -66,7 +69,7 @@ public sealed class ChainPartitionRunner
                 SummaryPath = request.SummaryPath,
                 OutputPath = request.OutputPath,
             };
-            if (request.OutputPath is not null) PartitionDocumentWriter.Write(result, request.OutputPath, Format);
+            if (request.OutputPath is not null) PartitionDocumentWriter.Write(result, request.OutputPath, Format, DurableOutputs);
             return result with { ElapsedMs = Elapsed(started) };
         }
         catch (InputFileException ex)

@@ -71,7 +71,7 @@ public sealed class BatchScanner(ScanOptions options)
                 }
                 // A chain the tracker still has pending or running (a run that was killed) is queued even when its
                 // output exists: the executor then ingests its leftover result or runs it again, so counts stay exact.
-                var unfinished = job is not null && job.Status is JobStatus.Pending or JobStatus.Running;
+                var unfinished = job is not null && job.Status is JobStatus.Pending or JobStatus.Running or JobStatus.Submitted;
                 if (!failedBefore && !unfinished && hasOutput && Options.SkipExisting) { done++; continue; }
                 if (failedBefore) retries++;
 

@@ -32,10 +32,11 @@ public sealed partial class TrackingDatabase
         insert.Set("$results", launch.ResultsPath);
         insert.Set("$t", time);
         using var update = Command("""
-            UPDATE jobs SET status = 'running', job_id = $chunk, start_time = $t, end_time = NULL, exit_code = NULL,
+            UPDATE jobs SET status = $status, job_id = $chunk, start_time = $t, end_time = NULL, exit_code = NULL,
                 error_message = NULL, current_attempt_id = $attempt, attempt_count = $n WHERE id = $id;
             """, transaction);
         update.Set("$chunk", launch.ChunkId);
+        update.Set("$status", launch.JobStatus);
         update.Set("$t", time);
         using var events = new JobEventWriter(this, transaction);
         foreach (var jobRef in jobRefs)
@@ -59,7 +60,7 @@ public sealed partial class TrackingDatabase
             update.Set("$n", number);
             update.Set("$id", jobRef);
             update.ExecuteNonQuery();
-            events.Write(jobRef, protein, batch, launch.ChunkId, status, JobStatus.Running, now ?? DateTimeOffset.UtcNow, retry,
+            events.Write(jobRef, protein, batch, launch.ChunkId, status, launch.JobStatus, now ?? DateTimeOffset.UtcNow, retry,
                 $"attempt {number} started (run {launch.RunId}, chunk {launch.ChunkId})", attemptId);
             started.Add(new OpenAttempt
             {

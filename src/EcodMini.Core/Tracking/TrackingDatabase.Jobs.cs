@@ -71,7 +71,7 @@ public sealed partial class TrackingDatabase
             {
                 var decision = rules.Retry.Decide(status, retry, ended, time);
                 SubmissionOutcome? kept = status == JobStatus.Completed ? SubmissionOutcome.AlreadyCompleted
-                    : status == JobStatus.Running && attemptStatus == AttemptStatus.Running ? SubmissionOutcome.InProgress
+                    : JobStatus.IsActive(status) && attemptStatus == AttemptStatus.Running ? SubmissionOutcome.InProgress
                     : decision == RetryDecision.NotDue ? SubmissionOutcome.RetryNotDue
                     : decision == RetryDecision.Exhausted ? SubmissionOutcome.RetriesExhausted
                     : null;

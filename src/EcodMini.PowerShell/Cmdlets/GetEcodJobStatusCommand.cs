@@ -9,12 +9,12 @@ namespace EcodMini.PowerShell.Cmdlets;
 [OutputType(typeof(JobRecord), ParameterSetName = ["Jobs"])]
 [OutputType(typeof(JobEvent), ParameterSetName = ["History"])]
 [OutputType(typeof(StoredResult), ParameterSetName = ["Result"])]
-public sealed class GetEcodJobStatusCommand : EcodConfiguredCmdlet
+public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
 {
     private TrackingDatabase? _tracker;
 
     [Parameter(ParameterSetName = "Jobs")]
-    [ValidateSet("pending", "running", "completed", "failed", "timeout", "cancelled", "unknown")]
+    [ValidateSet("pending", "submitted", "running", "completed", "failed", "timeout", "cancelled", "unknown")]
     public string[]? Status { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -36,7 +36,8 @@ public sealed class GetEcodJobStatusCommand : EcodConfiguredCmdlet
     [Parameter]
     public string? TrackingDatabase { get; set; }
 
-    protected override void BeginProcessing() => _tracker = OpenTracker(TrackingDatabase, readOnly: true);
+    protected override void BeginProcessing() =>
+        _tracker = Refresh.IsPresent || Wait.IsPresent ? OpenForRefresh() : OpenTracker(TrackingDatabase, readOnly: true);
 
     protected override void ProcessRecord()
     {
@@ -60,6 +61,7 @@ public sealed class GetEcodJobStatusCommand : EcodConfiguredCmdlet
             ProteinId = ProteinId,
             Limit = First,
         };
+        if (Refresh.IsPresent || Wait.IsPresent) { RefreshAndWait(_tracker, query); return; }
         WriteObject(_tracker.GetJobs(query), enumerateCollection: true);
     }
 

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using EcodMini.Core.Algorithm;
+using EcodMini.Core.Execution;
 using EcodMini.Core.Inputs;
 using EcodMini.Core.Model;
 using EcodMini.Core.Pipeline;
@@ -10,53 +11,57 @@ using EcodMini.PowerShell.Infrastructure;
 namespace EcodMini.PowerShell.Cmdlets;
 
 /// <summary>Partitions chains into domains from their domain summaries (pyECOD Mini algorithm).</summary>
-[Cmdlet(VerbsLifecycle.Invoke, "EcodPartition", SupportsShouldProcess = true, DefaultParameterSetName = "Path")]
-[OutputType(typeof(PartitionResult))]
-public sealed class InvokeEcodPartitionCommand : EcodCmdlet
+[Cmdlet(VerbsLifecycle.Invoke, "EcodPartition", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
+[OutputType(typeof(PartitionResult), ParameterSetName = [PathSet])]
+[OutputType(typeof(ChunkRunSummary), ParameterSetName = [ManifestSet])]
+public sealed partial class InvokeEcodPartitionCommand : EcodCmdlet
 {
+    private const string PathSet = "Path";
+
     private readonly List<PartitionRequest> _requests = [];
     private readonly HashSet<string> _outputs = new(StringComparer.Ordinal);
     private ChainPartitionRunner? _runner;
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
     [Alias("FullName", "Path", "PSPath")]
     [ValidateNotNullOrEmpty]
     public string[] SummaryPath { get; set; } = [];
 
-    [Parameter(Mandatory = true, Position = 1)]
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
     public string ReferenceDirectory { get; set; } = "";
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
     [Alias("BlastXmlPath")]
     public string? BlastPath { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = PathSet)]
     public string? BlastDirectory { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
     public string? OutputPath { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = PathSet)]
     public string? OutputDirectory { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = PathSet)]
     public OutputFormat Format { get; set; } = OutputFormat.V1;
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
     [Alias("BatchName")]
     public string? BatchId { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = PathSet)]
     [ValidateRange(1, 1024)]
     public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
 
     /// <summary>Algorithm settings by name, e.g. @{ MinDomainSize = 30; NewCoverageThreshold = 0.75 }.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = PathSet)]
     public Hashtable? Option { get; set; }
 
     protected override void BeginProcessing()
     {
+        if (ParameterSetName == ManifestSet) return;
         var referenceDir = ResolvePath(ReferenceDirectory);
         var options = BindPartitionOptions(new PartitionOptions(), Option);
 
@@ -76,6 +81,11 @@ public sealed class InvokeEcodPartitionCommand : EcodCmdlet
 
     protected override void ProcessRecord()
     {
+        if (ParameterSetName == ManifestSet)
+        {
+            RunManifest();
+            return;
+        }
         foreach (var raw in SummaryPath)
         {
             string summary;

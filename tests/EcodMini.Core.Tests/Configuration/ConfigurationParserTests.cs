@@ -86,6 +86,8 @@ public class ConfigurationParserTests
     public void EmptyTextIsTheDefaults() => Assert.Equal(EcodConfiguration.Default, ConfigurationParser.Parse(""));
 
     [Theory]
+    [InlineData("slurm:\n  restart_factor: 0.5\n", "slurm.restart_factor: expected 1-100, got 0.5")]
+    [InlineData("slurm:\n  submit_delay: -1\n", "slurm.submit_delay: expected 0-60 seconds, got -1")]
     [InlineData("slurm:\n  max_concurrent_jobs: lots\n", "slurm.max_concurrent_jobs: expected an integer, got 'lots'")]
     [InlineData("databse:\n  host: x\n", "unknown key 'databse' (did you mean 'database'?)")]
     [InlineData("slurm:\n  max_concurent_jobs: 5\n", "slurm: unknown key 'max_concurent_jobs' (did you mean 'max_concurrent_jobs'?)")]
@@ -117,6 +119,15 @@ public class ConfigurationParserTests
     {
         var error = Assert.Throws<ConfigurationException>(() => ConfigurationParser.Parse("paths:\n  log_dir: [unclosed\n"));
         Assert.Contains("YAML syntax error at line", Assert.Single(error.Errors));
+    }
+
+    [Fact]
+    public void Slurm_worker_and_restart_settings_are_read_and_the_partition_defaults_to_the_clusters()
+    {
+        Assert.Null(ConfigurationParser.Parse("").Slurm.Partition);
+        var slurm = ConfigurationParser.Parse("slurm:\n  partition: short\n  worker_pwsh: /usr/bin/pwsh\n  worker_module: /opt/E/EcodMini.psd1\n  restart_factor: 1.5\n  submit_delay: 0\n").Slurm;
+        Assert.Equal(("short", "/usr/bin/pwsh", "/opt/E/EcodMini.psd1", 1.5, 0.0),
+            (slurm.Partition, slurm.WorkerPwsh, slurm.WorkerModule, slurm.RestartFactor, slurm.SubmitDelay));
     }
 
     [Fact]

@@ -1,31 +1,59 @@
 using System.Management.Automation;
 using EcodMini.Core.Execution;
+using EcodMini.Core.Scanning;
+using EcodMini.Core.Slurm;
 using EcodMini.Core.Tracking;
-using EcodMini.PowerShell.Infrastructure;
 
-namespace EcodMini.PowerShell.Cmdlets;
+namespace EcodMini.PowerShell.Infrastructure;
 
-/// <summary>Submit-EcodJob's run: one coordinator call on a worker thread, progress and messages pumped to the pipeline.</summary>
-public sealed partial class SubmitEcodJobCommand
+public abstract partial class JobRunCmdlet
 {
-    private void Execute(TrackingDatabase tracker, IChunkLauncher launcher, ExecutionOptions options)
+    /// <summary>
+    /// -WhatIf for SLURM: shows each sbatch command with the job script it would submit, writes and submits nothing.
+    /// Returns false when the caller should not go on (declined, or -WhatIf).
+    /// </summary>
+    protected bool ConfirmRun(IReadOnlyList<ProteinTask> tasks, ExecutionOptions options, string runId)
     {
-        var reporter = new ProgressReporter(1, "Running chains on this machine", _tasks.Count);
+        var target = $"{tasks.Count} chain(s) in {tasks.Select(t => t.BatchName).Distinct().Count()} batch(es)";
+        if (!UsesSlurm) return ShouldProcess(target, "Submit to the local executor");
+        var chunks = (tasks.Count + options.ChunkSize - 1) / options.ChunkSize;
+        IReadOnlyList<(string Command, string Script)> preview;
+        try
+        {
+            preview = CreatePollingLauncher(runId).Preview(chunks, CancellationToken);
+        }
+        catch (Exception ex) when (ex is SlurmCommandException or Core.Processes.ProcessStartException or UnsafeJobValueException)
+        {
+            Fail(ex, ex is UnsafeJobValueException ? "EcodJobScriptValueUnsafe" : "EcodSlurmUnavailable",
+                ex is UnsafeJobValueException ? ErrorCategory.InvalidArgument : ErrorCategory.ResourceUnavailable, target);
+            throw;
+        }
+        var text = string.Join("\n", preview.Select(p => $"{p.Command}\n{p.Script}"));
+        return ShouldProcess($"Submit {target} to SLURM as {preview.Count} submission(s) of {chunks} chunk(s):\n{text}",
+            $"Submit {target} to SLURM?", "Submit-EcodJob");
+    }
+
+    /// <summary>One coordinator run on a worker thread; progress, launcher messages and results go to the pipeline.</summary>
+    protected void Execute(TrackingDatabase tracker, IChunkLauncher launcher, ExecutionOptions options, IReadOnlyList<ProteinTask> tasks, string runId)
+    {
+        var activity = launcher.WorkersOutliveCaller ? "Submitting chains to SLURM" : "Running chains on this machine";
+        var reporter = new ProgressReporter(1, activity, tasks.Count);
         ExecutionProgress? latest = null;
         ExecutionResult? result = null;
         using var pump = new PipelinePump();
         var progress = new Progress(p => Volatile.Write(ref latest, p));
-        var coordinator = new ChunkCoordinator(tracker, launcher, options);
+        var coordinator = new ChunkCoordinator(tracker, launcher, options, runId);
         WriteVerbose($"Run {coordinator.RunId}: taking the tracking database's lease");
         try
         {
             RunStoppable(() => pump.Run(
-                token => System.Threading.Tasks.Task.Run(() => result = coordinator.Run(_tasks, progress, token,
+                token => System.Threading.Tasks.Task.Run(() => result = coordinator.Run(tasks, progress, token,
                     owner => pump.Post(() => WriteVerbose($"Waiting: the tracking database is in use by {owner.Describe()}"))), token),
                 CancellationToken,
                 TimeSpan.FromMilliseconds(250),
                 () =>
                 {
+                    FlushLauncherMessages();
                     var p = Volatile.Read(ref latest);
                     if (p is not null) WriteProgress(reporter.Build(p.Done, p.Failed, p.CurrentProteinId));
                 }));
@@ -38,8 +66,24 @@ public sealed partial class SubmitEcodJobCommand
         {
             Fail(ex, "EcodWorkDirectoryInUse", ErrorCategory.ResourceBusy, ex.WorkDirectory);
         }
+        catch (SlurmCommandException ex)
+        {
+            FlushLauncherMessages();
+            Fail(ex, "EcodSlurmSubmitFailed", ErrorCategory.ResourceUnavailable, ex.Result.Command.Display);
+        }
+        catch (Core.Processes.ProcessStartException ex)
+        {
+            Fail(ex, "EcodSlurmUnavailable", ErrorCategory.ResourceUnavailable, ex.FileName);
+        }
+        catch (UnsafeJobValueException ex)
+        {
+            Fail(ex, "EcodJobScriptValueUnsafe", ErrorCategory.InvalidArgument, ex.Setting);
+        }
+        FlushLauncherMessages();
         WriteProgress(reporter.Completed());
         if (result is null) return;
+        if (launcher is SlurmLauncher slurm)
+            WriteVerbose($"SLURM: {slurm.SbatchCalls} sbatch call(s) for {result.Submitted} chain(s); Get-EcodJobStatus -Refresh or -Wait follows them");
         Report(result);
         foreach (var job in result.Jobs)
         {

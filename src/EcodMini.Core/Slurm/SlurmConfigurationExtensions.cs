@@ -1,0 +1,43 @@
+using EcodMini.Core.Configuration;
+
+namespace EcodMini.Core.Slurm;
+
+/// <summary>Turns the configuration's <c>slurm:</c> section into launch options (paths resolved like every configured path).</summary>
+public static class SlurmConfigurationExtensions
+{
+    /// <summary>
+    /// Launch options for one run. <paramref name="workerProgram"/> and <paramref name="modulePath"/> are the
+    /// submitting session's pwsh and module, used unless slurm.worker_pwsh / slurm.worker_module say otherwise.
+    /// Values are validated when the first job script is written.
+    /// </summary>
+    public static SlurmLaunchOptions ToSlurmLaunchOptions(this LoadedConfiguration loaded, string runId, SlurmMode mode,
+        IReadOnlyList<string> workerProgram, string modulePath, double resourceFactor = 1, bool raiseTime = false, bool raiseMemory = false)
+    {
+        var s = loaded.Configuration.Slurm;
+        var time = raiseTime ? SlurmResourceScaler.ScaleTime(s.Time, resourceFactor) : s.Time;
+        var memory = raiseMemory ? SlurmResourceScaler.ScaleMemory(s.Memory, resourceFactor) : s.Memory;
+        return new SlurmLaunchOptions
+        {
+            RunId = runId,
+            Mode = mode,
+            ScriptDirectory = loaded.ResolvePath(s.JobScriptDir),
+            SubmitDelay = TimeSpan.FromSeconds(s.SubmitDelay),
+            Script = new JobScriptRequest
+            {
+                JobName = SlurmLaunchOptions.JobNameFor(runId),
+                Partition = s.Partition,
+                Time = time,
+                Memory = memory,
+                CpusPerTask = s.CpusPerTask,
+                MaxConcurrent = s.MaxConcurrentJobs,
+                LogDirectory = loaded.ResolvePath(loaded.Configuration.Paths.LogDir),
+                EnvSetupScript = s.EnvSetupScript is null ? null : loaded.ResolvePath(s.EnvSetupScript),
+                WorkerProgram = s.WorkerPwsh is null ? workerProgram : [loaded.ResolvePath(s.WorkerPwsh)],
+                ModuleManifestPath = s.WorkerModule is null ? modulePath : loaded.ResolvePath(s.WorkerModule),
+                WarningSeconds = WorkerProgram.WarningSeconds(time),
+                WorkingDirectory = "/",
+                ManifestPath = "/",
+            },
+        };
+    }
+}

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using EcodMini.Core.Configuration;
+using EcodMini.Core.Execution;
+using EcodMini.Core.Scanning;
+using EcodMini.Core.Slurm;
+using EcodMini.Core.Tracking;
+
+namespace EcodMini.PowerShell.Infrastructure;
+
+/// <summary>
+/// Base of the cmdlets that run chains (Submit-EcodJob, Restart-EcodJob): executor choice, the shared parameters,
+/// preflight, and one coordinator run on a worker thread with progress and messages pumped to the pipeline. The
+/// executor only changes the launcher; everything else is the same for both.
+/// </summary>
+public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
+{
+    private readonly ConcurrentQueue<string> _launcherMessages = new();
+
+    /// <summary>Where chains run: Local (this machine's cores) or Slurm (job arrays); default: execution.executor.</summary>
+    [Parameter]
+    [ValidateSet("Local", "Slurm")]
+    public string? Executor { get; set; }
+
+    /// <summary>SLURM only: Array (chunks as array tasks, default) or PerProtein (one job per chain).</summary>
+    [Parameter]
+    public SlurmMode Mode { get; set; } = SlurmMode.Array;
+
+    [Parameter]
+    public string? ReferenceDirectory { get; set; }
+
+    [Parameter]
+    public string? TrackingDatabase { get; set; }
+
+    [Parameter]
+    public string? WorkDirectory { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 100000)]
+    public int? ChunkSize { get; set; }
+
+    /// <summary>Wait for another run that owns the tracking database to end, instead of stopping.</summary>
+    [Parameter]
+    public SwitchParameter WaitForLease { get; set; }
+
+    protected bool UsesSlurm => string.Equals(Executor ?? Settings.Execution.Executor, ExecutionSettings.Slurm, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The configuration's executor options with the shared parameters on top, shaped for the executor.</summary>
+    protected ExecutionOptions BuildOptions(Func<ExecutionOptions, ExecutionOptions>? adjust = null)
+    {
+        var configured = Loaded.ToExecutionOptions();
+        var options = configured with
+        {
+            ChunkSize = ChunkSize ?? configured.ChunkSize,
+            WorkDirectory = string.IsNullOrEmpty(WorkDirectory) ? configured.WorkDirectory : ResolvePath(WorkDirectory),
+            ReferenceDirectory = string.IsNullOrEmpty(ReferenceDirectory) ? configured.ReferenceDirectory : ResolvePath(ReferenceDirectory),
+            Lease = configured.Lease with { Wait = WaitForLease.IsPresent },
+        };
+        options = adjust?.Invoke(options) ?? options;
+        if (!UsesSlurm) return options;
+        // Arrays: every chunk launches at once (SLURM throttles with %max_concurrent_jobs), chunks hold exactly
+        // ChunkSize chains. Per protein: one chain per job, max_concurrent_jobs submitted at a time.
+        var perProtein = Mode == SlurmMode.PerProtein;
+        return options with
+        {
+            ThrottleLimit = perProtein ? Settings.Slurm.MaxConcurrentJobs : int.MaxValue / 4,
+            ChunkSize = perProtein ? 1 : options.ChunkSize,
+            ShrinkChunksForSmallRuns = false,
+            ReturnAfterLaunch = true,
+            PollInterval = TimeSpan.FromSeconds(10),
+        };
+    }
+
+    /// <summary>Checks reference data, work and output folders before anything is marked; returns the local launcher's reference.</summary>
+    protected Core.Inputs.ReferenceData Preflight(ExecutionOptions options, IReadOnlyList<ProteinTask> tasks)
+    {
+        try
+        {
+            var reference = ExecutionPreflight.Check(options, tasks, CancellationToken);
+            WriteVerbose($"Reference data: {reference.DomainCount} domains on {reference.ChainCount} chains; work and output folders writable");
+            return reference;
+        }
+        catch (ExecutionPreflightException ex)
+        {
+            var (id, category) = ex.Problem switch
+            {
+                PreflightProblem.ReferenceData => ("EcodReferenceDataInvalid", ErrorCategory.ObjectNotFound),
+                PreflightProblem.WorkDirectory => ("EcodWorkDirectoryNotWritable", ErrorCategory.PermissionDenied),
+                _ => ("EcodOutputFolderNotWritable", ErrorCategory.PermissionDenied),
+            };
+            Fail(ex, id, category, ex.FaultPath);
+            throw;
+        }
+    }
+
+    /// <summary>The launcher for this call: threads of this process, or SLURM jobs named after <paramref name="runId"/>.</summary>
+    protected IChunkLauncher CreateLauncher(ExecutionOptions options, Core.Inputs.ReferenceData reference, string runId,
+        double resourceFactor = 1, bool raiseTime = false, bool raiseMemory = false)
+    {
+        if (!UsesSlurm) return ThreadLauncher.ForPartitioning(reference, options.PartitionOptions, options.Format);
+        var launch = SlurmLaunchOptions(runId, resourceFactor, raiseTime, raiseMemory);
+        WriteVerbose($"SLURM: jobs named {Core.Slurm.SlurmLaunchOptions.JobNameFor(runId)}, {Mode} mode, partition {launch.Script.Partition ?? "(cluster default)"}, " +
+                     $"time {launch.Script.Time}, memory {launch.Script.Memory}, {launch.Script.CpusPerTask} cpu(s), " +
+                     $"{launch.Script.MaxConcurrent} at once; scripts under {launch.ScriptDirectory}, logs under {launch.Script.LogDirectory}; " +
+                     $"workers run {string.Join(" ", launch.Script.WorkerProgram)} with {launch.Script.ModuleManifestPath}");
+        return new SlurmLauncher(new SlurmClient(new Core.Processes.ProcessRunner()), launch, _launcherMessages.Enqueue);
+    }
+
+    /// <summary>A launcher for polling and cancelling only (no submission): status refreshes and Stop-EcodJob.</summary>
+    protected SlurmLauncher CreatePollingLauncher(string runId) =>
+        new(new SlurmClient(new Core.Processes.ProcessRunner()), SlurmLaunchOptions(runId, 1, false, false), _launcherMessages.Enqueue);
+
+    protected void EnqueueLauncherMessage(string message) => _launcherMessages.Enqueue(message);
+
+    private SlurmLaunchOptions SlurmLaunchOptions(string runId, double factor, bool raiseTime, bool raiseMemory)
+    {
+        IReadOnlyList<string> program;
+        try
+        {
+            program = SlurmSession.WorkerProgram(this, Settings);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Fail(ex, "EcodWorkerProgramUnknown", ErrorCategory.InvalidOperation, Environment.ProcessPath);
+            throw;
+        }
+        try
+        {
+            return Loaded.ToSlurmLaunchOptions(runId, Mode, program, SlurmSession.ModuleManifest(this), factor, raiseTime, raiseMemory);
+        }
+        catch (UnsafeJobValueException ex)
+        {
+            Fail(ex, "EcodJobScriptValueUnsafe", ErrorCategory.InvalidArgument, ex.Setting);
+            throw;
+        }
+    }
+
+    /// <summary>Writes what the launcher decided (array splits, fallbacks, reconciled jobs) as verbose lines.</summary>
+    protected void FlushLauncherMessages()
+    {
+        while (_launcherMessages.TryDequeue(out var message)) WriteVerbose(message);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using EcodMini.Core.Configuration;
+using EcodMini.Core.Processes;
+using EcodMini.Core.Slurm;
+
+namespace EcodMini.PowerShell.Infrastructure;
+
+/// <summary>What a cmdlet needs to name the worker pwsh and module, and a polling-only SLURM launcher.</summary>
+internal static class SlurmSession
+{
+    /// <summary>slurm.worker_pwsh, else this session's pwsh (dotnet + pwsh.dll for the .NET tool).</summary>
+    public static IReadOnlyList<string> WorkerProgram(PSCmdlet cmdlet, EcodConfiguration settings) =>
+        Core.Slurm.WorkerProgram.Resolve(settings.Slurm.WorkerPwsh, Environment.ProcessPath,
+            cmdlet.SessionState.PSVariable.GetValue("PSHOME") as string);
+
+    /// <summary>The loaded module's manifest (what workers import).</summary>
+    public static string ModuleManifest(PSCmdlet cmdlet)
+    {
+        var module = cmdlet.MyInvocation.MyCommand.Module;
+        return module is null ? "/" : Path.Combine(module.ModuleBase, "EcodMini.psd1");
+    }
+
+    /// <summary>A launcher that only polls, reconciles and cancels (status refresh, Stop-EcodJob); messages go to <paramref name="log"/>.</summary>
+    public static SlurmLauncher Poller(PSCmdlet cmdlet, LoadedConfiguration loaded, string runId, ConcurrentQueue<string> log)
+    {
+        IReadOnlyList<string> program;
+        try { program = WorkerProgram(cmdlet, loaded.Configuration); }
+        catch (InvalidOperationException) { program = ["/unused"]; } // never submits
+        var options = loaded.ToSlurmLaunchOptions(runId, SlurmMode.Array, program, ModuleManifest(cmdlet));
+        return new SlurmLauncher(new SlurmClient(new ProcessRunner()), options, log.Enqueue);
+    }
+}
