@@ -103,9 +103,12 @@ foreach ($cmd in (Get-Command -Module EcodMini -CommandType Cmdlet | Sort-Object
         $w.WriteAttributeString('aliases', $(if ($p.Aliases.Count) { $p.Aliases -join ', ' } else { 'none' }))
         $w.WriteElementString('maml', 'name', $maml, $p.Name)
         Write-Paras (Split-Paragraphs $paramDocs["-$($p.Name)"])
-        $typeName = if ($p.ParameterType -eq [System.Management.Automation.SwitchParameter]) { 'SwitchParameter' } else { $p.ParameterType.Name }
-        $w.WriteStartElement('command', 'parameterValue', $cmdNs); $w.WriteAttributeString('required', 'true'); $w.WriteString($typeName); $w.WriteEndElement()
-        $w.WriteStartElement('dev', 'type', $dev); $w.WriteElementString('maml', 'name', $maml, $p.ParameterType.FullName); $w.WriteEndElement()
+        # A switch takes no value (Get-Help shows [-Name]); Nullable<T> reads as T, as users type it.
+        $valueType = [Nullable]::GetUnderlyingType($p.ParameterType) ?? $p.ParameterType
+        if ($p.ParameterType -ne [System.Management.Automation.SwitchParameter]) {
+            $w.WriteStartElement('command', 'parameterValue', $cmdNs); $w.WriteAttributeString('required', 'true'); $w.WriteString($valueType.Name); $w.WriteEndElement()
+        }
+        $w.WriteStartElement('dev', 'type', $dev); $w.WriteElementString('maml', 'name', $maml, $valueType.FullName); $w.WriteEndElement()
         $w.WriteElementString('dev', 'defaultValue', $dev, 'None')
         $w.WriteEndElement()
     }
