@@ -54,6 +54,7 @@ public sealed class InvokeEcodPartitionCommand : EcodCmdlet
 
     /// <summary>Algorithm settings by name, e.g. @{ MinDomainSize = 30; NewCoverageThreshold = 0.75 }.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(PartitionOptionCompleter))]
     public Hashtable? Option { get; set; }
 
     /// <summary>Overwrite partition files that already exist (without it, such chains are refused).</summary>

@@ -46,6 +46,7 @@ public sealed class SubmitEcodJobCommand : EcodConfiguredCmdlet
     public OutputFormat Format { get; set; } = OutputFormat.V1;
 
     [Parameter]
+    [ArgumentCompleter(typeof(PartitionOptionCompleter))]
     public Hashtable? Option { get; set; }
 
     protected override void ProcessRecord() => _tasks.AddRange(Task);
