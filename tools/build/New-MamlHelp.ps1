@@ -97,7 +97,8 @@ foreach ($cmd in (Get-Command -Module EcodMini -CommandType Cmdlet | Sort-Object
         $pipeline = @(); if ($setMeta.ValueFromPipeline) { $pipeline += 'ByValue' }; if ($setMeta.ValueFromPipelineByPropertyName) { $pipeline += 'ByPropertyName' }
         $w.WriteAttributeString('required', $setMeta.IsMandatory.ToString().ToLowerInvariant())
         $w.WriteAttributeString('variableLength', $p.ParameterType.IsArray.ToString().ToLowerInvariant())
-        $w.WriteAttributeString('globbing', 'false')
+        $wildcards = [bool] ($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
+        $w.WriteAttributeString('globbing', $wildcards.ToString().ToLowerInvariant())
         $w.WriteAttributeString('pipelineInput', $(if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' }))
         $w.WriteAttributeString('position', $(if ($setMeta.Position -ge 0) { "$($setMeta.Position)" } else { 'named' }))
         $w.WriteAttributeString('aliases', $(if ($p.Aliases.Count) { $p.Aliases -join ', ' } else { 'none' }))
