@@ -45,6 +45,7 @@ function Invoke-Package {
     Copy-Item (Join-Path $loaderBin 'EcodMini.PowerShell.Loader.dll'), (Join-Path $loaderBin 'EcodMini.PowerShell.Loader.pdb') $script:ModuleDir
     Copy-Item (Join-Path $script:Root 'EcodMini.psd1') $script:ModuleDir
     Copy-Item (Join-Path $script:Root 'module/*.ps1xml') $script:ModuleDir
+    Copy-Item (Join-Path $script:Root 'docs/about_EcodMini.help.txt') (Join-Path $script:ModuleDir 'en-US')
     $helpSource = Join-Path $script:Root 'docs/cmdlets'
     if (Test-Path $helpSource) {
         & (Join-Path $PSScriptRoot 'New-MamlHelp.ps1') -ModulePath $script:ModuleDir -MarkdownPath $helpSource `
