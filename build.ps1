@@ -8,12 +8,14 @@
       Test     Build + Package, then every xUnit test and every Pester test (against the packaged module,
                in a fresh pwsh), then one line: "Tests: N passed, N failed, N skipped"; non-zero exit on failure
       Demo     Package, then run the production job on a generated batch on this machine
+      Install  Package, then copy the module into the user's PowerShell module path (Import-Module EcodMini works
+               anywhere) and make `pwsh` available on PATH (PowerShell 7.6.9 as a dotnet global tool if missing)
 .EXAMPLE
     ./build.sh Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Clean', 'Install')]
     [string] $Task = 'Build',
     [string] $Configuration = 'Release',
     # Run only Pester files whose names match (e.g. 'Partition').
@@ -39,6 +41,7 @@ switch ($Task) {
         & (Join-Path $PSScriptRoot 'tools/demo.ps1') -ModulePath $module -Path $DemoPath -ProteinCount $DemoProteinCount
         if (-not $?) { exit 1 }
     }
+    'Install' { Invoke-Install -Configuration $Configuration }
     'Test'    {
         $exit = Invoke-AllTests -Configuration $Configuration -PesterFilter $PesterFilter -SkipUnit:$SkipUnit
         exit $exit

@@ -88,7 +88,7 @@ Describe 'Invoke-EcodPartition' {
     }
 
     It 'applies algorithm settings: a minimum domain size above the hit drops the domain' {
-        $r = Invoke-EcodPartition (Join-Path $domains '1abc_A.develop291.domain_summary.xml') $ref -Option @{ MinDomainSize = 250 }
+        $r = Invoke-EcodPartition (Join-Path $domains '1abc_A.develop291.domain_summary.xml') $ref -Option @{ MinDomainSize = 250 } -OutputPath (Join-Path $root 'settings/1abc_A.xml')
         $r.DomainCount | Should -Be 0
         $r.Success | Should -BeTrue
     }
@@ -104,9 +104,66 @@ Describe 'Invoke-EcodPartition' {
     }
 
     It 'shows a concise default table' {
-        $r = Invoke-EcodPartition (Join-Path $domains '1abc_A.develop291.domain_summary.xml') $ref
+        $r = Invoke-EcodPartition (Join-Path $domains '1abc_A.develop291.domain_summary.xml') $ref -OutputPath (Join-Path $root 'table/1abc_A.xml')
         $text = $r | Out-String
         $text | Should -Match 'ProteinId\s+Length\s+Domains\s+Coverage'
         $text | Should -Match '1abc_A'
+    }
+
+    It 'refuses to overwrite an existing partition file unless -Force, and the other chains go on' {
+        $outDir = Join-Path $root 'force'
+        Get-ChildItem "$domains/1abc*.xml" | Invoke-EcodPartition -ReferenceDirectory $ref -OutputDirectory $outDir | Out-Null
+        $existing = Join-Path $outDir '1abc_A.mini.domains.xml'
+        Set-Content $existing 'kept as it was'
+        $r = Get-ChildItem "$domains/1ab*.xml" | Invoke-EcodPartition -ReferenceDirectory $ref -OutputDirectory $outDir -ErrorVariable e -ErrorAction SilentlyContinue
+        @($r).ProteinId | Should -Be @('1abd_B', '1abe_C')
+        $e.Count | Should -Be 1
+        $e[0].FullyQualifiedErrorId | Should -Be 'EcodOutputExists,EcodMini.PowerShell.Cmdlets.InvokeEcodPartitionCommand'
+        $e[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $e[0].Exception.Message | Should -BeLike "*1abc_A.mini.domains.xml*-Force*"
+        Get-Content -Raw $existing | Should -Match 'kept as it was'
+        $forced = Invoke-EcodPartition (Join-Path $domains '1abc_A.develop291.domain_summary.xml') $ref -OutputDirectory $outDir -Force
+        $forced.Success | Should -BeTrue
+        ([xml] (Get-Content -Raw $existing)).partition.protein.pdb_id | Should -Be '1abc'
+    }
+
+    It 'emits results in input order although chains run in parallel' {
+        $gen = New-EcodSyntheticBatch -Path (Join-Path $root 'order') -ProteinCount 60 -Seed 7
+        # Largest summaries first with small ones behind them: finishing order differs from input order.
+        $files = @(Get-ChildItem (Join-Path $gen.Root 'ecod_batch_*/domains/*.xml') | Sort-Object Length -Descending)
+        $ids = $files | ForEach-Object { $_.Name.Split('.')[0] }
+        $r = $files | Invoke-EcodPartition -ReferenceDirectory $gen.ReferenceDirectory -ThrottleLimit 4
+        @($r).ProteinId | Should -Be $ids
+    }
+
+    It 'summarises with -Verbose and leaves per-chain decisions to -Debug and the result object' {
+        $gen = Join-Path $root 'order'
+        $refDir = Join-Path $gen 'reference'
+        $files = Get-ChildItem (Join-Path $gen 'ecod_batch_*/domains/*.xml') | Select-Object -First 20
+        $verbose = $files | Invoke-EcodPartition -ReferenceDirectory $refDir -OutputDirectory (Join-Path $root 'verbose') -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @($verbose).Count | Should -BeLessOrEqual 6
+        ($verbose | Select-Object -Last 1).Message | Should -Match 'Partitioned 20 chains'
+        $DebugPreference = 'Continue'
+        $debug = $files | Invoke-EcodPartition -ReferenceDirectory $refDir -Force -OutputDirectory (Join-Path $root 'dbg') 5>&1 |
+            Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
+        @($debug).Count | Should -BeGreaterOrEqual 20 -Because 'every chain says where its output and chain BLAST come from'
+        $r = $files | Select-Object -First 1 | Invoke-EcodPartition -ReferenceDirectory $refDir -WhatIf:$false -OutputDirectory (Join-Path $root 'dbg2')
+        $r.Decisions.GetType().Name | Should -Not -BeNullOrEmpty
+    }
+
+    It 'exports cleanly: CSV and JSON show domain ranges and flags as text, not type names' {
+        $r = Invoke-EcodPartition (Join-Path $domains '1abc_A.develop291.domain_summary.xml') $ref -OutputPath (Join-Path $root 'export/1abc_A.xml')
+        $csv = Join-Path $root 'export/r.csv'
+        $r | Export-Csv $csv
+        $text = Get-Content -Raw $csv
+        $text | Should -Not -Match 'System\.Collections|EcodMini\.Core'
+        (Import-Csv $csv).Domains | Should -Be $r.Domains[0].Range.ToString()
+        # At the default depth the nested range reads as its text; at full depth as segments. Never a type name.
+        $shallow = $r | ConvertTo-Json -WarningAction SilentlyContinue
+        $shallow | Should -Not -Match 'System\.Collections|EcodMini\.Core'
+        ($shallow | ConvertFrom-Json).Domains[0].Range | Should -Be $r.Domains[0].Range.ToString()
+        $deep = $r | ConvertTo-Json -Depth 10 -WarningAction Stop
+        $deep | Should -Not -Match 'System\.Collections|EcodMini\.Core'
+        ($deep | ConvertFrom-Json).Domains[0].Id | Should -Be $r.Domains[0].Id
     }
 }

@@ -41,3 +41,16 @@ $default = [System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies.GetNa
         }
     }
 }
+
+Describe 'about_EcodMini' {
+    It 'is shown by Get-Help and names every exported cmdlet, and only cmdlets that exist' {
+        $r = Invoke-FreshPwsh -Script '(Get-Help about_EcodMini | Out-String -Width 200)'
+        $r.ExitCode | Should -Be 0 -Because $r.Error
+        $text = $r.Output
+        $text | Should -Match 'about_EcodMini'
+        $exported = (Import-PowerShellDataFile (Join-Path (Get-EcodModulePath) 'EcodMini.psd1')).CmdletsToExport
+        foreach ($name in $exported) { $text | Should -Match "\b$name\b" -Because "$name is exported" }
+        $named = [regex]::Matches($text, '\b[A-Z][a-z]+-Ecod[A-Za-z]+\b') | ForEach-Object Value | Sort-Object -Unique
+        foreach ($name in $named) { $exported | Should -Contain $name -Because "about_EcodMini names $name" }
+    }
+}

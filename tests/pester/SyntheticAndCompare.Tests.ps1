@@ -124,7 +124,23 @@ Describe 'Compare-EcodPartition' {
         $v1Out = Join-Path $TestDrive 'cmp-v1'
         Get-ChildItem (Join-Path $gen.Root 'ecod_batch_*/domains_v1/*.xml') |
             Invoke-EcodPartition -ReferenceDirectory $gen.ReferenceDirectory -OutputDirectory $v1Out | Out-Null
-        $s = Compare-EcodPartition -Partition $v1Out -Reference $gen.TruthPath -Summary
-        $s.BoundaryAccuracy | Should -BeGreaterOrEqual 0.8
+        $fromLegacy = @{}
+        Get-ChildItem $out | Get-EcodPartition | ForEach-Object { $fromLegacy[$_.ProteinId] = "$($_.Domains)" }
+        $fromV1 = @(Get-ChildItem $v1Out | Get-EcodPartition)
+        $fromV1.Count | Should -Be 150
+        $fromLegacy.Count | Should -Be 150
+        $differ = @($fromV1 | Where-Object { $fromLegacy[$_.ProteinId] -ne "$($_.Domains)" } | ForEach-Object { "$($_.ProteinId): v1 $($_.Domains) legacy $($fromLegacy[$_.ProteinId])" })
+        $differ | Should -BeNullOrEmpty
+        $s = Compare-EcodPartition -Partition $v1Out -Reference $out -BoundaryTolerance 0 -Summary
+        $s.DomainCountAccuracy | Should -Be 1
+        $s.BoundaryAccuracy | Should -Be 1
+    }
+
+    It 'writes no export with -WhatIf and still reports' {
+        $csv = Join-Path $TestDrive 'whatif.csv'; $json = Join-Path $TestDrive 'whatif.json'
+        $s = Compare-EcodPartition -Partition $out -Reference $gen.TruthPath -Summary -CsvPath $csv -JsonPath $json -WhatIf
+        $s.Chains | Should -Be 150
+        $csv | Should -Not -Exist
+        $json | Should -Not -Exist
     }
 }

@@ -45,6 +45,7 @@ function Invoke-Package {
     Copy-Item (Join-Path $loaderBin 'EcodMini.PowerShell.Loader.dll'), (Join-Path $loaderBin 'EcodMini.PowerShell.Loader.pdb') $script:ModuleDir
     Copy-Item (Join-Path $script:Root 'EcodMini.psd1') $script:ModuleDir
     Copy-Item (Join-Path $script:Root 'module/*.ps1xml') $script:ModuleDir
+    Copy-Item (Join-Path $script:Root 'docs/about_EcodMini.help.txt') (Join-Path $script:ModuleDir 'en-US')
     $helpSource = Join-Path $script:Root 'docs/cmdlets'
     if (Test-Path $helpSource) {
         & (Join-Path $PSScriptRoot 'New-MamlHelp.ps1') -ModulePath $script:ModuleDir -MarkdownPath $helpSource `
@@ -148,4 +149,54 @@ function Invoke-AllTests {
     Write-Host "Tests: $passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0 -or $passed -eq 0) { return 1 }
     return 0
+}
+
+function Get-UserModuleRoot {
+    # The first PSModulePath entry under the user's home is where Import-Module looks for the user's modules
+    # (~/.local/share/powershell/Modules on Linux).
+    $homeDir = [Environment]::GetFolderPath('UserProfile')
+    $userRoot = $env:PSModulePath -split [IO.Path]::PathSeparator | Where-Object { $_ -and $_.StartsWith($homeDir) } | Select-Object -First 1
+    if ($userRoot) { return $userRoot }
+    return Join-Path $homeDir '.local/share/powershell/Modules'
+}
+
+function Install-PwshCommand {
+    # Users outside the checkout need a `pwsh` on PATH; the tool manifest only serves `dotnet pwsh` inside it.
+    # pwsh puts its own folder ($PSHOME) on PATH, and `dotnet pwsh` runs from the NuGet cache: neither counts.
+    $onPath = Get-Command pwsh -CommandType Application -All -ErrorAction SilentlyContinue |
+        Where-Object { (Split-Path $_.Source) -ne $PSHOME -and $_.Source -notlike '*/.dotnet/tools/*' -and $_.Source -notlike '*/.nuget/packages/*' } |
+        Select-Object -First 1
+    if ($onPath) { Write-Host "pwsh: $($onPath.Source) (already on PATH)"; return $onPath.Source }
+    $toolDir = Join-Path ([Environment]::GetFolderPath('UserProfile')) '.dotnet/tools'
+    $tool = Join-Path $toolDir 'pwsh'
+    if (-not (Test-Path $tool)) {
+        Write-Host '==> Installing PowerShell 7.6.9 as a dotnet global tool'
+        Invoke-Dotnet @('tool', 'install', '--global', 'powershell', '--version', '7.6.9')
+    }
+    $binDir = if ([Environment]::UserName -eq 'root') { '/usr/local/bin' } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.local/bin' }
+    New-Item -ItemType Directory -Force -Path $binDir | Out-Null
+    $link = Join-Path $binDir 'pwsh'
+    if (-not (Test-Path $link)) { New-Item -ItemType SymbolicLink -Path $link -Target $tool | Out-Null }
+    Write-Host "pwsh: $link -> $tool"
+    if (($env:PATH -split ':') -notcontains $binDir) { Write-Host "Note: add $binDir to PATH to run pwsh by name" -ForegroundColor Yellow }
+    return $link
+}
+
+function Invoke-Install {
+    param([string] $Configuration = 'Release', [string] $Destination = '')
+    Invoke-Build -Configuration $Configuration
+    $module = Invoke-Package -Configuration $Configuration
+    $version = (Import-PowerShellDataFile (Join-Path $module 'EcodMini.psd1')).ModuleVersion
+    $root = if ($Destination) { $Destination } else { Get-UserModuleRoot }
+    $target = Join-Path $root "EcodMini/$version"
+    Write-Host "==> Install EcodMini $version -> $target"
+    if (Test-Path $target) { Remove-Item -Recurse -Force $target }
+    New-Item -ItemType Directory -Force -Path $target | Out-Null
+    Copy-Item -Recurse -Path (Join-Path $module '*') -Destination $target
+    $pwsh = Install-PwshCommand
+    # Prove it from outside the checkout, in a fresh process, as a user would.
+    $check = & $pwsh -NoProfile -NonInteractive -WorkingDirectory ([IO.Path]::GetTempPath()) -Command `
+        "Import-Module EcodMini -RequiredVersion $version -ErrorAction Stop; (Get-Module EcodMini).ModuleBase"
+    if ($LASTEXITCODE -ne 0) { throw "Install: Import-Module EcodMini failed outside the checkout" }
+    Write-Host "Installed: Import-Module EcodMini works anywhere (loaded from $check)"
 }

@@ -97,15 +97,19 @@ foreach ($cmd in (Get-Command -Module EcodMini -CommandType Cmdlet | Sort-Object
         $pipeline = @(); if ($setMeta.ValueFromPipeline) { $pipeline += 'ByValue' }; if ($setMeta.ValueFromPipelineByPropertyName) { $pipeline += 'ByPropertyName' }
         $w.WriteAttributeString('required', $setMeta.IsMandatory.ToString().ToLowerInvariant())
         $w.WriteAttributeString('variableLength', $p.ParameterType.IsArray.ToString().ToLowerInvariant())
-        $w.WriteAttributeString('globbing', 'false')
+        $wildcards = [bool] ($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
+        $w.WriteAttributeString('globbing', $wildcards.ToString().ToLowerInvariant())
         $w.WriteAttributeString('pipelineInput', $(if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' }))
         $w.WriteAttributeString('position', $(if ($setMeta.Position -ge 0) { "$($setMeta.Position)" } else { 'named' }))
         $w.WriteAttributeString('aliases', $(if ($p.Aliases.Count) { $p.Aliases -join ', ' } else { 'none' }))
         $w.WriteElementString('maml', 'name', $maml, $p.Name)
         Write-Paras (Split-Paragraphs $paramDocs["-$($p.Name)"])
-        $typeName = if ($p.ParameterType -eq [System.Management.Automation.SwitchParameter]) { 'SwitchParameter' } else { $p.ParameterType.Name }
-        $w.WriteStartElement('command', 'parameterValue', $cmdNs); $w.WriteAttributeString('required', 'true'); $w.WriteString($typeName); $w.WriteEndElement()
-        $w.WriteStartElement('dev', 'type', $dev); $w.WriteElementString('maml', 'name', $maml, $p.ParameterType.FullName); $w.WriteEndElement()
+        # A switch takes no value (Get-Help shows [-Name]); Nullable<T> reads as T, as users type it.
+        $valueType = [Nullable]::GetUnderlyingType($p.ParameterType) ?? $p.ParameterType
+        if ($p.ParameterType -ne [System.Management.Automation.SwitchParameter]) {
+            $w.WriteStartElement('command', 'parameterValue', $cmdNs); $w.WriteAttributeString('required', 'true'); $w.WriteString($valueType.Name); $w.WriteEndElement()
+        }
+        $w.WriteStartElement('dev', 'type', $dev); $w.WriteElementString('maml', 'name', $maml, $valueType.FullName); $w.WriteEndElement()
         $w.WriteElementString('dev', 'defaultValue', $dev, 'None')
         $w.WriteEndElement()
     }

@@ -21,7 +21,7 @@ public sealed record PartitionDomain
     /// <summary>The range before boundary optimisation (provenance).</summary>
     public ResidueRange? OriginalRange { get; init; }
     /// <summary>Optimisation actions applied to this domain (provenance), in order.</summary>
-    public IReadOnlyList<string> Actions { get; init; } = [];
+    public IReadOnlyList<string> Actions { get; init => field = new TextList<string>(value, a => a, "; "); } = new TextList<string>([], a => a, "; ");
 
     public override string ToString() => $"{Id} {Range}";
 }

@@ -6,7 +6,7 @@ using EcodMini.PowerShell.Infrastructure;
 namespace EcodMini.PowerShell.Cmdlets;
 
 /// <summary>Measures partitions against known or curated domains: domain count, boundaries, T-groups, coverage.</summary>
-[Cmdlet(VerbsData.Compare, "EcodPartition", DefaultParameterSetName = "Directory")]
+[Cmdlet(VerbsData.Compare, "EcodPartition", DefaultParameterSetName = "Directory", SupportsShouldProcess = true)]
 [OutputType(typeof(ChainComparison), typeof(ComparisonSummary))]
 public sealed class CompareEcodPartitionCommand : EcodCmdlet
 {
@@ -89,12 +89,14 @@ public sealed class CompareEcodPartitionCommand : EcodCmdlet
         if (!string.IsNullOrEmpty(CsvPath))
         {
             var csv = ResolvePath(CsvPath);
+            if (!ShouldProcess(csv, "Write the per-chain comparison as CSV")) return;
             ComparisonExport.WriteCsv(report, csv);
             WriteVerbose($"Per-chain comparison written to {csv}");
         }
         if (!string.IsNullOrEmpty(JsonPath))
         {
             var json = ResolvePath(JsonPath);
+            if (!ShouldProcess(json, "Write the comparison report as JSON")) return;
             ComparisonExport.WriteJson(report, json);
             WriteVerbose($"Comparison report written to {json}");
         }

@@ -33,6 +33,7 @@ public sealed class SubmitEcodJobCommand : JobRunCmdlet
     public OutputFormat Format { get; set; } = OutputFormat.V1;
 
     [Parameter]
+    [ArgumentCompleter(typeof(PartitionOptionCompleter))]
     public Hashtable? Option { get; set; }
 
     /// <summary>Run the given chains even when completed, deferred by the retry delay or out of retries.</summary>
