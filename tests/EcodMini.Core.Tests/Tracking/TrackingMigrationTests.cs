@@ -88,7 +88,7 @@ public class TrackingMigrationTests
         var before = File.ReadAllBytes(path);
         var error = Assert.Throws<TrackingDatabaseException>(() => TrackingDatabase.Open(path, TrackingTestData.Local with { ReadOnly = true }));
         Assert.Equal(TrackingProblem.SchemaOutdated, error.Problem);
-        Assert.Contains("schema version 1 is older than this module's (3)", error.Message);
+        Assert.Contains($"schema version 1 is older than this module's ({TrackingSchema.CurrentVersion})", error.Message);
         Assert.Contains("writer", error.Message);
         Assert.Equal(before, File.ReadAllBytes(path));
         Assert.Equal([path], Directory.GetFiles(temp.Path));
