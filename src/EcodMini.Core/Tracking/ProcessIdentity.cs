@@ -40,6 +40,8 @@ public static class ProcessIdentity
                 var stat = File.ReadAllText($"/proc/{pid}/stat");
                 // Fields after the command name (which may hold spaces) start at its closing parenthesis; starttime is field 22.
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                // A killed process whose parent died too can linger as a zombie (state Z) until init reaps it: it is gone.
+                if (fields.Length > 0 && fields[0] is "Z" or "X") return null;
                 return fields.Length > 19 ? "ticks:" + fields[19] : Unknown;
             }
             catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException) { return null; }
