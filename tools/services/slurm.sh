@@ -16,6 +16,7 @@ set -euo pipefail
 
 STATE="${ECOD_SLURM_STATE:-/tmp/ecod-slurm}"
 HOST="$(hostname)"
+# Installed with apt-get install -y when missing (a fresh CI machine has none): slurmctld slurmd slurm-client munge slurmdbd mariadb-server
 PACKAGES=(slurmctld slurmd slurm-client munge slurmdbd mariadb-server)
 DB_NAME=slurm_acct_db
 DB_USER=slurm
