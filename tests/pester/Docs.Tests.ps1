@@ -38,6 +38,9 @@ Describe 'docs/getting-started.md' {
             $r.ExitCode | Should -Be 0 -Because $r.Error
             $r.Error | Should -BeNullOrEmpty
             $r.Output | Should -Match 'Completed\s+:\s+\d+'
+            # the statistics keep their own view after the job table (OutOfBand), not a dump of every property
+            $r.Output | Should -Match 'Quality\s+:\s+good \d+, questionable \d+, poor \d+'
+            $r.Output | Should -Not -Match 'RecentCompletions'
             $r.Output | Should -Match 'DomainCountAccuracy'
             (Get-ChildItem $folder -Recurse -Filter *.mini.domains.xml).Count | Should -BeGreaterThan 200
         }
