@@ -54,8 +54,8 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
             }
             foreach (var (protein, batch) in Chains(_tracker))
             {
-                if (History.IsPresent) WriteObject(_tracker.GetEvents(protein, batch), enumerateCollection: true);
-                else WriteObject(_tracker.GetResults(protein).Where(r => batch is null || r.BatchName == batch), enumerateCollection: true);
+                if (History.IsPresent) WriteObject(TrackerOutput.Of(_tracker.GetEvents(protein, batch)), enumerateCollection: true);
+                else WriteObject(TrackerOutput.Of(_tracker.GetResults(protein).Where(r => batch is null || r.BatchName == batch)), enumerateCollection: true);
             }
             return;
         }
@@ -67,7 +67,7 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
             Limit = First,
         };
         if (Refresh.IsPresent || Wait.IsPresent) { RefreshAndWait(_tracker, query); return; }
-        WriteObject(_tracker.GetJobs(query), enumerateCollection: true);
+        WriteObject(TrackerOutput.Of(_tracker.GetJobs(query)), enumerateCollection: true);
     }
 
     /// <summary>
