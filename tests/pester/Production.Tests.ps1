@@ -120,12 +120,17 @@ Describe 'Resume after kill -9' {
         $p = Start-FreshPwsh -Script $pipeline
         $deadline = (Get-Date).AddSeconds(120)
         $completedAtKill = 0
+        $reads = 0
         while ((Get-Date) -lt $deadline -and -not $p.HasExited) {
             Start-Sleep -Milliseconds 100
             if (-not (Test-Path $db)) { continue }
-            # Reading statistics while the executor writes must work.
-            # (The file may exist a moment before its schema does: that is a clear terminating error, retried here.)
-            $s = try { Get-EcodProductionStatistic -TrackingDatabase $db } catch { $null }
+            # Reading statistics while the executor writes must work: any error fails the test, except that the file
+            # may exist a moment before its schema does (EcodTrackerSchemaOutdated, retried) until a first read succeeds.
+            $s = try { Get-EcodProductionStatistic -TrackingDatabase $db -ErrorAction Stop; $reads++ }
+            catch {
+                if ($reads -eq 0 -and $_.FullyQualifiedErrorId -like 'EcodTrackerSchemaOutdated,*') { $null }
+                else { $p.Kill($true); throw }
+            }
             if ($s -and $s.Completed -ge 200) { $completedAtKill = $s.Completed; break }
         }
         $p.HasExited | Should -BeFalse -Because 'the run must still be going when it is killed'

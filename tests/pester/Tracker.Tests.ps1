@@ -71,8 +71,8 @@ Describe 'Retry policy' {
         $ends = @($history | Where-Object ToStatus -eq 'failed')
         $starts.Count | Should -Be 3
         # The second attempt waits >= 1 s after the first failure, the third >= 2 s after the second.
-        ($starts[1].Time - $ends[0].Time).TotalSeconds | Should -BeGreaterOrEqual 1
-        ($starts[2].Time - $ends[1].Time).TotalSeconds | Should -BeGreaterOrEqual 2
+        ([datetimeoffset]$starts[1].Time - [datetimeoffset]$ends[0].Time).TotalSeconds | Should -BeGreaterOrEqual 1
+        ([datetimeoffset]$starts[2].Time - [datetimeoffset]$ends[1].Time).TotalSeconds | Should -BeGreaterOrEqual 2
         $scan = Find-EcodProtein -ConfigurationPath $cfg -BatchRoot $g.Root -SkipExisting:$false -IncludeFailed -TrackingDatabase $db -Summary -WarningAction SilentlyContinue
         $scan.RetriesExhausted | Should -Be 1
         $scan.Tasks.ProteinId | Should -Not -Contain $id

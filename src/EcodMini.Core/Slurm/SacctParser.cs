@@ -9,30 +9,11 @@ public static class SacctParser
     /// <summary>The fixed field list the parser expects, in this order.</summary>
     public const string Format = "JobIdRaw,JobID,State,ExitCode,Start,End,Elapsed,MaxRSS";
 
-    private const int FieldCount = 8;
+    private static readonly SlurmTableLayout Layout = new(FieldCount: 8, JobIdField: 1);
 
-    public static SlurmParseResult Parse(string output)
-    {
-        var tasks = new List<SlurmTaskState>();
-        var malformed = new List<string>();
-        foreach (var raw in output.Split('\n'))
-        {
-            var line = raw.TrimEnd('\r');
-            if (line.Trim().Length == 0) continue;
-            var f = line.Split('|');
-            if (f.Length != FieldCount || f[1].Contains('.')) { if (f.Length != FieldCount) malformed.Add(line); continue; }
-            IReadOnlyList<SlurmTaskId> ids;
-            try { ids = SlurmJobIdParser.Expand(f[1]); }
-            catch (FormatException) { malformed.Add(line); continue; }
-            var state = SlurmJobStates.Parse(f[2]);
-            var exit = SlurmExitCode.Parse(f[3]);
-            var start = SlurmFieldParser.Time(f[4]);
-            var end = SlurmFieldParser.Time(f[5]);
-            var elapsed = SlurmFieldParser.Duration(f[6]);
-            var rss = SlurmFieldParser.Kilobytes(f[7]);
-            foreach (var id in ids)
-                tasks.Add(new SlurmTaskState(id, state, f[2], exit, start, end, elapsed, rss));
-        }
-        return new SlurmParseResult(tasks, malformed);
-    }
+    public static SlurmParseResult Parse(string output) =>
+        SlurmTableParser.Parse(output, Layout, f => new SlurmTaskState(default, SlurmJobStates.Parse(f[2]), f[2],
+                SlurmExitCode.Parse(f[3]), SlurmFieldParser.Time(f[4]), SlurmFieldParser.Time(f[5]),
+                SlurmFieldParser.Duration(f[6]), SlurmFieldParser.Kilobytes(f[7])),
+            skip: f => f[1].Contains('.'));
 }

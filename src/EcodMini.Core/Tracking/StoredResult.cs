@@ -20,7 +20,8 @@ public sealed record StoredResult
     public double? PeakMemoryMb { get; init; }
     public string? OutputPath { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
-    public IReadOnlyList<QualityFlag> QualityFlags { get; init; } = [];
+    /// <summary>The flags; as text (CSV, plain formatting) their names joined by ';'.</summary>
+    public IReadOnlyList<QualityFlag> QualityFlags { get; init => field = new TextList<QualityFlag>(value, f => f.FlagType, ";"); } = new TextList<QualityFlag>([], f => f.FlagType, ";");
     /// <summary>The attempt this result answers (null for results recorded before attempts existed).</summary>
     public long? AttemptId { get; init; }
     public int? AttemptNumber { get; init; }

@@ -17,6 +17,7 @@ public sealed class FindEcodProteinCommand : EcodDatabaseCmdlet
     public string? BatchRoot { get; set; }
 
     [Parameter]
+    [SupportsWildcards]
     public string? Pattern { get; set; }
 
     [Parameter]

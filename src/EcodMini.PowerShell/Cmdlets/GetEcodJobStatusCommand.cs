@@ -18,9 +18,11 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
     public string[]? Status { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
     public string? BatchName { get; set; }
 
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
     public string? ProteinId { get; set; }
 
     [Parameter(ParameterSetName = "Jobs")]
@@ -50,8 +52,11 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
                     "EcodProteinIdRequired", ErrorCategory.InvalidArgument, null);
                 return;
             }
-            if (History.IsPresent) WriteObject(_tracker.GetEvents(ProteinId, BatchName), enumerateCollection: true);
-            else WriteObject(_tracker.GetResults(ProteinId).Where(r => BatchName is null || r.BatchName == BatchName), enumerateCollection: true);
+            foreach (var (protein, batch) in Chains(_tracker))
+            {
+                if (History.IsPresent) WriteObject(TrackerOutput.Of(_tracker.GetEvents(protein, batch)), enumerateCollection: true);
+                else WriteObject(TrackerOutput.Of(_tracker.GetResults(protein).Where(r => batch is null || r.BatchName == batch)), enumerateCollection: true);
+            }
             return;
         }
         var query = new JobQuery
@@ -62,8 +67,22 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
             Limit = First,
         };
         if (Refresh.IsPresent || Wait.IsPresent) { RefreshAndWait(_tracker, query); return; }
-        WriteObject(_tracker.GetJobs(query), enumerateCollection: true);
+        WriteObject(TrackerOutput.Of(_tracker.GetJobs(query)), enumerateCollection: true);
     }
+
+    /// <summary>
+    /// The chains -History and -Result report on: the one named, or, when -ProteinId or -BatchName holds a wildcard,
+    /// every tracked chain they match (in batch, then protein order).
+    /// </summary>
+    private IEnumerable<(string Protein, string? Batch)> Chains(TrackingDatabase tracker)
+    {
+        if (!HasWildcard(ProteinId) && !HasWildcard(BatchName)) return [(ProteinId!, BatchName)];
+        var jobs = tracker.GetJobs(new JobQuery { ProteinId = ProteinId, BatchName = BatchName });
+        WriteVerbose($"'{ProteinId}'{(BatchName is null ? "" : $" in batch '{BatchName}'")} matches {jobs.Count} tracked chain(s)");
+        return jobs.Select(j => (j.ProteinId, (string?)j.BatchName));
+    }
+
+    private static bool HasWildcard(string? value) => value is not null && (value.Contains('*') || value.Contains('?'));
 
     protected override void ReleaseResources() => _tracker?.Dispose();
 }

@@ -21,6 +21,19 @@ public abstract class EcodCmdlet : PSCmdlet, IDisposable
     /// <summary>Resolves a user path (relative to the current PowerShell location, '~' expanded) to a full file-system path.</summary>
     protected string ResolvePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
 
+    /// <summary>
+    /// The file-system paths a -Path value names: the path itself when it exists as written (so a name holding '['
+    /// stays literal) or has no wildcard; otherwise every file or folder its '*', '?' and '[...]' wildcards match
+    /// (none when nothing matches).
+    /// </summary>
+    protected IReadOnlyList<string> ResolvePaths(string path)
+    {
+        var literal = ResolvePath(path);
+        if (File.Exists(literal) || Directory.Exists(literal) || !WildcardPattern.ContainsWildcardCharacters(path)) return [literal];
+        try { return GetResolvedProviderPathFromPSPath(path, out _).ToList(); }
+        catch (ItemNotFoundException) { return []; }
+    }
+
     protected void WriteItemError(Exception exception, string errorId, ErrorCategory category, object? target)
     {
         WriteError(new ErrorRecord(exception, errorId, category, target));

@@ -45,6 +45,23 @@ public class SlurmOutputParserTests
     }
 
     [Fact]
+    public void Sacct_line_with_too_many_fields_is_malformed_and_pending_array_expands_with_its_fields()
+    {
+        var parsed = SacctParser.Parse("7|7|COMPLETED|0:0|||00:00:01|2M|extra\n16|16_[0-2%2]|PENDING|0:0|Unknown|Unknown|00:00:00|\n");
+        Assert.Equal(["7|7|COMPLETED|0:0|||00:00:01|2M|extra"], parsed.MalformedLines);
+        Assert.Equal([new SlurmTaskId("16", 0), new SlurmTaskId("16", 1), new SlurmTaskId("16", 2)], parsed.Tasks.Select(t => t.Task));
+        Assert.All(parsed.Tasks, t => Assert.Equal((SlurmJobState.Pending, "PENDING", TimeSpan.Zero), (t.State, t.StateText, t.Elapsed)));
+    }
+
+    [Fact]
+    public void Squeue_reason_may_contain_the_separator_and_short_lines_are_malformed()
+    {
+        var parsed = SqueueParser.Parse("5|5|PENDING|held | by admin\n6|6|RUNNING\n");
+        Assert.Equal("held | by admin", Assert.Single(parsed.Tasks).Reason);
+        Assert.Equal(["6|6|RUNNING"], parsed.MalformedLines);
+    }
+
+    [Fact]
     public void Sacct_reads_max_rss_in_kilobytes()
     {
         var parsed = SacctParser.Parse("7|7|COMPLETED|0:0|||00:00:01|2M\n8|8|OUT_OF_MEMORY|0:125|||1-02:00:00|1200K\n");
