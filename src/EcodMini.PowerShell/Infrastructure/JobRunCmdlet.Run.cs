@@ -107,6 +107,7 @@ public abstract partial class JobRunCmdlet
                      $"{r.RetryNotDue} deferred (retry delay not passed), {r.RetriesExhausted} failed for good (retries used up), " +
                      $"{r.InProgress} still running elsewhere, {r.Submitted} run; " +
                      $"{r.Completed} completed, {r.Failed} failed, {r.NotRun} not run, in {r.Duration.TotalSeconds:N1} s");
+        if (r.LogPath is not null) WriteVerbose($"Run log: {r.LogPath}");
         var ingested = r.Ingested.Add(r.Recovered);
         if (ingested.Stale > 0)
             WriteVerbose($"{ingested.Stale} result record(s) of older attempts were stored as history only");

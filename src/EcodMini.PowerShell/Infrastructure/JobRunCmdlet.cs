@@ -77,7 +77,7 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
         try
         {
             var reference = ExecutionPreflight.Check(options, tasks, CancellationToken);
-            WriteVerbose($"Reference data: {reference.DomainCount} domains on {reference.ChainCount} chains; work and output folders writable");
+            WriteVerbose($"Reference data: {reference.DomainCount} domains on {reference.ChainCount} chains; work, log and output folders writable");
             return reference;
         }
         catch (ExecutionPreflightException ex)
@@ -86,6 +86,7 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
             {
                 PreflightProblem.ReferenceData => ("EcodReferenceDataInvalid", ErrorCategory.ObjectNotFound),
                 PreflightProblem.WorkDirectory => ("EcodWorkDirectoryNotWritable", ErrorCategory.PermissionDenied),
+                PreflightProblem.LogDirectory => ("EcodLogDirectoryNotWritable", ErrorCategory.PermissionDenied),
                 _ => ("EcodOutputFolderNotWritable", ErrorCategory.PermissionDenied),
             };
             Fail(ex, id, category, ex.FaultPath);
