@@ -12,7 +12,8 @@ public abstract partial class JobRunCmdlet
     /// -WhatIf for SLURM: shows each sbatch command with the job script it would submit, writes and submits nothing.
     /// Returns false when the caller should not go on (declined, or -WhatIf).
     /// </summary>
-    protected bool ConfirmRun(IReadOnlyList<ProteinTask> tasks, ExecutionOptions options, string runId)
+    protected bool ConfirmRun(IReadOnlyList<ProteinTask> tasks, ExecutionOptions options, string runId,
+        double resourceFactor = 1, bool raiseTime = false, bool raiseMemory = false)
     {
         var target = $"{tasks.Count} chain(s) in {tasks.Select(t => t.BatchName).Distinct().Count()} batch(es)";
         if (!UsesSlurm) return ShouldProcess(target, "Submit to the local executor");
@@ -20,7 +21,7 @@ public abstract partial class JobRunCmdlet
         IReadOnlyList<(string Command, string Script)> preview;
         try
         {
-            preview = CreatePollingLauncher(runId).Preview(chunks, CancellationToken);
+            preview = CreatePollingLauncher(runId, resourceFactor, raiseTime, raiseMemory).Preview(chunks, CancellationToken);
         }
         catch (Exception ex) when (ex is SlurmCommandException or Core.Processes.ProcessStartException or UnsafeJobValueException)
         {

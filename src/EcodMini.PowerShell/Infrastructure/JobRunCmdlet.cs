@@ -108,8 +108,8 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
     }
 
     /// <summary>A launcher for polling and cancelling only (no submission): status refreshes and Stop-EcodJob.</summary>
-    protected SlurmLauncher CreatePollingLauncher(string runId) =>
-        new(new SlurmClient(new Core.Processes.ProcessRunner()), SlurmLaunchOptions(runId, 1, false, false), _launcherMessages.Enqueue);
+    protected SlurmLauncher CreatePollingLauncher(string runId, double resourceFactor = 1, bool raiseTime = false, bool raiseMemory = false) =>
+        new(new SlurmClient(new Core.Processes.ProcessRunner()), SlurmLaunchOptions(runId, resourceFactor, raiseTime, raiseMemory), _launcherMessages.Enqueue);
 
     protected void EnqueueLauncherMessage(string message) => _launcherMessages.Enqueue(message);
 
