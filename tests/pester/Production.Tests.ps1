@@ -115,7 +115,9 @@ Describe 'Resume after kill -9' {
         $db = Join-Path $TestDrive 'resume.db'
         $work = Join-Path $TestDrive 'resume-work'
         $expected = (Get-RepresentativeIds $g.Root).Count
-        $pipeline = "Find-EcodProtein -BatchRoot '$($g.Root)' -RepsOnly -TrackingDatabase '$db' | Submit-EcodJob -ReferenceDirectory '$($g.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$work' -ThrottleLimit 1 -ChunkSize 25 | Out-Null"
+        # keep_work_files: every result file stays in <work>/ingested/, the record of what the workers wrote.
+        $keep = Join-Path $TestDrive 'keep.yml'; "execution:`n  keep_work_files: true" | Set-Content $keep
+        $pipeline = "Find-EcodProtein -BatchRoot '$($g.Root)' -RepsOnly -TrackingDatabase '$db' | Submit-EcodJob -ConfigurationPath '$keep' -ReferenceDirectory '$($g.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$work' -ThrottleLimit 1 -ChunkSize 25 | Out-Null"
 
         $p = Start-FreshPwsh -Script $pipeline
         $deadline = (Get-Date).AddSeconds(120)

@@ -16,7 +16,9 @@ Describe 'One run per tracking database' {
         $g = New-TestBatchRoot -ProteinCount 3000 -Seed 31 -BatchCount 3
         $db = Join-Path $TestDrive 'shared.db'
         $work1 = Join-Path $TestDrive 'work-1'; $work2 = Join-Path $TestDrive 'work-2'; $work3 = Join-Path $TestDrive 'work-3'
-        $pipeline = { param($work, $extra) "Find-EcodProtein -BatchRoot '$($g.Root)' -RepsOnly:`$false -TrackingDatabase '$db' | Submit-EcodJob -ReferenceDirectory '$($g.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$work' -ThrottleLimit 1 -ChunkSize 50 $extra | Out-Null" }
+        # keep_work_files: every result file stays in <work>/ingested/, the record of what the workers wrote.
+        $keep = Join-Path $TestDrive 'keep.yml'; "execution:`n  keep_work_files: true" | Set-Content $keep
+        $pipeline = { param($work, $extra) "Find-EcodProtein -BatchRoot '$($g.Root)' -RepsOnly:`$false -TrackingDatabase '$db' | Submit-EcodJob -ConfigurationPath '$keep' -ReferenceDirectory '$($g.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$work' -ThrottleLimit 1 -ChunkSize 50 $extra | Out-Null" }
         $first = Start-FreshPwsh -Script (& $pipeline $work1 '')
         $firstErr = $first.StandardError.ReadToEndAsync()
         $owner = $null

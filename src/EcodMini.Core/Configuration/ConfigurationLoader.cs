@@ -2,7 +2,8 @@ namespace EcodMini.Core.Configuration;
 
 /// <summary>
 /// Finds and reads the configuration. Lookup order: an explicit path; the file named by ECOD_MINI_CONFIG;
-/// <c>config/production.yml</c> under the working directory; the built-in defaults. A path that is named (by
+/// <c>config/production.yml</c> under the working directory; the built-in defaults (whose tracker, logs and work files
+/// live under the per-user state folder, see <see cref="LoadedConfiguration.StateHome"/>). A path that is named (by
 /// parameter or variable) but missing is an error, not a silent fall-through.
 /// </summary>
 public static class ConfigurationLoader
@@ -21,7 +22,7 @@ public static class ConfigurationLoader
             return FromFile(Path.GetFullPath(fromEnv, cwd), ConfigurationSource.EnvironmentVariable, cwd, $"${EnvironmentVariable}");
         var local = Path.Combine(cwd, RelativeDefaultPath);
         if (File.Exists(local)) return FromFile(local, ConfigurationSource.WorkingDirectory, cwd, null);
-        return new LoadedConfiguration(EcodConfiguration.Default, ConfigurationSource.BuiltInDefaults, null, cwd);
+        return new LoadedConfiguration(EcodConfiguration.Default, ConfigurationSource.BuiltInDefaults, null, cwd) { StateHome = LoadedConfiguration.DefaultStateHome(env) };
     }
 
     private static LoadedConfiguration FromFile(string path, ConfigurationSource source, string cwd, string? namedBy)

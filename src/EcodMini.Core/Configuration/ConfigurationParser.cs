@@ -26,14 +26,35 @@ public static class ConfigurationParser
             throw new ConfigurationException(sourceName, [$"YAML syntax error at line {ex.Start.Line}, column {ex.Start.Column}: {ex.Message}"]);
         }
 
-        var d = EcodConfiguration.Default;
         if (root is not null)
         {
             foreach (var key in root.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? ""))
                 if (!Sections.Contains(key)) errors.Add(KeySuggestion.UnknownKeyMessage(null, key, Sections));
         }
+        var config = Build(root, errors, []);
+        if (errors.Count > 0) throw new ConfigurationException(sourceName, errors);
+        return config;
+    }
 
-        var db = Section(root, "database", errors);
+    /// <summary>Every key the parser accepts, as <c>section.key</c>, in file order (for documentation checks).</summary>
+    public static IReadOnlyList<string> AcceptedKeys()
+    {
+        var readers = new List<YamlSectionReader>();
+        Build(null, [], readers);
+        return readers.SelectMany(r => r.KnownKeys).ToList();
+    }
+
+    private static EcodConfiguration Build(YamlMappingNode? root, List<string> errors, List<YamlSectionReader> readers)
+    {
+        var d = EcodConfiguration.Default;
+        YamlSectionReader Section(string name)
+        {
+            var reader = SectionReader(root, name, errors);
+            readers.Add(reader);
+            return reader;
+        }
+
+        var db = Section("database");
         var database = new DatabaseSettings
         {
             Host = db.String("host", d.Database.Host),
@@ -51,7 +72,7 @@ public static class ConfigurationParser
         };
         db.ReportUnknownKeys();
 
-        var p = Section(root, "paths", errors);
+        var p = Section("paths");
         var paths = new PathSettings
         {
             BatchBaseDir = p.String("batch_base_dir", d.Paths.BatchBaseDir),
@@ -62,7 +83,7 @@ public static class ConfigurationParser
         };
         p.ReportUnknownKeys();
 
-        var s = Section(root, "slurm", errors);
+        var s = Section("slurm");
         var slurm = new SlurmSettings
         {
             Partition = s.OptionalString("partition", d.Slurm.Partition),
@@ -79,7 +100,7 @@ public static class ConfigurationParser
         };
         s.ReportUnknownKeys();
 
-        var r = Section(root, "processing", errors);
+        var r = Section("processing");
         var processing = new ProcessingSettings
         {
             RepsOnly = r.Bool("reps_only", d.Processing.RepsOnly),
@@ -91,7 +112,7 @@ public static class ConfigurationParser
         };
         r.ReportUnknownKeys();
 
-        var q = Section(root, "quality", errors);
+        var q = Section("quality");
         var quality = new QualitySettings
         {
             MinCoverage = q.Double("min_coverage", d.Quality.MinCoverage),
@@ -102,17 +123,18 @@ public static class ConfigurationParser
         };
         q.ReportUnknownKeys();
 
-        var e = Section(root, "execution", errors);
+        var e = Section("execution");
         var execution = new ExecutionSettings
         {
             Executor = e.Choice("executor", d.Execution.Executor, ExecutionSettings.Local, ExecutionSettings.Slurm),
             ThrottleLimit = e.OptionalInt("throttle_limit", d.Execution.ThrottleLimit),
             ChunkSize = e.Int("chunk_size", d.Execution.ChunkSize),
             LeaseTimeout = e.Int("lease_timeout", d.Execution.LeaseTimeout),
+            KeepWorkFiles = e.Bool("keep_work_files", d.Execution.KeepWorkFiles),
         };
         e.ReportUnknownKeys();
 
-        var monitoring = MonitoringSettings.Read(Section(root, "monitoring", errors), d.Monitoring, errors);
+        var monitoring = MonitoringSettings.Read(Section("monitoring"), d.Monitoring, errors);
 
         var config = new EcodConfiguration
         {
@@ -120,11 +142,10 @@ public static class ConfigurationParser
             Monitoring = monitoring,
         };
         errors.AddRange(ConfigurationValidator.Validate(config));
-        if (errors.Count > 0) throw new ConfigurationException(sourceName, errors);
         return config;
     }
 
-    private static YamlSectionReader Section(YamlMappingNode? root, string name, List<string> errors)
+    private static YamlSectionReader SectionReader(YamlMappingNode? root, string name, List<string> errors)
     {
         if (root is null || !root.Children.TryGetValue(new YamlScalarNode(name), out var node)) return new YamlSectionReader(name, null, errors);
         if (node is YamlMappingNode mapping) return new YamlSectionReader(name, mapping, errors);

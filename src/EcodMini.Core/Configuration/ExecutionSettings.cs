@@ -13,4 +13,6 @@ public sealed record ExecutionSettings
     public int ChunkSize { get; init; } = 200;
     /// <summary>Seconds without a heartbeat after which another run may take over the tracking database's lease.</summary>
     public int LeaseTimeout { get; init; } = 120;
+    /// <summary>Keep every finished chunk's manifest and result file in work_dir/ingested/ (audit); false keeps only chunks with failures.</summary>
+    public bool KeepWorkFiles { get; init; }
 }

@@ -35,17 +35,19 @@ public static class LoadedConfigurationExtensions
         var c = loaded.Configuration;
         return new ExecutionOptions
         {
-            WorkDirectory = loaded.ResolvePath(c.Paths.WorkDir),
+            WorkDirectory = loaded.WorkDirectoryPath(),
+            LogDirectory = loaded.LogDirectoryPath(),
             ReferenceDirectory = loaded.ResolvePath(c.Paths.ReferenceDir),
             ThrottleLimit = c.Execution.ThrottleLimit ?? Environment.ProcessorCount,
             ChunkSize = c.Execution.ChunkSize,
             PartitionOptions = new PartitionOptions { RequireReferenceLengths = c.Quality.RequireReferenceLengths },
             Submission = new SubmissionRules { Retry = loaded.ToRetryPolicy() },
             Lease = new LeaseOptions { StaleAfter = TimeSpan.FromSeconds(c.Execution.LeaseTimeout) },
+            KeepWorkFiles = c.Execution.KeepWorkFiles,
         };
     }
 
-    public static string TrackingDatabasePath(this LoadedConfiguration loaded) => loaded.ResolvePath(loaded.Configuration.Paths.TrackingDb);
+    public static string TrackingDatabasePath(this LoadedConfiguration loaded) => loaded.ResolveStatePath(loaded.Configuration.Paths.TrackingDb);
 
     public static TrackingDatabase OpenTracker(this LoadedConfiguration loaded, TrackingOpenOptions? options = null) =>
         TrackingDatabase.Open(loaded.TrackingDatabasePath(), options);

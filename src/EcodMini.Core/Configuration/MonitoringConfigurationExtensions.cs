@@ -20,7 +20,7 @@ public static class MonitoringConfigurationExtensions
             OutputPaths =
             [
                 loaded.ResolvePath(c.Paths.BatchBaseDir),
-                loaded.ResolvePath(c.Paths.WorkDir),
+                loaded.WorkDirectoryPath(),
                 Path.GetDirectoryName(Path.GetFullPath(tracker)) ?? tracker,
             ],
         };

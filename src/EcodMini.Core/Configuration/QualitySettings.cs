@@ -9,10 +9,11 @@ public sealed record QualitySettings
     public double MinCoverage { get; init; } = 0.5;
     /// <summary>Coverage at or above this is good.</summary>
     public double GoodCoverage { get; init; } = 0.8;
+    /// <summary>A chain whose mean domain confidence is below this is at best questionable (never good).</summary>
     public double MinConfidence { get; init; } = 0.6;
     public bool RequireReferenceLengths { get; init; } = true;
     /// <summary>good, questionable or all.</summary>
     public string ImportQualityThreshold { get; init; } = "good";
 
-    public QualityThresholds ToThresholds() => new() { Good = GoodCoverage, Questionable = MinCoverage };
+    public QualityThresholds ToThresholds() => new() { Good = GoodCoverage, Questionable = MinCoverage, MinConfidence = MinConfidence };
 }

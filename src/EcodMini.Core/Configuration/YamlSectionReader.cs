@@ -13,6 +13,9 @@ internal sealed class YamlSectionReader(string section, YamlMappingNode? mapping
 
     public bool Present => mapping is not null;
 
+    /// <summary>The section's keys asked for so far, as <c>section.key</c>.</summary>
+    public IEnumerable<string> KnownKeys => _known.Select(k => $"{section}.{k}");
+
     public string String(string key, string fallback, bool required = false) =>
         Read(key, fallback, required, "a text value", text => (true, text));
 

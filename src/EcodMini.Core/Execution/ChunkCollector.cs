@@ -5,12 +5,13 @@ namespace EcodMini.Core.Execution;
 /// <summary>
 /// Collects a chunk whose worker can no longer write: ingests its result file (idempotent), settles its chains without
 /// a record by the launcher's verdict (failed: a failure result; timed out: timeout; cancelled or lost: back to
-/// pending, not counted as a retry), reports torn and malformed lines, then archives the manifest and result file.
+/// pending, not counted as a retry), reports torn and malformed lines, then archives the manifest and result file in
+/// <c>ingested/</c>, or deletes them when every chain of the chunk completed cleanly and the files need not be kept.
 /// Never called for a chunk whose worker may still write. Throws only when the tracker does (nothing is archived then).
 /// </summary>
 internal static class ChunkCollector
 {
-    public static ChunkOutcome Collect(TrackingDatabase tracker, ActiveChunk chunk, ChunkState state)
+    public static ChunkOutcome Collect(TrackingDatabase tracker, ActiveChunk chunk, ChunkState state, bool keepFiles = true)
     {
         var content = ResultFileReader.Read(chunk.ResultsPath);
         var ingest = ResultFileIngestor.Ingest(tracker, content);
@@ -42,9 +43,19 @@ internal static class ChunkCollector
                     break;
             }
         }
-        ResultFileIngestor.Archive(chunk.ResultsPath);
-        ResultFileIngestor.Archive(chunk.ManifestPath);
-        return new ChunkOutcome(ingest, requeued, timedOut, issues);
+        var clean = missing.Count == 0 && ingest.Failed == 0 && issues.Count == 0;
+        if (clean && !keepFiles)
+        {
+            // Every chain is in the tracker as completed: nothing here is needed to restart or to diagnose.
+            File.Delete(chunk.ResultsPath);
+            File.Delete(chunk.ManifestPath);
+        }
+        else
+        {
+            ResultFileIngestor.Archive(chunk.ResultsPath);
+            ResultFileIngestor.Archive(chunk.ManifestPath);
+        }
+        return new ChunkOutcome(ingest, requeued, timedOut, issues, clean);
     }
 
     public static IReadOnlyList<string> Describe(string path, ResultFileContent content)

@@ -63,6 +63,7 @@ public sealed partial class ChunkCoordinator
             var ids = _launcher.Launch(launches, cancellationToken);
             for (var i = 0; i < launches.Count; i++)
             {
+                _log.Write($"chunk {launches[i].ChunkId}: {launches[i].TaskCount} chain(s) launched as {_launcher.Name} job {ids[i]}");
                 _tracker.SetExecutorJobId(launches[i].ChunkId, ids[i]);
                 _active.Add(new ActiveChunk(launches[i].ChunkId, launches[i].ManifestPath, launches[i].ResultsPath, ids[i], attempts[i]));
             }
@@ -93,7 +94,8 @@ public sealed partial class ChunkCoordinator
 
     private void Collect(ActiveChunk chunk, ChunkState state)
     {
-        var outcome = ChunkCollector.Collect(_tracker, chunk, state);
+        var outcome = ChunkCollector.Collect(_tracker, chunk, state, keepFiles: Options.KeepWorkFiles);
+        LogChunk(chunk, state, outcome, kept: Options.KeepWorkFiles || !outcome.Clean);
         _issues.AddRange(outcome.Issues);
         if (!chunk.OwnRun)
         {

@@ -28,6 +28,7 @@ public sealed partial class ChunkCoordinator
     private ProgressCounter _counter = new(0, null);
     private int _sequence;
     private DateTimeOffset _lastBeat;
+    private RunLog _log = RunLog.None;
 
     public ChunkCoordinator(TrackingDatabase tracker, IChunkLauncher launcher, ExecutionOptions options, string? runId = null)
     {
@@ -56,19 +57,28 @@ public sealed partial class ChunkCoordinator
         var work = Path.GetFullPath(Options.WorkDirectory);
         Directory.CreateDirectory(work);
         var previous = TakeLease(work, cancellationToken, onLeaseWait);
+        var log = RunLog.None;
         try
         {
             using var workLock = LockWorkDirectory(work);
+            log = _log = RunLog.Open(Options.LogDirectory, RunId);
+            log.Write($"run {RunId} on {_launcher.Name}: {tasks.Count} chain(s) given; work folder {work}; chunks of up to {Options.ChunkSize}, {Options.ThrottleLimit} at once");
             Recover(work, cancellationToken);
             var distinct = tasks.DistinctBy(t => (t.ProteinId, t.BatchName)).ToList();
             var submitted = _tracker.RecordSubmissions(distinct.Select(ToSubmission).ToList(), Options.Submission);
             var queued = submitted.Where(s => s.Outcome == SubmissionOutcome.Queued).Select(s => s.Job).ToList();
-            _counter = new ProgressCounter(queued.Count, progress);
-            RunChunks(work, queued, distinct.ToDictionary(t => (t.ProteinId, t.BatchName)), cancellationToken);
             int Count(SubmissionOutcome o) => submitted.Count(s => s.Outcome == o);
+            log.Write($"{distinct.Count} distinct chain(s): {queued.Count} queued, {Count(SubmissionOutcome.AlreadyCompleted)} already completed, " +
+                      $"{Count(SubmissionOutcome.RetryNotDue)} deferred by the retry delay, {Count(SubmissionOutcome.RetriesExhausted)} out of retries, " +
+                      $"{Count(SubmissionOutcome.InProgress)} running elsewhere");
+            _counter = new ProgressCounter(queued.Count, progress);
+            try { RunChunks(work, queued, distinct.ToDictionary(t => (t.ProteinId, t.BatchName)), cancellationToken); }
+            catch (Exception ex) when (LogFailure(ex)) { throw; }
+            var jobs = FinalRecords(distinct);
+            LogEnd(jobs, queued.Count, cancellationToken.IsCancellationRequested, clock.Elapsed);
             return new ExecutionResult
             {
-                Jobs = FinalRecords(distinct), RunId = RunId, Requested = distinct.Count, Submitted = queued.Count,
+                Jobs = jobs, RunId = RunId, LogPath = log.FilePath, Requested = distinct.Count, Submitted = queued.Count,
                 SkippedCompleted = Count(SubmissionOutcome.AlreadyCompleted), RetryNotDue = Count(SubmissionOutcome.RetryNotDue),
                 RetriesExhausted = Count(SubmissionOutcome.RetriesExhausted), InProgress = Count(SubmissionOutcome.InProgress),
                 Completed = _counter.Completed, Failed = _counter.Failed, NotRun = queued.Count - _counter.Completed - _counter.Failed,
@@ -79,7 +89,12 @@ public sealed partial class ChunkCoordinator
         finally
         {
             try { Shutdown(); }
-            finally { _tracker.ReleaseLease(RunId); }
+            finally
+            {
+                _tracker.ReleaseLease(RunId);
+                log.Dispose();
+                _log = RunLog.None;
+            }
         }
     }
 

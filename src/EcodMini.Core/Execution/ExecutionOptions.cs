@@ -13,6 +13,13 @@ public sealed record ExecutionOptions
     public int ChunkSize { get; init; } = 200;
     /// <summary>Where chunk manifests and result files live; ingested chunks move to its <c>ingested/</c> folder.</summary>
     public required string WorkDirectory { get; init; }
+    /// <summary>Where the run log (<c>&lt;run id&gt;.log</c>) is written; null: no run log.</summary>
+    public string? LogDirectory { get; init; }
+    /// <summary>
+    /// False (default): a chunk whose chains all completed has its manifest and result file deleted once ingested;
+    /// chunks with failures are kept in <c>ingested/</c>. True: every chunk's files are kept there.
+    /// </summary>
+    public bool KeepWorkFiles { get; init; }
     /// <summary>Reference data folder for the production partition runner (workers read it from the manifest).</summary>
     public string? ReferenceDirectory { get; init; }
     public OutputFormat Format { get; init; } = OutputFormat.V1;

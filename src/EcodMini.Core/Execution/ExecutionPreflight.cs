@@ -6,7 +6,7 @@ namespace EcodMini.Core.Execution;
 
 /// <summary>
 /// The checks a run makes before it marks anything in the tracker: the reference data loads, the work folder and
-/// every output folder can be created and written. Throws <see cref="ExecutionPreflightException"/> naming the path.
+/// the log folder and every output folder can be created and written. Throws <see cref="ExecutionPreflightException"/> naming the path.
 /// </summary>
 public static class ExecutionPreflight
 {
@@ -15,6 +15,8 @@ public static class ExecutionPreflight
     {
         var reference = LoadReference(options.ReferenceDirectory, cancellationToken);
         EnsureWritable(Path.GetFullPath(options.WorkDirectory), PreflightProblem.WorkDirectory, "work folder");
+        if (!string.IsNullOrEmpty(options.LogDirectory))
+            EnsureWritable(Path.GetFullPath(options.LogDirectory), PreflightProblem.LogDirectory, "log folder (paths.log_dir)");
         foreach (var folder in tasks.Select(t => Path.GetDirectoryName(t.OutputPath)).OfType<string>().Distinct(StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();

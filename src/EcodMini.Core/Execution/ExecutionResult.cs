@@ -36,4 +36,6 @@ public sealed record ExecutionResult
     public bool Cancelled { get; init; }
     public TimeSpan Duration { get; init; }
     public required string WorkDirectory { get; init; }
+    /// <summary>The run log written to paths.log_dir, or null when none was written.</summary>
+    public string? LogPath { get; init; }
 }

@@ -5,5 +5,6 @@ public enum PreflightProblem
 {
     ReferenceData,
     WorkDirectory,
+    LogDirectory,
     OutputFolder,
 }

@@ -30,7 +30,7 @@ public static class SlurmConfigurationExtensions
                 Memory = memory,
                 CpusPerTask = s.CpusPerTask,
                 MaxConcurrent = s.MaxConcurrentJobs,
-                LogDirectory = loaded.ResolvePath(loaded.Configuration.Paths.LogDir),
+                LogDirectory = loaded.LogDirectoryPath(),
                 EnvSetupScript = s.EnvSetupScript is null ? null : loaded.ResolvePath(s.EnvSetupScript),
                 WorkerProgram = s.WorkerPwsh is null ? workerProgram : [loaded.ResolvePath(s.WorkerPwsh)],
                 ModuleManifestPath = s.WorkerModule is null ? modulePath : loaded.ResolvePath(s.WorkerModule),

@@ -71,14 +71,16 @@ public sealed partial class TrackingDatabase
     {
         using var command = Command("""
             SELECT j.batch_name, COUNT(r.id), TOTAL(r.coverage_fraction), TOTAL(r.domain_count), TOTAL(r.processing_time_seconds),
-                   SUM(CASE WHEN r.coverage_fraction >= $good THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN r.coverage_fraction < $good AND r.coverage_fraction >= $questionable THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN r.coverage_fraction >= $good AND (r.avg_confidence IS NULL OR r.avg_confidence >= $confidence) THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN r.coverage_fraction >= $questionable
+                             AND (r.coverage_fraction < $good OR r.avg_confidence < $confidence) THEN 1 ELSE 0 END),
                    SUM(CASE WHEN r.coverage_fraction IS NULL OR r.coverage_fraction < $questionable THEN 1 ELSE 0 END)
             FROM jobs j JOIN results r ON r.id = j.current_result_id
             WHERE j.status = 'completed' GROUP BY j.batch_name ORDER BY j.batch_name;
             """, transaction);
         command.Set("$good", thresholds.Good);
         command.Set("$questionable", thresholds.Questionable);
+        command.Set("$confidence", thresholds.MinConfidence);
         var rows = new List<BatchQualityRow>();
         using var reader = command.ExecuteReader();
         while (reader.Read())

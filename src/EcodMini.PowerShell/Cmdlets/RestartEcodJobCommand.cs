@@ -76,7 +76,7 @@ public sealed class RestartEcodJobCommand : JobRunCmdlet
             var scale = Math.Pow(factor, Math.Max(1, group.Max(j => j.RetryCount) + 1));
             if (group.Key != "same")
                 WriteVerbose($"{tasks.Count} job(s) ended {(group.Key == "time" ? "TIMEOUT" : "OUT_OF_MEMORY")}: their {group.Key} is raised x{scale:0.##}");
-            if (!ConfirmRun(tasks, options, runId)) continue;
+            if (!ConfirmRun(tasks, options, runId, scale, raiseTime: group.Key == "time", raiseMemory: group.Key == "memory")) continue;
             var reference = Preflight(options, tasks);
             using var launcher = CreateLauncher(options, reference, runId, scale, raiseTime: group.Key == "time", raiseMemory: group.Key == "memory");
             using var tracker = OpenTracker(TrackingDatabase, readOnly: false);

@@ -12,7 +12,8 @@ public abstract partial class JobRunCmdlet
     /// -WhatIf for SLURM: shows each sbatch command with the job script it would submit, writes and submits nothing.
     /// Returns false when the caller should not go on (declined, or -WhatIf).
     /// </summary>
-    protected bool ConfirmRun(IReadOnlyList<ProteinTask> tasks, ExecutionOptions options, string runId)
+    protected bool ConfirmRun(IReadOnlyList<ProteinTask> tasks, ExecutionOptions options, string runId,
+        double resourceFactor = 1, bool raiseTime = false, bool raiseMemory = false)
     {
         var target = $"{tasks.Count} chain(s) in {tasks.Select(t => t.BatchName).Distinct().Count()} batch(es)";
         if (!UsesSlurm) return ShouldProcess(target, "Submit to the local executor");
@@ -20,7 +21,7 @@ public abstract partial class JobRunCmdlet
         IReadOnlyList<(string Command, string Script)> preview;
         try
         {
-            preview = CreatePollingLauncher(runId).Preview(chunks, CancellationToken);
+            preview = CreatePollingLauncher(runId, resourceFactor, raiseTime, raiseMemory).Preview(chunks, CancellationToken);
         }
         catch (Exception ex) when (ex is SlurmCommandException or Core.Processes.ProcessStartException or UnsafeJobValueException)
         {
@@ -107,6 +108,7 @@ public abstract partial class JobRunCmdlet
                      $"{r.RetryNotDue} deferred (retry delay not passed), {r.RetriesExhausted} failed for good (retries used up), " +
                      $"{r.InProgress} still running elsewhere, {r.Submitted} run; " +
                      $"{r.Completed} completed, {r.Failed} failed, {r.NotRun} not run, in {r.Duration.TotalSeconds:N1} s");
+        if (r.LogPath is not null) WriteVerbose($"Run log: {r.LogPath}");
         var ingested = r.Ingested.Add(r.Recovered);
         if (ingested.Stale > 0)
             WriteVerbose($"{ingested.Stale} result record(s) of older attempts were stored as history only");

@@ -77,7 +77,7 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
         try
         {
             var reference = ExecutionPreflight.Check(options, tasks, CancellationToken);
-            WriteVerbose($"Reference data: {reference.DomainCount} domains on {reference.ChainCount} chains; work and output folders writable");
+            WriteVerbose($"Reference data: {reference.DomainCount} domains on {reference.ChainCount} chains; work, log and output folders writable");
             return reference;
         }
         catch (ExecutionPreflightException ex)
@@ -86,6 +86,7 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
             {
                 PreflightProblem.ReferenceData => ("EcodReferenceDataInvalid", ErrorCategory.ObjectNotFound),
                 PreflightProblem.WorkDirectory => ("EcodWorkDirectoryNotWritable", ErrorCategory.PermissionDenied),
+                PreflightProblem.LogDirectory => ("EcodLogDirectoryNotWritable", ErrorCategory.PermissionDenied),
                 _ => ("EcodOutputFolderNotWritable", ErrorCategory.PermissionDenied),
             };
             Fail(ex, id, category, ex.FaultPath);
@@ -107,8 +108,8 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
     }
 
     /// <summary>A launcher for polling and cancelling only (no submission): status refreshes and Stop-EcodJob.</summary>
-    protected SlurmLauncher CreatePollingLauncher(string runId) =>
-        new(new SlurmClient(new Core.Processes.ProcessRunner()), SlurmLaunchOptions(runId, 1, false, false), _launcherMessages.Enqueue);
+    protected SlurmLauncher CreatePollingLauncher(string runId, double resourceFactor = 1, bool raiseTime = false, bool raiseMemory = false) =>
+        new(new SlurmClient(new Core.Processes.ProcessRunner()), SlurmLaunchOptions(runId, resourceFactor, raiseTime, raiseMemory), _launcherMessages.Enqueue);
 
     protected void EnqueueLauncherMessage(string message) => _launcherMessages.Enqueue(message);
 

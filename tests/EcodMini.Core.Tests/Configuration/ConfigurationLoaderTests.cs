@@ -27,7 +27,7 @@ public class ConfigurationLoaderTests
         var none = ConfigurationLoader.Load(null, cwd, Env([]));
         Assert.Equal((ConfigurationSource.BuiltInDefaults, (string?)null), (none.Source, none.FilePath));
         Assert.Equal(EcodConfiguration.Default, none.Configuration);
-        Assert.Equal(Path.Combine(cwd, "ecod-mini", "tracking.db"), none.ResolvePath(none.Configuration.Paths.TrackingDb));
+        Assert.Equal(Path.Combine(LoadedConfiguration.DefaultStateHome(Env([])), "ecod-mini", "tracking.db"), none.TrackingDatabasePath());
 
         var local = Write(Path.Combine(cwd, "config", "production.yml"), "local.db");
         var fromCwd = ConfigurationLoader.Load(null, cwd, Env([]));
@@ -101,7 +101,31 @@ public class ConfigurationLoaderTests
         Assert.Equal(temp.File("project/config/work"), exec.WorkDirectory);
         Assert.Equal((4, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(45)), (exec.Submission.Retry.MaxRetries, exec.Submission.Retry.RetryDelay, exec.Lease.StaleAfter));
         Assert.Equal(4, loaded.ToScanOptions().Retry.MaxRetries);
-        var defaults = ConfigurationLoader.Load(null, temp.File("elsewhere"), Env([]));
-        Assert.Equal(temp.File("elsewhere/ecod-mini/tracking.db"), defaults.TrackingDatabasePath());
+        var defaults = ConfigurationLoader.Load(null, temp.File("elsewhere"), Env(new() { ["XDG_STATE_HOME"] = temp.File("state") }));
+        Assert.Equal(temp.File("state/ecod-mini/tracking.db"), defaults.TrackingDatabasePath());
+    }
+
+    [Fact]
+    public void WithoutAFileTheRunStateLivesInThePerUserStateFolderNeverTheWorkingDirectory()
+    {
+        using var temp = new TempFolder();
+        var cwd = temp.File("cwd");
+        var xdg = ConfigurationLoader.Load(null, cwd, Env(new() { ["XDG_STATE_HOME"] = temp.File("xdg"), ["HOME"] = temp.File("home") }));
+        Assert.Equal(temp.File("xdg/ecod-mini/tracking.db"), xdg.TrackingDatabasePath());
+        Assert.Equal(temp.File("xdg/ecod-mini/work"), xdg.ToExecutionOptions().WorkDirectory);
+        Assert.Equal(temp.File("xdg/ecod-mini/logs"), xdg.ToExecutionOptions().LogDirectory);
+        Assert.Equal(Path.Combine(cwd, "batches"), xdg.ToScanOptions().BatchRoot);
+
+        // A relative XDG_STATE_HOME is ignored (the XDG rule): ~/.local/state.
+        var home = ConfigurationLoader.Load(null, cwd, Env(new() { ["XDG_STATE_HOME"] = "rel", ["HOME"] = temp.File("home") }));
+        Assert.Equal(temp.File("home/.local/state/ecod-mini/work"), home.WorkDirectoryPath());
+        Assert.Equal(temp.File("home/.local/state/ecod-mini/logs"), home.LogDirectoryPath());
+        Assert.False(Directory.Exists(cwd));
+
+        // A file's state paths follow the file, whatever the state folder.
+        var file = Write(temp.File("project/production.yml"), "t.db");
+        var fromFile = ConfigurationLoader.Load(file, cwd, Env(new() { ["XDG_STATE_HOME"] = temp.File("xdg") }));
+        Assert.Equal(temp.File("project/t.db"), fromFile.TrackingDatabasePath());
+        Assert.Equal(temp.File("project/ecod-mini/work"), fromFile.WorkDirectoryPath());
     }
 }

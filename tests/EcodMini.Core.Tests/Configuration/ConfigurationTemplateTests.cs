@@ -26,4 +26,33 @@ public class ConfigurationTemplateTests
         ConfigurationTemplate.Write(path, force: true);
         Assert.StartsWith("# EcodMini", File.ReadAllText(path));
     }
+
+    [Fact]
+    public void EveryAcceptedKeyIsDocumentedInItsSectionWithAComment()
+    {
+        var documented = new Dictionary<string, string>();
+        string? section = null;
+        foreach (var line in ConfigurationTemplate.Text.Split('\n'))
+        {
+            var top = System.Text.RegularExpressions.Regex.Match(line, @"^([a-z_]+):");
+            if (top.Success) { section = top.Groups[1].Value; continue; }
+            var key = System.Text.RegularExpressions.Regex.Match(line, @"^\s+#?\s*([a-z_]+):\s*(.*)$");
+            if (key.Success && section is not null) documented.TryAdd($"{section}.{key.Groups[1].Value}", key.Groups[2].Value);
+        }
+        var accepted = ConfigurationParser.AcceptedKeys();
+        Assert.Equal(53, accepted.Count);
+        foreach (var name in accepted)
+        {
+            Assert.True(documented.TryGetValue(name, out var rest), $"{name} is not in the template");
+            Assert.Matches(@"#\s*\S.{10,}", rest!);
+        }
+        Assert.Empty(documented.Keys.Except(accepted));
+    }
+
+    [Fact]
+    public void AcceptedKeysCoverEverySection()
+    {
+        var sections = ConfigurationParser.AcceptedKeys().Select(k => k.Split('.')[0]).Distinct().Order();
+        Assert.Equal(["database", "execution", "monitoring", "paths", "processing", "quality", "slurm"], sections);
+    }
 }

@@ -43,7 +43,7 @@ internal static class TrackingTestData
     };
 
     public static TaskResultRecord Result(string protein, string batch = "ecod_batch_001", bool ok = true, double coverage = 0.9,
-        int domains = 2, DateTimeOffset? finished = null, string? recordId = null)
+        int domains = 2, DateTimeOffset? finished = null, string? recordId = null, double confidence = 0.9)
     {
         var end = finished ?? DateTimeOffset.UtcNow;
         return new TaskResultRecord
@@ -57,6 +57,7 @@ internal static class TrackingTestData
             Coverage = ok ? coverage : 0,
             TotalResidues = 100,
             AssignedResidues = (int)(coverage * 100),
+            AverageConfidence = ok ? confidence : 0,
             Error = ok ? null : "summary unreadable",
             ElapsedSeconds = 0.5,
             QualityFlags = ok ? [new QualityFlag("low_coverage", QualityFlag.Warning, "coverage below 0.95")] : [],

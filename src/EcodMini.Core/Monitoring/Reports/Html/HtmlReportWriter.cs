@@ -43,7 +43,7 @@ public static class HtmlReportWriter
         html.Append(Figure("throughput", $"Finished jobs per hour ({MonitorText.Duration(report.Throughput.Bucket)} buckets, UTC)", ThroughputChart(report.Throughput)));
 
         html.Append("<h2>Quality</h2><div class=\"grid2\">");
-        html.Append(Figure("quality", $"Quality of completed chains (good &ge; {N(s.Thresholds.Good)}, poor &lt; {N(s.Thresholds.Questionable)} coverage)",
+        html.Append(Figure("quality", $"Quality of completed chains (good &ge; {N(s.Thresholds.Good)} coverage and &ge; {N(s.Thresholds.MinConfidence)} mean confidence, poor &lt; {N(s.Thresholds.Questionable)} coverage)",
             SvgCharts.StackedBar("quality", "Quality distribution",
             [
                 new("good", s.Quality.Good, "good"), new("questionable", s.Quality.Questionable, "questionable"), new("poor", s.Quality.Poor, "poor"),
