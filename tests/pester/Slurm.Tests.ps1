@@ -1,39 +1,14 @@
 # Real-cluster tests: the single-node SLURM 22.05 + slurmdbd that tools/services/slurm.sh starts (./build.sh Test runs it).
 # Outside CI a missing cluster skips these loudly; under CI=true they fail instead.
 BeforeDiscovery {
-    $script:SkipReason = $null
-    $sinfo = Get-Command sinfo -ErrorAction SilentlyContinue
-    if (-not $sinfo) { $script:SkipReason = 'sinfo not found' }
-    else {
-        $state = (& sinfo --noheader --format=%t 2>&1) -join ','
-        if ($LASTEXITCODE -ne 0 -or $state -notmatch 'idle|mix|alloc|comp') { $script:SkipReason = "no usable node ($state)" }
-    }
-    $script:NoCluster = [bool] $script:SkipReason -and $env:CI -ne 'true'
-    if ($script:NoCluster) { Write-Warning "SLURM tests SKIPPED: $script:SkipReason (run tools/services/slurm.sh as root; under CI=true they fail)" }
+    . (Join-Path $PSScriptRoot 'SlurmHelpers.ps1')
+    $script:NoCluster = Get-SlurmSkip
 }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'SlurmHelpers.ps1')
     $script:Services = Join-Path $script:RepositoryRoot 'tools/services/slurm.sh'
-
-    function Assert-Cluster {
-        & sinfo --noheader --format=%t *> $null
-        if ($LASTEXITCODE -ne 0) { throw 'SLURM cluster required (CI=true) but sinfo fails: run tools/services/slurm.sh' }
-    }
-
-    # A configuration for the test cluster: default partition, scripts and logs in the test's folder.
-    function New-SlurmConfig([string] $Folder, [string] $Time = '0:10:00', [string] $EnvSetup) {
-        New-Item -ItemType Directory -Force -Path $Folder | Out-Null
-        $slurm = @('slurm:', "  time: `"$Time`"", '  memory: 500M', '  max_concurrent_jobs: 4', "  job_script_dir: $Folder/jobs", '  submit_delay: 0')
-        if ($EnvSetup) { $slurm += "  env_setup_script: $EnvSetup" }
-        $path = Join-Path $Folder 'production.yml'
-        $slurm + @('paths:', "  log_dir: $Folder/logs", 'processing:', '  retry_delay: 0', '  max_retries: 3') | Set-Content $path
-        $path
-    }
-
-    function Get-SacctRows([string] $JobName) {
-        @(& sacct -X --parsable2 --noheader --name $JobName --starttime now-1days --format=JobIdRaw,JobID,State | Where-Object { $_ })
-    }
 }
 
 Describe 'Submit-EcodJob -Executor Slurm on the real cluster' -Skip:$NoCluster {

@@ -51,7 +51,7 @@ public sealed partial class GetEcodJobStatusCommand
         }
     }
 
-    private void RefreshAndWait(TrackingDatabase tracker, JobQuery query)
+    private void RefreshAndWait(TrackingDatabase tracker, JobQuery query, PipedSelection? piped = null)
     {
         var schedule = PollInterval is { } fixedSeconds ? PollSchedule.Fixed(TimeSpan.FromSeconds(fixedSeconds))
             : new PollSchedule(PollSchedule.DefaultInitial, PollSchedule.DefaultMaximum);
@@ -62,7 +62,7 @@ public sealed partial class GetEcodJobStatusCommand
         while (true)
         {
             RefreshOnce(tracker);
-            jobs = tracker.GetJobs(query);
+            jobs = piped is null ? tracker.GetJobs(query) : piped.Select(tracker.GetJobs(query with { Limit = null }), query.Limit);
             var active = jobs.Count(j => JobStatus.IsActive(j.Status));
             if (!Wait.IsPresent || active == 0) break;
             var finished = jobs.Count(j => JobStatus.IsFinished(j.Status));
@@ -111,6 +111,24 @@ public sealed partial class GetEcodJobStatusCommand
         catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>The jobs piped in, in their input order: by protein and batch, or by protein alone when no batch came with it.</summary>
+    private sealed class PipedSelection(IReadOnlyList<(string ProteinId, string? BatchName)> keys)
+    {
+        public IReadOnlyList<JobRecord> Select(IReadOnlyList<JobRecord> all, int? limit)
+        {
+            var byChain = all.GroupBy(j => j.ProteinId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var seen = new HashSet<long>();
+            var selected = new List<JobRecord>();
+            foreach (var (protein, batch) in keys)
+            {
+                if (!byChain.TryGetValue(protein, out var jobs)) continue;
+                foreach (var job in jobs)
+                    if ((batch is null || job.BatchName == batch) && seen.Add(job.Id)) selected.Add(job);
+            }
+            return limit is { } n ? selected.Take(n).ToList() : selected;
         }
     }
 

@@ -12,6 +12,7 @@ namespace EcodMini.PowerShell.Cmdlets;
 public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
 {
     private TrackingDatabase? _tracker;
+    private readonly List<(string ProteinId, string? BatchName)> _piped = [];
 
     [Parameter(ParameterSetName = "Jobs")]
     [ValidateSet("pending", "submitted", "running", "completed", "failed", "timeout", "cancelled", "unknown")]
@@ -59,6 +60,12 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
             }
             return;
         }
+        if ((Refresh.IsPresent || Wait.IsPresent) && MyInvocation.ExpectingInput)
+        {
+            // Piped jobs (Submit-EcodJob | Get-EcodJobStatus -Wait): one wait over all of them once the input has ended.
+            if (!string.IsNullOrEmpty(ProteinId)) _piped.Add((ProteinId, BatchName));
+            return;
+        }
         var query = new JobQuery
         {
             Statuses = Status?.Select(s => s.ToLowerInvariant()).ToList(),
@@ -83,6 +90,13 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
     }
 
     private static bool HasWildcard(string? value) => value is not null && (value.Contains('*') || value.Contains('?'));
+
+    protected override void EndProcessing()
+    {
+        if (_tracker is null || _piped.Count == 0) return;
+        WriteVerbose($"{_piped.Count} piped job(s): refreshing{(Wait.IsPresent ? " and waiting for" : "")} them together");
+        RefreshAndWait(_tracker, new JobQuery { Statuses = Status?.Select(s => s.ToLowerInvariant()).ToList(), Limit = First }, new PipedSelection(_piped));
+    }
 
     protected override void ReleaseResources() => _tracker?.Dispose();
 }

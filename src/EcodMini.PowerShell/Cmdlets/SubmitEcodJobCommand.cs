@@ -29,6 +29,9 @@ public sealed class SubmitEcodJobCommand : JobRunCmdlet
     [ValidateRange(1, 1024)]
     public int? ThrottleLimit { get; set; }
 
+    /// <summary>With -Executor Slurm, the array tasks (or per-protein jobs) running at once, instead of slurm.max_concurrent_jobs.</summary>
+    protected override int? SlurmConcurrency => ThrottleLimit;
+
     [Parameter]
     public OutputFormat Format { get; set; } = OutputFormat.V1;
 

@@ -43,6 +43,9 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
     [Parameter]
     public SwitchParameter WaitForLease { get; set; }
 
+    /// <summary>SLURM tasks (array mode) or jobs (per-protein mode) running at once for this call; null: slurm.max_concurrent_jobs.</summary>
+    protected virtual int? SlurmConcurrency => null;
+
     protected bool UsesSlurm => string.Equals(Executor ?? Settings.Execution.Executor, ExecutionSettings.Slurm, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The configuration's executor options with the shared parameters on top, shaped for the executor.</summary>
@@ -63,7 +66,7 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
         var perProtein = Mode == SlurmMode.PerProtein;
         return options with
         {
-            ThrottleLimit = perProtein ? Settings.Slurm.MaxConcurrentJobs : int.MaxValue / 4,
+            ThrottleLimit = perProtein ? SlurmConcurrency ?? Settings.Slurm.MaxConcurrentJobs : int.MaxValue / 4,
             ChunkSize = perProtein ? 1 : options.ChunkSize,
             ShrinkChunksForSmallRuns = false,
             ReturnAfterLaunch = true,
@@ -127,7 +130,8 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
         }
         try
         {
-            return Loaded.ToSlurmLaunchOptions(runId, Mode, program, SlurmSession.ModuleManifest(this), factor, raiseTime, raiseMemory);
+            var launch = Loaded.ToSlurmLaunchOptions(runId, Mode, program, SlurmSession.ModuleManifest(this), factor, raiseTime, raiseMemory);
+            return SlurmConcurrency is { } limit ? launch with { Script = launch.Script with { MaxConcurrent = limit } } : launch;
         }
         catch (UnsafeJobValueException ex)
         {
