@@ -92,8 +92,13 @@ Write-Information "1-3/7 Scan, submit $MaxProteins chain(s) ($Executor, $MaxConc
 $jobs = @(Find-EcodProtein @config -RepsOnly -SkipExisting -MaxProteins $MaxProteins |
     Submit-EcodJob @config -Executor $Executor -ThrottleLimit $MaxConcurrent -ChunkSize $ChunkSize |
     Get-EcodJobStatus @config -Wait -PollInterval $PollInterval -Timeout $WaitTimeout)
+if ($jobs.Count -eq 0 -and $WhatIfPreference) {
+    Write-Information '-WhatIf: the scan and the sbatch commands above are what would run; nothing was submitted'
+    return
+}
 if ($jobs.Count -eq 0) {
-    Write-Warning 'Nothing to run: no representative chain that is not completed already (see Find-EcodProtein -Summary -Verbose)'
+    Write-Warning 'Nothing to run: every representative chain is completed already, or failed (Retry-FailedJob.ps1); Find-EcodProtein -Summary -Verbose tells more'
+    return [pscustomobject] @{ PSTypeName = 'EcodMini.RunbookResult'; Runbook = 'Initial run'; Submitted = 0; Completed = 0; Failed = 0; Imported = 0; Filtered = 0; Skipped = 0; Mismatches = 0 }
 }
 Watch-EcodProduction @config -Plain -Count 1 | Out-Null
 

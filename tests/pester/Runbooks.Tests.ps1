@@ -236,3 +236,47 @@ Describe 'The production chain pipes without glue' {
         $jobs.Status | Sort-Object -Unique | Should -Be 'completed'
     }
 }
+
+Describe 'The runbook scripts' {
+    BeforeDiscovery { $script:RunbookFiles = @(Get-ChildItem (Join-Path $PSScriptRoot '../../docs/runbooks') -Filter *.ps1 | ForEach-Object { @{ Path = $_.FullName; Name = $_.Name } }) }
+
+    It 'are the three workflows, linked from README.md, docs/operations.md and docs/runbooks/README.md' {
+        $RunbookFiles.Name | Sort-Object | Should -Be @('Incremental-Update.ps1', 'Initial-Run.ps1', 'Retry-FailedJob.ps1')
+        Get-Content -Raw (Join-Path $RepositoryRoot 'README.md') | Should -Match ([regex]::Escape('(docs/runbooks/README.md)'))
+        Get-Content -Raw (Join-Path $RepositoryRoot 'docs/operations.md') | Should -Match ([regex]::Escape('(runbooks/README.md)'))
+        $index = Get-Content -Raw (Join-Path $Runbooks 'README.md')
+        foreach ($name in $RunbookFiles.Name) { $index | Should -Match ([regex]::Escape($name)) }
+    }
+
+    It '<Name> has help: synopsis, description, every parameter described, an example' -ForEach $RunbookFiles {
+        $help = Get-Help $Path -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        ($help.description.Text -join '') | Should -Not -BeNullOrEmpty
+        $parameters = @($help.parameters.parameter | Where-Object name -NotIn 'WhatIf', 'Confirm')
+        $parameters.name | Should -Contain 'ConfigurationPath'
+        foreach ($p in $parameters) { ($p.description.Text -join '') | Should -Not -BeNullOrEmpty -Because "-$($p.name) needs a description" }
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 1
+        @($help.examples.example)[0].code | Should -Match ([regex]::Escape("./docs/runbooks/$Name -ConfigurationPath ./config/production.yml"))
+    }
+
+    It '<Name> calls only exported EcodMini cmdlets' -ForEach $RunbookFiles {
+        $ast = [System.Management.Automation.Language.Parser]::ParseFile($Path, [ref] $null, [ref] $null)
+        $used = @($ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.CommandAst] }, $true) |
+            ForEach-Object { $_.GetCommandName() } | Where-Object { $_ -like '*-Ecod*' } | Sort-Object -Unique)
+        $used.Count | Should -BeGreaterThan 0
+        $exported = (Get-Module EcodMini).ExportedCmdlets.Keys
+        foreach ($command in $used) { $command | Should -BeIn $exported }
+    }
+
+    It 'stops at a real failure with its error, before anything is submitted' {
+        $folder = Join-Path $TestDrive 'missing-root'
+        New-Item -ItemType Directory -Force -Path $folder | Out-Null
+        $cfg = Join-Path $folder 'production.yml'
+        @('paths:', "  batch_base_dir: $folder/no-such-batches", "  tracking_db: $folder/tracking.db", "  work_dir: $folder/work", 'execution:', '  executor: slurm') | Set-Content $cfg
+        $err = { & (Join-Path $Runbooks 'Initial-Run.ps1') -ConfigurationPath $cfg 6> $null } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'EcodBatchRootNotFound*'
+        $err.Exception.Message | Should -BeLike "*$folder/no-such-batches*"
+        Test-Path (Join-Path $folder 'tracking.db') | Should -BeFalse
+        Test-Path (Join-Path $folder 'work') | Should -BeFalse
+    }
+}

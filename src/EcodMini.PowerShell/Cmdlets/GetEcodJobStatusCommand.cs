@@ -39,12 +39,19 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
     [Parameter]
     public string? TrackingDatabase { get; set; }
 
-    protected override void BeginProcessing() =>
-        _tracker = Refresh.IsPresent || Wait.IsPresent ? OpenForRefresh() : OpenTracker(TrackingDatabase, readOnly: true);
+    /// <summary>Opened at first use, so a pipeline stopped upstream (or with no input) never opens, or creates, the tracker.</summary>
+    private TrackingDatabase? Tracker =>
+        _tracker ??= Refresh.IsPresent || Wait.IsPresent ? OpenForRefresh() : OpenTracker(TrackingDatabase, readOnly: true);
 
     protected override void ProcessRecord()
     {
-        if (_tracker is null) return;
+        if ((Refresh.IsPresent || Wait.IsPresent) && MyInvocation.ExpectingInput)
+        {
+            // Piped jobs (Submit-EcodJob | Get-EcodJobStatus -Wait): one wait over all of them once the input has ended.
+            if (!string.IsNullOrEmpty(ProteinId)) _piped.Add((ProteinId, BatchName));
+            return;
+        }
+        if (Tracker is not { } tracker) return;
         if (History.IsPresent || Result.IsPresent)
         {
             if (string.IsNullOrEmpty(ProteinId))
@@ -53,17 +60,11 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
                     "EcodProteinIdRequired", ErrorCategory.InvalidArgument, null);
                 return;
             }
-            foreach (var (protein, batch) in Chains(_tracker))
+            foreach (var (protein, batch) in Chains(tracker))
             {
-                if (History.IsPresent) WriteObject(TrackerOutput.Of(_tracker.GetEvents(protein, batch)), enumerateCollection: true);
-                else WriteObject(TrackerOutput.Of(_tracker.GetResults(protein).Where(r => batch is null || r.BatchName == batch)), enumerateCollection: true);
+                if (History.IsPresent) WriteObject(TrackerOutput.Of(tracker.GetEvents(protein, batch)), enumerateCollection: true);
+                else WriteObject(TrackerOutput.Of(tracker.GetResults(protein).Where(r => batch is null || r.BatchName == batch)), enumerateCollection: true);
             }
-            return;
-        }
-        if ((Refresh.IsPresent || Wait.IsPresent) && MyInvocation.ExpectingInput)
-        {
-            // Piped jobs (Submit-EcodJob | Get-EcodJobStatus -Wait): one wait over all of them once the input has ended.
-            if (!string.IsNullOrEmpty(ProteinId)) _piped.Add((ProteinId, BatchName));
             return;
         }
         var query = new JobQuery
@@ -73,8 +74,8 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
             ProteinId = ProteinId,
             Limit = First,
         };
-        if (Refresh.IsPresent || Wait.IsPresent) { RefreshAndWait(_tracker, query); return; }
-        WriteObject(TrackerOutput.Of(_tracker.GetJobs(query)), enumerateCollection: true);
+        if (Refresh.IsPresent || Wait.IsPresent) { RefreshAndWait(tracker, query); return; }
+        WriteObject(TrackerOutput.Of(tracker.GetJobs(query)), enumerateCollection: true);
     }
 
     /// <summary>
@@ -93,9 +94,9 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
 
     protected override void EndProcessing()
     {
-        if (_tracker is null || _piped.Count == 0) return;
+        if (_piped.Count == 0 || Tracker is not { } tracker) return;
         WriteVerbose($"{_piped.Count} piped job(s): refreshing{(Wait.IsPresent ? " and waiting for" : "")} them together");
-        RefreshAndWait(_tracker, new JobQuery { Statuses = Status?.Select(s => s.ToLowerInvariant()).ToList(), Limit = First }, new PipedSelection(_piped));
+        RefreshAndWait(tracker, new JobQuery { Statuses = Status?.Select(s => s.ToLowerInvariant()).ToList(), Limit = First }, new PipedSelection(_piped));
     }
 
     protected override void ReleaseResources() => _tracker?.Dispose();
