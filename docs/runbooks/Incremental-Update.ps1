@@ -11,7 +11,7 @@
     - Find-EcodProtein takes representative chains only (representatives.txt of the batch root, or the database's
       representative flags) and skips every chain the tracking database records as completed; chains that failed
       before are left to Retry-FailedJob.ps1.
-    - Submit-EcodJob runs them on SLURM (-MaxConcurrent array tasks at once) or on this machine (-Executor Local);
+    - Submit-EcodJob runs them on SLURM (-MaxConcurrent, or slurm.max_concurrent_jobs, array tasks at once) or on this machine (-Executor Local);
       a chain completed in the meantime is never run twice.
     - Get-EcodJobStatus -Wait follows exactly the submitted jobs until they end (progress bar).
     - Import-EcodResult imports the completed ones with the quality filter; chains the tracking database records as
@@ -28,7 +28,8 @@
     The production configuration (YAML). Default: ./config/production.yml.
 
 .PARAMETER MaxConcurrent
-    SLURM array tasks running at once (default 50); overrides slurm.max_concurrent_jobs.
+    SLURM array tasks (or local chunks) running at once. Default: slurm.max_concurrent_jobs (local runs:
+    execution.throttle_limit).
 
 .PARAMETER ChunkSize
     Chains per array task. Default: execution.chunk_size.
@@ -51,7 +52,7 @@
 .EXAMPLE
     ./docs/runbooks/Incremental-Update.ps1 -ConfigurationPath ./config/production.yml
 
-    Processes and imports the representative chains of new batches, 50 array tasks at once.
+    Processes and imports the representative chains of new batches, slurm.max_concurrent_jobs array tasks at once.
 
 .EXAMPLE
     ./docs/runbooks/Incremental-Update.ps1 -ConfigurationPath ./config/production.yml -MaxConcurrent 20 -QualityFilter Questionable 6> update.log
@@ -61,7 +62,7 @@
 [CmdletBinding(SupportsShouldProcess)]
 param(
     [string] $ConfigurationPath = './config/production.yml',
-    [ValidateRange(1, 1024)] [int] $MaxConcurrent = 50,
+    [ValidateRange(1, 1024)] [int] $MaxConcurrent,
     [ValidateRange(1, 100000)] [int] $ChunkSize,
     [ValidateRange(1, [int]::MaxValue)] [int] $MaxProteins,
     [ValidateSet('Slurm', 'Local')] [string] $Executor = 'Slurm',
@@ -79,14 +80,15 @@ $scanOptions = @{ RepsOnly = $true; SkipExisting = $true }
 if ($MaxProteins) { $scanOptions.MaxProteins = $MaxProteins }
 $chunking = if ($ChunkSize) { @{ ChunkSize = $ChunkSize } } else { @{} }
 $quality = if ($QualityFilter) { @{ QualityFilter = $QualityFilter } } else { @{} }
+$throttle = if ($MaxConcurrent) { @{ ThrottleLimit = $MaxConcurrent } } else { @{} }
 
 $scan = Find-EcodProtein @config @scanOptions -Summary
 Write-Information ("Scan: $($scan.ToProcess) new representative chain(s) to process; $($scan.SkippedDone) completed already, " +
     "$($scan.SkippedFailed + $scan.FailedForRetry + $scan.RetryNotDue + $scan.RetriesExhausted) failed before (Retry-FailedJob.ps1 handles those)")
 
-Write-Information "Submit ($Executor, $MaxConcurrent at once), wait, import"
+Write-Information "Submit ($Executor, $(if ($MaxConcurrent) { $MaxConcurrent } else { 'the configured number of' }) at once), wait, import"
 $import = Find-EcodProtein @config @scanOptions |
-    Submit-EcodJob @config @chunking -Executor $Executor -ThrottleLimit $MaxConcurrent |
+    Submit-EcodJob @config @chunking @throttle -Executor $Executor |
     Get-EcodJobStatus @config -Wait -PollInterval $PollInterval -Timeout $WaitTimeout |
     Tee-Object -Variable jobs |
     Import-EcodResult @config @quality -CollisionStrategy Skip -ErrorAction Continue -ErrorVariable notImported
