@@ -7,7 +7,7 @@
     Author               = 'ECOD team'
     CompanyName          = 'ECOD'
     Copyright            = '(c) ECOD team. All rights reserved.'
-    Description          = 'pyECOD Mini production pipeline: find representative chains, partition them into domains, run at scale locally or on SLURM, track jobs in SQLite, import results into PostgreSQL.'
+    Description          = 'pyECOD Mini production pipeline: find representative chains, partition them into domains, run at scale locally or on SLURM, track jobs in SQLite and watch them live, import results into PostgreSQL.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('EcodMini.format.ps1xml')
@@ -36,8 +36,7 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('ECOD', 'protein', 'domains', 'bioinformatics', 'SLURM')
-            ProjectUri = 'https://example.invalid/ecod/ecodmini'
+            Tags = @('ECOD', 'protein', 'domains', 'bioinformatics', 'SLURM', 'SQLite', 'PostgreSQL')
         }
     }
 }

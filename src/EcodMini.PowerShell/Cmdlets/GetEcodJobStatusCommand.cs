@@ -20,10 +20,12 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(TrackedBatchNameCompleter))]
     public string? BatchName { get; set; }
 
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(TrackedProteinIdCompleter))]
     public string? ProteinId { get; set; }
 
     [Parameter(ParameterSetName = "Jobs")]

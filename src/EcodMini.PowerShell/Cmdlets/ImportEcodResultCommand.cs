@@ -35,6 +35,7 @@ public sealed class ImportEcodResultCommand : EcodDatabaseCmdlet
     public SwitchParameter CheckCollision { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(TrackedBatchNameCompleter))]
     public string? BatchName { get; set; }
 
     [Parameter]

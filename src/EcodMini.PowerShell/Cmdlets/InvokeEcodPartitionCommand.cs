@@ -50,6 +50,7 @@ public sealed partial class InvokeEcodPartitionCommand : EcodCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
     [Alias("BatchName")]
+    [ArgumentCompleter(typeof(TrackedBatchNameCompleter))]
     public string? BatchId { get; set; }
 
     [Parameter(ParameterSetName = PathSet)]
