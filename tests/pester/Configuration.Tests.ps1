@@ -306,22 +306,22 @@ INSERT OR REPLACE INTO tracker_lease (id, run_id, host, pid, process_start, acqu
 "@ | Out-Null
     }
 
-    It '<Key>: Get-EcodProductionAlert raises <Alert> at <Raise>, not at <Calm>' -ForEach @(
-        @{ Key = 'monitoring.max_failure_rate'; Alert = 'HighFailureRate'; Raise = '0.05'; Calm = '0.5'; Busy = $false; Also = @{} }
-        @{ Key = 'monitoring.min_throughput_per_hour'; Alert = 'SlowProgress'; Raise = '1e12'; Calm = '0'; Busy = $true; Also = @{} }
-        @{ Key = 'monitoring.max_poor_fraction'; Alert = 'LowQuality'; Raise = '0'; Calm = '1'; Busy = $false
+    It '<Key>: Get-EcodProductionAlert raises <Alert> at <RaiseAt>, not at <CalmAt>' -ForEach @(
+        @{ Key = 'monitoring.max_failure_rate'; Alert = 'HighFailureRate'; RaiseAt = '0.05'; CalmAt = '0.5'; OnBusy = $false; Also = @{} }
+        @{ Key = 'monitoring.min_throughput_per_hour'; Alert = 'SlowProgress'; RaiseAt = '1e12'; CalmAt = '0'; OnBusy = $true; Also = @{} }
+        @{ Key = 'monitoring.max_poor_fraction'; Alert = 'LowQuality'; RaiseAt = '0'; CalmAt = '1'; OnBusy = $false
            Also = @{ 'quality.min_coverage' = '1'; 'quality.good_coverage' = '1' } }
-        @{ Key = 'monitoring.max_resource_endings'; Alert = 'ResourceExhausted'; Raise = '0'; Calm = '1'; Busy = $true; Also = @{} }
-        @{ Key = 'monitoring.min_free_space_mb'; Alert = 'LowDiskSpace'; Raise = '1e12'; Calm = '1'; Busy = $false; Also = @{} }
-        @{ Key = 'monitoring.max_heartbeat_age'; Alert = 'StaleLease'; Raise = '600'; Calm = '7200'; Busy = $true; Also = @{} }
-        @{ Key = 'monitoring.min_sample'; Alert = 'HighFailureRate'; Raise = '16'; Calm = '17'; Busy = $false; Also = @{ 'monitoring.max_failure_rate' = '0.05' } }
-        @{ Key = 'monitoring.throughput_grace'; Alert = 'SlowProgress'; Raise = '0'; Calm = '86400'; Busy = $true; Also = @{ 'monitoring.min_throughput_per_hour' = '1e12' } }
+        @{ Key = 'monitoring.max_resource_endings'; Alert = 'ResourceExhausted'; RaiseAt = '0'; CalmAt = '1'; OnBusy = $true; Also = @{} }
+        @{ Key = 'monitoring.min_free_space_mb'; Alert = 'LowDiskSpace'; RaiseAt = '1e12'; CalmAt = '1'; OnBusy = $false; Also = @{} }
+        @{ Key = 'monitoring.max_heartbeat_age'; Alert = 'StaleLease'; RaiseAt = '600'; CalmAt = '7200'; OnBusy = $true; Also = @{} }
+        @{ Key = 'monitoring.min_sample'; Alert = 'HighFailureRate'; RaiseAt = '16'; CalmAt = '17'; OnBusy = $false; Also = @{ 'monitoring.max_failure_rate' = '0.05' } }
+        @{ Key = 'monitoring.throughput_grace'; Alert = 'SlowProgress'; RaiseAt = '0'; CalmAt = '86400'; OnBusy = $true; Also = @{ 'monitoring.min_throughput_per_hour' = '1e12' } }
     ) {
-        $database = if ($Busy) { $busy } else { $mdb }
-        $raised = $Also.Clone(); $raised[$Key] = $Raise
-        $calm = $Also.Clone(); $calm[$Key] = $Calm
-        Get-AlertKind $raised -Database $database | Should -Contain $Alert
-        Get-AlertKind $calm -Database $database | Should -Not -Contain $Alert
+        $database = if ($OnBusy) { $busy } else { $mdb }
+        $raisingSet = $Also.Clone(); $raisingSet[$Key] = $RaiseAt
+        $calmSet = $Also.Clone(); $calmSet[$Key] = $CalmAt
+        Get-AlertKind $raisingSet -Database $database | Should -Contain $Alert
+        Get-AlertKind $calmSet -Database $database | Should -Not -Contain $Alert
     }
 
     It 'monitoring.refresh_interval: Watch-EcodProduction waits that long between refreshes' {
