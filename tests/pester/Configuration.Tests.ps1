@@ -48,6 +48,26 @@ BeforeAll {
         @(Find-EcodProtein -BatchRoot $Root -RepsOnly:$false -SkipExisting:$false -TrackingDatabase $noTracker | Select-Object -First $Count)
     }
 
+    # A chain whose summary is broken runs and fails once with $Key = $Holding (retry_delay 0, max_retries 2 unless
+    # $Key is one of them); returns the attempt count after a second submission with $Holding (and its warnings),
+    # then after a third with $Key = $Releasing.
+    function Test-FailedChainRerun([int] $Seed, [string] $Key, [string] $Holding, [string] $Releasing) {
+        $g = New-TestBatchRoot -ProteinCount 6 -Seed $Seed -BatchCount 1
+        $task = (Get-Tasks 1 -Root $g.Root)[0]
+        Set-Content $task.SummaryPath '<domain_summary version="1.0"><protein'
+        $db = Join-Path $TestDrive "rerun-$Seed.db"
+        $hold = New-Config @{ 'paths.reference_dir' = $g.ReferenceDirectory; $Key = $Holding }
+        $release = New-Config @{ 'paths.reference_dir' = $g.ReferenceDirectory; $Key = $Releasing }
+        $run = {
+            param($cfg)
+            $job = $task | Submit-EcodJob -Executor Local -ConfigurationPath $cfg -TrackingDatabase $db -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -WarningVariable w
+            [pscustomobject] @{ Attempts = $job.AttemptCount; Warning = "$w" }
+        }
+        & $run $hold | Out-Null
+        $held = & $run $hold
+        [pscustomobject] @{ Held = $held.Attempts; Warning = $held.Warning; Released = (& $run $release).Attempts }
+    }
+
     function Get-RunLog([string] $Config) {
         $log = Get-ChildItem (Join-Path (Split-Path $Config) 'logs') -Filter '*.log' | Select-Object -First 1
         if (-not $log) { throw "no run log under $(Split-Path $Config)/logs" }
@@ -65,8 +85,10 @@ BeforeAll {
 
     # An engine type (the module loads its assemblies in their own load context, so [Type] names do not resolve).
     function Get-CoreType([string] $Name) {
-        $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command Get-EcodJobStatus).ImplementingType.Assembly)
-        ($context.Assemblies | Where-Object { $_.GetName().Name -eq 'EcodMini.Core' } | Select-Object -First 1).GetType($Name, $true)
+        New-EcodConfiguration -Path (Join-Path $TestDrive 'load-core/production.yml') -Force | Out-Null
+        $core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'EcodMini.Core' } | Select-Object -First 1
+        if (-not $core) { throw 'EcodMini.Core is not loaded' }
+        $core.GetType($Name, $true)
     }
 }
 
@@ -182,31 +204,17 @@ Describe 'processing: keys' {
     }
 
     It 'processing.max_retries: a failed chain runs again only while retries remain' {
-        $g = New-TestBatchRoot -ProteinCount 6 -Seed 44 -BatchCount 1
-        $task = (Get-Tasks 1 -Root $g.Root)[0]
-        Set-Content $task.SummaryPath '<domain_summary version="1.0"><protein'
-        $db = Join-Path $TestDrive 'retries.db'
-        $none = New-Config @{ 'paths.reference_dir' = $g.ReferenceDirectory; 'processing.max_retries' = '0' }
-        $task | Submit-EcodJob -Executor Local -ConfigurationPath $none -TrackingDatabase $db -ErrorAction SilentlyContinue | Out-Null
-        $again = $task | Submit-EcodJob -Executor Local -ConfigurationPath $none -TrackingDatabase $db -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
-        $again.AttemptCount | Should -Be 1
-        "$warned" | Should -Match 'failed for good \(processing.max_retries reached\)'
-        $one = New-Config @{ 'paths.reference_dir' = $g.ReferenceDirectory; 'processing.max_retries' = '1' }
-        ($task | Submit-EcodJob -Executor Local -ConfigurationPath $one -TrackingDatabase $db -ErrorAction SilentlyContinue).AttemptCount | Should -Be 2
+        $r = Test-FailedChainRerun -Seed 44 -Key 'processing.max_retries' -Holding '0' -Releasing '1'
+        $r.Held | Should -Be 1
+        $r.Warning | Should -Match 'failed for good \(processing.max_retries reached\)'
+        $r.Released | Should -Be 2
     }
 
     It 'processing.retry_delay: a failed chain waits that long before it runs again' {
-        $g = New-TestBatchRoot -ProteinCount 6 -Seed 45 -BatchCount 1
-        $task = (Get-Tasks 1 -Root $g.Root)[0]
-        Set-Content $task.SummaryPath '<domain_summary version="1.0"><protein'
-        $db = Join-Path $TestDrive 'delay.db'
-        $slow = New-Config @{ 'paths.reference_dir' = $g.ReferenceDirectory; 'processing.retry_delay' = '3600' }
-        $task | Submit-EcodJob -Executor Local -ConfigurationPath $slow -TrackingDatabase $db -ErrorAction SilentlyContinue | Out-Null
-        $deferred = $task | Submit-EcodJob -Executor Local -ConfigurationPath $slow -TrackingDatabase $db -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
-        $deferred.AttemptCount | Should -Be 1
-        "$warned" | Should -Match 'deferred'
-        $now = New-Config @{ 'paths.reference_dir' = $g.ReferenceDirectory; 'processing.retry_delay' = '0' }
-        ($task | Submit-EcodJob -Executor Local -ConfigurationPath $now -TrackingDatabase $db -ErrorAction SilentlyContinue).AttemptCount | Should -Be 2
+        $r = Test-FailedChainRerun -Seed 45 -Key 'processing.retry_delay' -Holding '3600' -Releasing '0'
+        $r.Held | Should -Be 1
+        $r.Warning | Should -Match 'deferred'
+        $r.Released | Should -Be 2
     }
 
     It 'processing.batch_pattern: Find-EcodProtein scans only matching batch folders' {
@@ -298,44 +306,22 @@ INSERT OR REPLACE INTO tracker_lease (id, run_id, host, pid, process_start, acqu
 "@ | Out-Null
     }
 
-    It 'monitoring.max_failure_rate: Get-EcodProductionAlert alerts above it' {
-        Get-AlertKind @{ 'monitoring.max_failure_rate' = '0.05' } | Should -Be 'HighFailureRate'
-        Get-AlertKind @{ 'monitoring.max_failure_rate' = '0.5' } | Should -HaveCount 0
-    }
-
-    It 'monitoring.min_throughput_per_hour: alerts below it while work remains' {
-        Get-AlertKind @{ 'monitoring.min_throughput_per_hour' = '1e12' } -Database $busy | Should -Contain 'SlowProgress'
-        Get-AlertKind @{ 'monitoring.min_throughput_per_hour' = '0' } -Database $busy | Should -Not -Contain 'SlowProgress'
-    }
-
-    It 'monitoring.max_poor_fraction: alerts above that share of poor results' {
-        Get-AlertKind @{ 'monitoring.max_poor_fraction' = '0'; 'quality.min_coverage' = '1'; 'quality.good_coverage' = '1' } | Should -Be 'LowQuality'
-        Get-AlertKind @{ 'monitoring.max_poor_fraction' = '1'; 'quality.min_coverage' = '1'; 'quality.good_coverage' = '1' } | Should -HaveCount 0
-    }
-
-    It 'monitoring.max_resource_endings: alerts when more jobs end OUT_OF_MEMORY or TIMEOUT' {
-        Get-AlertKind @{ 'monitoring.max_resource_endings' = '0' } -Database $busy | Should -Contain 'ResourceExhausted'
-        Get-AlertKind @{ 'monitoring.max_resource_endings' = '1' } -Database $busy | Should -Not -Contain 'ResourceExhausted'
-    }
-
-    It 'monitoring.min_free_space_mb: alerts when an output file system has less free space' {
-        Get-AlertKind @{ 'monitoring.min_free_space_mb' = '1e12' } | Should -Contain 'LowDiskSpace'
-        Get-AlertKind @{ 'monitoring.min_free_space_mb' = '1' } | Should -HaveCount 0
-    }
-
-    It 'monitoring.max_heartbeat_age: alerts when the running run has not renewed its lease for longer' {
-        Get-AlertKind @{ 'monitoring.max_heartbeat_age' = '600' } -Database $busy | Should -Contain 'StaleLease'
-        Get-AlertKind @{ 'monitoring.max_heartbeat_age' = '7200' } -Database $busy | Should -Not -Contain 'StaleLease'
-    }
-
-    It 'monitoring.min_sample: rates are judged only from that many finished jobs' {
-        Get-AlertKind @{ 'monitoring.max_failure_rate' = '0.05'; 'monitoring.min_sample' = '16' } | Should -Be 'HighFailureRate'
-        Get-AlertKind @{ 'monitoring.max_failure_rate' = '0.05'; 'monitoring.min_sample' = '17' } | Should -HaveCount 0
-    }
-
-    It 'monitoring.throughput_grace: throughput is judged only after the run has lasted that long' {
-        Get-AlertKind @{ 'monitoring.min_throughput_per_hour' = '1e12'; 'monitoring.throughput_grace' = '0' } -Database $busy | Should -Contain 'SlowProgress'
-        Get-AlertKind @{ 'monitoring.min_throughput_per_hour' = '1e12'; 'monitoring.throughput_grace' = '86400' } -Database $busy | Should -Not -Contain 'SlowProgress'
+    It '<Key>: Get-EcodProductionAlert raises <Alert> at <RaiseAt>, not at <CalmAt>' -ForEach @(
+        @{ Key = 'monitoring.max_failure_rate'; Alert = 'HighFailureRate'; RaiseAt = '0.05'; CalmAt = '0.5'; OnBusy = $false; Also = @{} }
+        @{ Key = 'monitoring.min_throughput_per_hour'; Alert = 'SlowProgress'; RaiseAt = '1e12'; CalmAt = '0'; OnBusy = $true; Also = @{} }
+        @{ Key = 'monitoring.max_poor_fraction'; Alert = 'LowQuality'; RaiseAt = '0'; CalmAt = '1'; OnBusy = $false
+           Also = @{ 'quality.min_coverage' = '1'; 'quality.good_coverage' = '1' } }
+        @{ Key = 'monitoring.max_resource_endings'; Alert = 'ResourceExhausted'; RaiseAt = '0'; CalmAt = '1'; OnBusy = $true; Also = @{} }
+        @{ Key = 'monitoring.min_free_space_mb'; Alert = 'LowDiskSpace'; RaiseAt = '1e12'; CalmAt = '1'; OnBusy = $false; Also = @{} }
+        @{ Key = 'monitoring.max_heartbeat_age'; Alert = 'StaleLease'; RaiseAt = '600'; CalmAt = '7200'; OnBusy = $true; Also = @{} }
+        @{ Key = 'monitoring.min_sample'; Alert = 'HighFailureRate'; RaiseAt = '16'; CalmAt = '17'; OnBusy = $false; Also = @{ 'monitoring.max_failure_rate' = '0.05' } }
+        @{ Key = 'monitoring.throughput_grace'; Alert = 'SlowProgress'; RaiseAt = '0'; CalmAt = '86400'; OnBusy = $true; Also = @{ 'monitoring.min_throughput_per_hour' = '1e12' } }
+    ) {
+        $database = if ($OnBusy) { $busy } else { $mdb }
+        $raisingSet = $Also.Clone(); $raisingSet[$Key] = $RaiseAt
+        $calmSet = $Also.Clone(); $calmSet[$Key] = $CalmAt
+        Get-AlertKind $raisingSet -Database $database | Should -Contain $Alert
+        Get-AlertKind $calmSet -Database $database | Should -Not -Contain $Alert
     }
 
     It 'monitoring.refresh_interval: Watch-EcodProduction waits that long between refreshes' {
@@ -631,7 +617,7 @@ Describe 'Every key: a test here and a comment in the template' {
     It 'has an It in this file for every key the parser accepts, and New-EcodConfiguration comments each one' {
         $accepted = @((Get-CoreType 'EcodMini.Core.Configuration.ConfigurationParser')::AcceptedKeys())
         $accepted.Count | Should -BeGreaterThan 50
-        $names = [regex]::Matches((Get-Content -Raw $PSCommandPath), "It '([a-z_]+\.[a-z_]+)[ :]") | ForEach-Object { $_.Groups[1].Value }
+        $names = [regex]::Matches((Get-Content -Raw $PSCommandPath), "(?:It '|Key = ')([a-z_]+\.[a-z_]+)[ :']") | ForEach-Object { $_.Groups[1].Value }
         $accepted | Where-Object { $_ -notin $names } | Should -BeNullOrEmpty -Because 'each key needs a test that observes it'
         $template = Join-Path $TestDrive 'template/production.yml'
         New-EcodConfiguration -Path $template | Out-Null

@@ -132,7 +132,8 @@ Describe 'Submit-EcodJob | Import-EcodResult | Test-EcodImport' -Skip:$pgSkip {
         $bad = Join-Path $TestDrive 'broken.mini.domains.xml'
         '<partition><protein' | Set-Content $bad
         $summary = Import-EcodResult -Path (@($completed.OutputPath) + $bad) -ConfigurationPath $cfg2 -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
-        $good = @($partitions | Where-Object Coverage -ge 0.8).Count
+        # Good: coverage >= quality.good_coverage (0.8) and mean domain confidence >= quality.min_confidence (0.6).
+        $good = @($partitions | Where-Object { $_.Coverage -ge 0.8 -and ($_.Domains | Measure-Object Confidence -Average).Average -ge 0.6 }).Count
         $summary.Imported | Should -Be $good
         $summary.Filtered | Should -Be ($completed.Count - $good)
         $summary.Failed | Should -Be 1

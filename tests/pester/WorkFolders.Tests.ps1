@@ -22,7 +22,7 @@ Describe 'Submit-EcodJob without a configuration file' {
         }
         finally { $env:XDG_STATE_HOME = $saved; if ($savedConfig) { $env:ECOD_MINI_CONFIG = $savedConfig } }
         $r.ExitCode | Should -Be 0 -Because $r.Error
-        ($r.Output -split "`n" | Where-Object { $_.Trim() })[-1].Trim() | Should -Be '5'
+        @($r.Output -split "`n" | Where-Object { $_.Trim() })[-1].Trim() | Should -Be '5'
         @(Get-ChildItem $cwd -Force) | Should -HaveCount 0
         Join-Path $state 'ecod-mini/tracking.db' | Should -Exist
         @(Get-ChildItem (Join-Path $state 'ecod-mini/logs') -Filter '*.log') | Should -HaveCount 1

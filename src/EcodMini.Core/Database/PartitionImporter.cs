@@ -119,9 +119,13 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
     private static bool IsRetryable(Exception ex, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && ex is NpgsqlException or InvalidOperationException or IOException;
 
-    private static string Describe(Exception ex) => ex is PostgresException pg
-        ? $"{pg.MessageText} (SQLSTATE {pg.SqlState}{(pg.ConstraintName is { } c ? $", constraint {c}" : "")})"
-        : ex.Message;
+    private string Describe(Exception ex) => ex switch
+    {
+        PostgresException pg => $"{pg.MessageText} (SQLSTATE {pg.SqlState}{(pg.ConstraintName is { } c ? $", constraint {c}" : "")})",
+        NpgsqlException { InnerException: TimeoutException } =>
+            $"a statement ran longer than database.command_timeout ({connector.Settings.CommandTimeout} s) and was cancelled",
+        _ => ex.Message,
+    };
 
     private Dictionary<(string, string), ImportLedgerEntry> LoadLedger(bool collisionCheckOnly)
     {

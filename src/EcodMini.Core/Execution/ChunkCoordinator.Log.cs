@@ -2,7 +2,7 @@ using EcodMini.Core.Tracking;
 
 namespace EcodMini.Core.Execution;
 
-/// <summary>The coordinator's run log lines (see <see cref="RunLog"/>): the run's end, its failed chains and an error that ended it.</summary>
+/// <summary>The coordinator's run log lines (see <see cref="RunLog"/>): chunks collected (into their own run's log), failed chains, the end, an error that ended it.</summary>
 public sealed partial class ChunkCoordinator
 {
     /// <summary>Notes an error that ends the run; always false so the exception goes on unchanged.</summary>
@@ -14,11 +14,37 @@ public sealed partial class ChunkCoordinator
 
     private void LogChunk(ActiveChunk chunk, ChunkState state, ChunkOutcome outcome, bool kept)
     {
+        var log = chunk.OwnRun ? _log : EarlierRunLog(chunk.ChunkId);
         var detail = state.Detail is { Length: > 0 } d ? $" ({d})" : "";
-        _log.Write($"chunk {chunk.ChunkId} ended {state.Phase.ToString().ToLowerInvariant()}{detail}: {outcome.Ingest.Completed} completed, " +
+        log.Write($"chunk {chunk.ChunkId} ended {state.Phase.ToString().ToLowerInvariant()}{detail}: {outcome.Ingest.Completed} completed, " +
                    $"{outcome.Ingest.Failed} failed, {outcome.TimedOut} timed out, {outcome.Requeued} requeued; " +
                    (kept ? $"its files are kept in {ResultFileIngestor.IngestedFolder}/" : "its files were deleted (every chain completed)"));
-        foreach (var issue in outcome.Issues) _log.Write($"chunk {chunk.ChunkId}: {issue}");
+        foreach (var issue in outcome.Issues) log.Write($"chunk {chunk.ChunkId}: {issue}");
+    }
+
+    /// <summary>
+    /// The log of the run a chunk of an earlier run belongs to (chunk ids are <c>&lt;run id&gt;-NNNNN</c>), so a cluster
+    /// run's chunks collected by a later refresh are noted in that run's own log.
+    /// </summary>
+    private RunLog EarlierRunLog(string chunkId)
+    {
+        var dash = chunkId.LastIndexOf('-');
+        if (string.IsNullOrEmpty(Options.LogDirectory) || dash <= 0) return RunLog.None;
+        var runId = chunkId[..dash];
+        if (runId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || runId.Contains("..", StringComparison.Ordinal)) return RunLog.None;
+        if (!_earlierRunLogs.TryGetValue(runId, out var log))
+        {
+            try { log = RunLog.Open(Options.LogDirectory, runId); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { log = RunLog.None; }
+            _earlierRunLogs[runId] = log;
+        }
+        return log;
+    }
+
+    private void CloseEarlierRunLogs()
+    {
+        foreach (var log in _earlierRunLogs.Values) log.Dispose();
+        _earlierRunLogs.Clear();
     }
 
     private void LogEnd(IReadOnlyList<JobRecord> jobs, int queued, bool cancelled, TimeSpan duration)

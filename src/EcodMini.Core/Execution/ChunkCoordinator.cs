@@ -29,6 +29,7 @@ public sealed partial class ChunkCoordinator
     private int _sequence;
     private DateTimeOffset _lastBeat;
     private RunLog _log = RunLog.None;
+    private readonly Dictionary<string, RunLog> _earlierRunLogs = new(StringComparer.Ordinal);
 
     public ChunkCoordinator(TrackingDatabase tracker, IChunkLauncher launcher, ExecutionOptions options, string? runId = null)
     {
@@ -94,6 +95,7 @@ public sealed partial class ChunkCoordinator
                 _tracker.ReleaseLease(RunId);
                 log.Dispose();
                 _log = RunLog.None;
+                CloseEarlierRunLogs();
             }
         }
     }
@@ -110,7 +112,11 @@ public sealed partial class ChunkCoordinator
             var open = CollectOpenAttempts(adopt: false, cancellationToken);
             return new RefreshResult(_recovered, open, _issues.ToList(), previous);
         }
-        finally { _tracker.ReleaseLease(RunId); }
+        finally
+        {
+            _tracker.ReleaseLease(RunId);
+            CloseEarlierRunLogs();
+        }
     }
 
     private TrackerLease? TakeLease(string? work, CancellationToken cancellationToken, Action<TrackerLease>? onWait)

@@ -82,4 +82,26 @@ public class RunCleanupAndLogTests
         Assert.Equal(PreflightProblem.LogDirectory, error.Problem);
         Assert.Contains(temp.File("logs/run"), error.Message);
     }
+
+    [Fact]
+    public void AChunkOfAnEarlierRunIsNotedInThatRunsLogWhenALaterRunCollectsIt()
+    {
+        using var temp = new TempFolder();
+        var options = ChunkCoordinatorTests.Options(temp) with { LogDirectory = temp.File("logs") };
+        var tasks = ExecutionTestData.Tasks(temp.Path, 10);
+        Directory.CreateDirectory(options.WorkDirectory);
+        var manifest = Path.Combine(options.WorkDirectory, "20260101T000000-deadbeef-00000" + ChunkCoordinator.ManifestSuffix);
+        using var db = TrackingTestData.Open(temp.File("t.db"));
+        var attempts = TrackingTestData.StartCrashedRun(db, tasks, "20260101T000000-deadbeef", ChunkManifest.ResultsPathFor(manifest));
+        using (var writer = new ResultFileWriter(ChunkManifest.ResultsPathFor(manifest)))
+            foreach (var a in attempts.Take(4)) writer.Append(TrackingTestData.Result(a.ProteinId, a.BatchName) with { AttemptId = a.AttemptId });
+
+        var result = ChunkCoordinatorTests.Run(db, options, new FakePartitioner(), tasks);
+
+        var earlier = File.ReadAllText(Path.Combine(temp.File("logs"), "20260101T000000-deadbeef.log"));
+        Assert.Contains("chunk 20260101T000000-deadbeef-00000 ended lost", earlier);
+        Assert.Contains("4 completed, 0 failed, 0 timed out, 6 requeued", earlier);
+        Assert.Equal(6, result.Completed);
+        Assert.DoesNotContain("deadbeef-00000 ended", File.ReadAllText(result.LogPath!));
+    }
 }
