@@ -33,7 +33,7 @@ internal static class TrackerOutput
         foreach (var property in properties)
         {
             var value = property.GetValue(record);
-            shell.Properties.Add(new PSNoteProperty(property.Name, value is DateTimeOffset time ? TrackingTime.ToText(time) : value));
+            shell.Properties.Add(new PSNoteProperty(property.Name, value is DateTimeOffset time ? TrackingTime.ToText(time) : value), preValidated: true);
         }
         return shell;
     }
