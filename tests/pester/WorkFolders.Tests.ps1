@@ -1,11 +1,8 @@
 # Where Submit-EcodJob keeps its state (issue 12 item 3): never in the current folder unasked (no configuration file:
 # the per-user state folder; a file: its paths), and what a run leaves behind (logs, failed chunks) and cleans up.
 BeforeDiscovery {
-    $script:SlurmSkip = $null
-    if (-not (Get-Command sinfo -ErrorAction SilentlyContinue)) { $script:SlurmSkip = 'sinfo not found' }
-    elseif (((& sinfo --noheader --format=%t 2>&1) -join ',') -notmatch 'idle|mix|alloc|comp') { $script:SlurmSkip = 'no usable node' }
-    $script:NoCluster = [bool] $script:SlurmSkip -and $env:CI -ne 'true'
-    if ($script:NoCluster) { Write-Warning "WorkFolders SLURM test SKIPPED: $script:SlurmSkip (under CI=true it fails)" }
+    . (Join-Path $PSScriptRoot 'SlurmHelpers.ps1')
+    $script:NoCluster = Get-SlurmSkip 'WorkFolders SLURM test'
 }
 
 BeforeAll {
@@ -81,8 +78,8 @@ Describe 'What a run leaves behind' {
 
 Describe 'What a SLURM run leaves behind' -Skip:$NoCluster {
     It 'deletes its completed chunks'' files once Get-EcodJobStatus -Wait collects them, and notes them in the run log' {
-        & sinfo --noheader --format=%t *> $null
-        if ($LASTEXITCODE -ne 0) { throw 'SLURM cluster required (CI=true) but sinfo fails: run tools/services/slurm.sh' }
+        . (Join-Path $PSScriptRoot 'SlurmHelpers.ps1')
+        Assert-SlurmCluster
         $dir = Join-Path $TestDrive 'slurm'; New-Item -ItemType Directory $dir | Out-Null
         $cfg = Join-Path $dir 'production.yml'
         ("paths:`n  batch_base_dir: $($gen.Root)`n  reference_dir: $($gen.ReferenceDirectory)`nslurm:`n  time: `"0:10:00`"`n  memory: 500M`n" +
