@@ -5,11 +5,8 @@
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'DatabaseHelpers.ps1')
     $script:pgSkip = Get-PgSkip
-    $script:SlurmSkip = $null
-    if (-not (Get-Command sinfo -ErrorAction SilentlyContinue)) { $script:SlurmSkip = 'sinfo not found' }
-    elseif (((& sinfo --noheader --format=%t 2>&1) -join ',') -notmatch 'idle|mix|alloc|comp') { $script:SlurmSkip = 'no usable node' }
-    $script:NoCluster = [bool] $script:SlurmSkip -and $env:CI -ne 'true'
-    if ($script:NoCluster) { Write-Warning "Configuration slurm.* tests SKIPPED: $script:SlurmSkip (under CI=true they fail)" }
+    . (Join-Path $PSScriptRoot 'SlurmHelpers.ps1')
+    $script:NoCluster = Get-SlurmSkip 'Configuration slurm.* tests'
 }
 
 BeforeAll {
@@ -336,8 +333,8 @@ INSERT OR REPLACE INTO tracker_lease (id, run_id, host, pid, process_start, acqu
 
 Describe 'slurm: keys, in the job scripts Submit-EcodJob and Restart-EcodJob would submit' -Skip:$NoCluster {
     BeforeAll {
-        & sinfo --noheader --format=%t *> $null
-        if ($LASTEXITCODE -ne 0) { throw 'SLURM cluster required (CI=true) but sinfo fails: run tools/services/slurm.sh' }
+        . (Join-Path $PSScriptRoot 'SlurmHelpers.ps1')
+        Assert-SlurmCluster
         $folder = Join-Path $TestDrive 'slurm'
         New-Item -ItemType Directory -Force $folder | Out-Null
         $setup = Join-Path $folder 'setup.sh'; '# nothing' | Set-Content $setup

@@ -48,7 +48,7 @@ AfterAll {
 
 Describe 'Runbooks: initial run, then an incremental update' -Skip:$NoServices {
     BeforeAll {
-        Assert-Cluster
+        Assert-SlurmCluster
         Assert-PgConfigured
         $script:run = New-RunbookSetup -Folder (Join-Path $TestDrive 'production') -ProteinCount 260 -Seed 41 -BatchCount 2
         # The second batch arrives after the first run.
@@ -141,7 +141,7 @@ Describe 'Runbooks: initial run, then an incremental update' -Skip:$NoServices {
 
 Describe 'Runbooks: retry failed jobs' -Skip:$NoServices {
     BeforeAll {
-        Assert-Cluster
+        Assert-SlurmCluster
         Assert-PgConfigured
         $script:delay = 8
         $script:run = New-RunbookSetup -Folder (Join-Path $TestDrive 'retry') -ProteinCount 24 -Seed 43 -BatchCount 1 -MaxRetries 2 -RetryDelay $delay

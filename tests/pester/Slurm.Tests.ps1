@@ -12,7 +12,7 @@ BeforeAll {
 }
 
 Describe 'Submit-EcodJob -Executor Slurm on the real cluster' -Skip:$NoCluster {
-    BeforeAll { Assert-Cluster }
+    BeforeAll { Assert-SlurmCluster }
 
     It 'runs 2,000 chains as one array to completion; the bad input fails with its error' {
         $folder = Join-Path $TestDrive 'big'

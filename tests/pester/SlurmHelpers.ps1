@@ -9,14 +9,14 @@ function Get-SlurmSkipReason {
 }
 
 # Outside CI a missing cluster skips the SLURM tests (with a warning); under CI=true they run and fail.
-function Get-SlurmSkip {
+function Get-SlurmSkip([string] $What = 'SLURM tests') {
     $reason = Get-SlurmSkipReason
     if (-not $reason -or $env:CI -eq 'true') { return $false }
-    Write-Warning "SLURM tests SKIPPED: $reason (run tools/services/slurm.sh as root; under CI=true they fail)"
+    Write-Warning "$What SKIPPED: $reason (run tools/services/slurm.sh as root; under CI=true they fail)"
     return $true
 }
 
-function Assert-Cluster {
+function Assert-SlurmCluster {
     & sinfo --noheader --format=%t *> $null
     if ($LASTEXITCODE -ne 0) { throw 'SLURM cluster required (CI=true) but sinfo fails: run tools/services/slurm.sh' }
 }

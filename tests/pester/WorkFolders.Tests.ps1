@@ -1,5 +1,10 @@
 # Where Submit-EcodJob keeps its state (issue 12 item 3): never in the current folder unasked (no configuration file:
 # the per-user state folder; a file: its paths), and what a run leaves behind (logs, failed chunks) and cleans up.
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'SlurmHelpers.ps1')
+    $script:NoCluster = Get-SlurmSkip 'WorkFolders SLURM test'
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:gen = New-TestBatchRoot -ProteinCount 12 -Seed 51 -BatchCount 1
@@ -68,5 +73,25 @@ Describe 'What a run leaves behind' {
         (Get-EcodProductionStatistic -ConfigurationPath $cfg).Completed | Should -Be 8
         Get-LeftFiles (Join-Path $dir 'ecod-mini/work') | Should -HaveCount 2 -Because 'the rerun''s clean chunk is deleted, the failed one stays as the record'
         @(Get-ChildItem (Join-Path $dir 'ecod-mini/logs') -Filter '*.log') | Should -HaveCount 2
+    }
+}
+
+Describe 'What a SLURM run leaves behind' -Skip:$NoCluster {
+    It 'deletes its completed chunks'' files once Get-EcodJobStatus -Wait collects them, and notes them in the run log' {
+        . (Join-Path $PSScriptRoot 'SlurmHelpers.ps1')
+        Assert-SlurmCluster
+        $dir = Join-Path $TestDrive 'slurm'; New-Item -ItemType Directory $dir | Out-Null
+        $cfg = Join-Path $dir 'production.yml'
+        ("paths:`n  batch_base_dir: $($gen.Root)`n  reference_dir: $($gen.ReferenceDirectory)`nslurm:`n  time: `"0:10:00`"`n  memory: 500M`n" +
+         "  job_script_dir: $dir/jobs`nprocessing:`n  reps_only: false`n  skip_existing: false`nexecution:`n  chunk_size: 4") | Set-Content $cfg
+        $jobs = @(Find-EcodProtein -ConfigurationPath $cfg -MaxProteins 8 | Submit-EcodJob -Executor Slurm -ConfigurationPath $cfg)
+        $jobs.Status | Sort-Object -Unique | Should -Be 'submitted'
+        Get-EcodJobStatus -ConfigurationPath $cfg -Wait -PollInterval 2 -Timeout 00:05:00 | Out-Null
+        (Get-EcodProductionStatistic -ConfigurationPath $cfg).Completed | Should -Be 8
+        Get-LeftFiles (Join-Path $dir 'ecod-mini/work') | Should -HaveCount 0
+        $log = Get-Content (Get-ChildItem (Join-Path $dir 'ecod-mini/logs') -Filter '2*.log').FullName
+        ($log -match 'submitted in .*8 chain\(s\) launched') | Should -HaveCount 1
+        ($log -match 'ended finished: 4 completed, 0 failed.*files were deleted') | Should -HaveCount 2
+        @(Get-ChildItem (Join-Path $dir 'ecod-mini/logs') -Filter '*.out').Count | Should -Be 2 -Because 'the array tasks write their output to paths.log_dir'
     }
 }

@@ -36,7 +36,7 @@ public static class ConfigurationParser
         return config;
     }
 
-    /// <summary>Every key the parser accepts, as <c>section.key</c>, in file order (for documentation checks).</summary>
+    /// <summary>Every key the parser accepts, as <c>section.key</c>, section by section (for documentation checks).</summary>
     public static IReadOnlyList<string> AcceptedKeys()
     {
         var readers = new List<YamlSectionReader>();

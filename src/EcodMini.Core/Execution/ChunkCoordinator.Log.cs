@@ -51,10 +51,13 @@ public sealed partial class ChunkCoordinator
     {
         foreach (var job in jobs.Where(j => JobStatus.IsRetryable(j.Status)))
             _log.Write($"{job.Status} {job.ProteinId} ({job.BatchName}), attempt {job.AttemptCount}: {job.Error ?? "no error recorded"}");
-        var waiting = _launcher.WorkersOutliveCaller && Options.ReturnAfterLaunch && !cancelled
-            ? "; the workers run on: Get-EcodJobStatus -Refresh or -Wait collects them"
-            : "";
+        if (_launcher.WorkersOutliveCaller && Options.ReturnAfterLaunch && !cancelled)
+        {
+            _log.Write($"run {RunId} submitted in {duration.TotalSeconds:N1} s: {queued} chain(s) launched; the jobs run on, " +
+                       "Get-EcodJobStatus -Refresh or -Wait collects them (their outcome follows in this log)");
+            return;
+        }
         _log.Write($"run {RunId} {(cancelled ? "cancelled" : "ended")} after {duration.TotalSeconds:N1} s: {queued} run, {_counter.Completed} completed, " +
-                   $"{_counter.Failed} failed{waiting}");
+                   $"{_counter.Failed} failed");
     }
 }

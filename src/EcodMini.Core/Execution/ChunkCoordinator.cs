@@ -63,7 +63,8 @@ public sealed partial class ChunkCoordinator
         {
             using var workLock = LockWorkDirectory(work);
             log = _log = RunLog.Open(Options.LogDirectory, RunId);
-            log.Write($"run {RunId} on {_launcher.Name}: {tasks.Count} chain(s) given; work folder {work}; chunks of up to {Options.ChunkSize}, {Options.ThrottleLimit} at once");
+            var atOnce = Options.ThrottleLimit >= int.MaxValue / 4 ? "all launched at once (the cluster throttles them)" : $"{Options.ThrottleLimit} at once";
+            log.Write($"run {RunId} on {_launcher.Name}: {tasks.Count} chain(s) given; work folder {work}; chunks of up to {Options.ChunkSize}, {atOnce}");
             Recover(work, cancellationToken);
             var distinct = tasks.DistinctBy(t => (t.ProteinId, t.BatchName)).ToList();
             var submitted = _tracker.RecordSubmissions(distinct.Select(ToSubmission).ToList(), Options.Submission);

@@ -56,4 +56,21 @@ public sealed class PostgresConnectorTests
             Assert.Contains($"{settings.Host}:{settings.Port}", ex.Message);
         }
     }
+
+    [PostgresFact]
+    public void MaxPoolSizeCapsTheConnectionsOneConnectorHoldsAtOnce()
+    {
+        var settings = PostgresTestServer.Settings() with { MaxPoolSize = 1, ConnectTimeout = 1 };
+        using var connector = new PostgresConnector(settings);
+        using (var first = connector.Open())
+        {
+            var error = Assert.Throws<DatabaseConnectionException>(() => connector.Open());
+            Assert.Contains("pool", error.Message, StringComparison.OrdinalIgnoreCase);
+        }
+        using var again = connector.Open(); // the first went back to the pool
+        using var roomy = new PostgresConnector(settings with { MaxPoolSize = 2 });
+        using var a = roomy.Open();
+        using var b = roomy.Open();
+        Assert.Equal(System.Data.ConnectionState.Open, b.State);
+    }
 }
