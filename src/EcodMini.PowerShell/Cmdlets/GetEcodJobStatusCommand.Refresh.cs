@@ -82,7 +82,7 @@ public sealed partial class GetEcodJobStatusCommand
         }
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
-        WriteObject(TrackerOutput.Of(jobs), enumerateCollection: true);
+        WriteObject(jobs, enumerateCollection: true);
     }
 
     /// <summary>One refresh under the lease; when another live run owns the database, it keeps it current and this only reads.</summary>

@@ -64,8 +64,8 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
             }
             foreach (var (protein, batch) in Chains(tracker))
             {
-                if (History.IsPresent) WriteObject(TrackerOutput.Of(tracker.GetEvents(protein, batch)), enumerateCollection: true);
-                else WriteObject(TrackerOutput.Of(tracker.GetResults(protein).Where(r => batch is null || r.BatchName == batch)), enumerateCollection: true);
+                if (History.IsPresent) WriteObject(tracker.GetEvents(protein, batch), enumerateCollection: true);
+                else WriteObject(tracker.GetResults(protein).Where(r => batch is null || r.BatchName == batch), enumerateCollection: true);
             }
             return;
         }
@@ -77,7 +77,7 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
             Limit = First,
         };
         if (Refresh.IsPresent || Wait.IsPresent) { RefreshAndWait(tracker, query); return; }
-        WriteObject(TrackerOutput.Of(tracker.GetJobs(query)), enumerateCollection: true);
+        WriteObject(tracker.GetJobs(query), enumerateCollection: true);
     }
 
     /// <summary>

@@ -71,6 +71,6 @@ public sealed class StopEcodJobCommand : EcodConfiguredCmdlet
         WriteVerbose($"Cancelled {cancelled.Count} job(s)" + (extra > 0 ? $", {extra} of them because they share a chunk (array task) with a chosen job" : ""));
         if (!PassThru.IsPresent) return;
         var ids = cancelled.ToHashSet();
-        WriteObject(TrackerOutput.Of(tracker.GetJobs(new JobQuery { Statuses = [JobStatus.Cancelled] }).Where(j => ids.Contains(j.Id))), enumerateCollection: true);
+        WriteObject(tracker.GetJobs(new JobQuery { Statuses = [JobStatus.Cancelled] }).Where(j => ids.Contains(j.Id)), enumerateCollection: true);
     }
 }

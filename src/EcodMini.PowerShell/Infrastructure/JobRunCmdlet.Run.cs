@@ -88,7 +88,7 @@ public abstract partial class JobRunCmdlet
         Report(result);
         foreach (var job in result.Jobs)
         {
-            WriteObject(TrackerOutput.Of(job));
+            WriteObject(job);
             if (JobStatus.IsRetryable(job.Status) && job.Error is not null)
             {
                 WriteItemError(new InvalidDataException($"{job.ProteinId} ({job.BatchName}): {job.Error}"),
