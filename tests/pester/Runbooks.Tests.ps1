@@ -268,6 +268,19 @@ Describe 'The runbook scripts' {
         foreach ($command in $used) { $command | Should -BeIn $exported }
     }
 
+    It 'imports the module this checkout packaged when EcodMini is not installed' {
+        $folder = Join-Path $TestDrive 'not-installed'
+        New-Item -ItemType Directory -Force -Path $folder | Out-Null
+        $cfg = Join-Path $folder 'production.yml'
+        @('paths:', "  batch_base_dir: $folder/no-such-batches", "  tracking_db: $folder/tracking.db") | Set-Content $cfg
+        $script = "`$env:PSModulePath = Join-Path `$PSHOME 'Modules'; " +
+            "try { & '$Runbooks/Initial-Run.ps1' -ConfigurationPath '$cfg' 6> `$null } catch { `$_.FullyQualifiedErrorId }; " +
+            "(Get-Module EcodMini).ModuleBase"
+        $out = @(& dotnet pwsh -NoProfile -NonInteractive -Command $script 2>&1)
+        $out[0] | Should -BeLike 'EcodBatchRootNotFound*' -Because ($out -join "`n")
+        $out[-1] | Should -Be (Resolve-Path (Join-Path $script:RepositoryRoot 'out/EcodMini')).Path
+    }
+
     It 'stops at a real failure with its error, before anything is submitted' {
         $folder = Join-Path $TestDrive 'missing-root'
         New-Item -ItemType Directory -Force -Path $folder | Out-Null
