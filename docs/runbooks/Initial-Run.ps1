@@ -84,13 +84,7 @@ param(
 $ErrorActionPreference = 'Stop'
 # Step lines are shown unless the caller chose otherwise (-InformationAction, or 6> to redirect them).
 if (-not $PSBoundParameters.ContainsKey('InformationAction')) { $InformationPreference = 'Continue' }
-if (-not (Get-Module EcodMini)) {
-    # Installed (./build.sh Install), else the module this checkout packaged (./build.sh Package, Test or Demo).
-    $packaged = Join-Path $PSScriptRoot '../../out/EcodMini/EcodMini.psd1'
-    if (Get-Module -ListAvailable -Name EcodMini) { Import-Module EcodMini }
-    elseif (Test-Path -LiteralPath $packaged) { Import-Module $packaged }
-    else { throw 'EcodMini is not installed: run ./build.sh Install in the checkout (see docs/getting-started.md)' }
-}
+. (Join-Path $PSScriptRoot 'lib/Import-EcodMini.ps1')
 $config = @{ ConfigurationPath = $ConfigurationPath }
 $quality = if ($QualityFilter) { @{ QualityFilter = $QualityFilter } } else { @{} }
 
