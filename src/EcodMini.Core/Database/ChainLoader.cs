@@ -53,7 +53,7 @@ public static class ChainLoader
                 BatchName = batch,
                 BatchDirectory = batchDirectory,
                 ContentHash = hash,
-                Grade = thresholds.Grade(result.Coverage, result.Domains.Count == 0 ? null : result.Domains.Average(d => d.Confidence)),
+                Grade = thresholds.Grade(result.Coverage, result.MeanDomainConfidence()),
                 SummaryPath = summary,
                 Support = SupportingEvidence.Match(result, summary),
             };

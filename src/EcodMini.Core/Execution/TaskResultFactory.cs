@@ -21,7 +21,7 @@ public static class TaskResultFactory
             Coverage = result.Coverage,
             TotalResidues = result.SequenceLength,
             AssignedResidues = (int)Math.Round(result.Coverage * result.SequenceLength),
-            AverageConfidence = domains.Count == 0 ? 0 : domains.Average(d => d.Confidence),
+            AverageConfidence = result.MeanDomainConfidence() ?? 0,
             EvidenceCount = result.EvidenceCounts.Values.Sum(),
             DiscontinuousDomains = domains.Count(d => d.IsDiscontinuous),
             Error = result.Success ? null : result.Error ?? "partition failed",

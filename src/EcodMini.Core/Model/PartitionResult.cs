@@ -31,5 +31,8 @@ public sealed record PartitionResult
     public string? ChainBlastPath { get; init; }
     public string? OutputPath { get; init; }
 
+    /// <summary>The mean of the domains' confidences; null when the chain has no domain.</summary>
+    public double? MeanDomainConfidence() => Domains.Count == 0 ? null : Domains.Average(d => d.Confidence);
+
     private static TextList<T> Empty<T>() => new([], _ => "", ";");
 }

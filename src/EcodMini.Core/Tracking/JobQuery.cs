@@ -14,4 +14,7 @@ public sealed record JobQuery
     public bool Wildcards { get; init; } = true;
 
     public static JobQuery All { get; } = new();
+
+    /// <summary>Whether a ProteinId or BatchName value is a pattern (holds '*' or '?') rather than a name.</summary>
+    public static bool IsPattern(string? value) => value is not null && (value.Contains('*') || value.Contains('?'));
 }

@@ -17,8 +17,7 @@ public sealed partial class TrackingDatabase
             WHERE {column} LIKE $prefix ESCAPE '\' AND ($batch IS NULL OR batch_name = $batch)
             GROUP BY {column} ORDER BY {column} LIMIT $limit;
             """);
-        var literal = (prefix ?? "").Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
-        command.Set("$prefix", literal + "%");
+        command.Set("$prefix", LikeLiteral(prefix ?? "") + "%");
         command.Set("$batch", kind == TrackedNameKind.ProteinId ? batchName : null);
         command.Set("$limit", limit);
         using var reader = command.ExecuteReader();

@@ -70,12 +70,15 @@ public sealed partial class TrackingDatabase
         return events;
     }
 
+    /// <summary>Text matched literally by <c>LIKE ... ESCAPE '\'</c>: its '\', '%' and '_' escaped.</summary>
+    private static string LikeLiteral(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+
     private static void AddTextFilter(SqliteCommand command, List<string> where, string column, string parameter, string? value, bool wildcards)
     {
         if (value is null) return;
-        if (wildcards && (value.Contains('*') || value.Contains('?')))
+        if (wildcards && JobQuery.IsPattern(value))
         {
-            var pattern = value.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_").Replace('*', '%').Replace('?', '_');
+            var pattern = LikeLiteral(value).Replace('*', '%').Replace('?', '_');
             where.Add($"{column} LIKE {parameter} ESCAPE '\\'");
             command.Set(parameter, pattern);
         }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EcodMini.Core.Tracking;
 
 /// <summary>How times are stored: UTC ISO-8601 text that sorts in time order (also reads SQLite's CURRENT_TIMESTAMP).</summary>
-public static class TrackingTime
+internal static class TrackingTime
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 

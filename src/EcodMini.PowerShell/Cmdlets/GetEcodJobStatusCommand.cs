@@ -86,13 +86,11 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
     /// </summary>
     private IEnumerable<(string Protein, string? Batch)> Chains(TrackingDatabase tracker)
     {
-        if (!HasWildcard(ProteinId) && !HasWildcard(BatchName)) return [(ProteinId!, BatchName)];
+        if (!JobQuery.IsPattern(ProteinId) && !JobQuery.IsPattern(BatchName)) return [(ProteinId!, BatchName)];
         var jobs = tracker.GetJobs(new JobQuery { ProteinId = ProteinId, BatchName = BatchName });
         WriteVerbose($"'{ProteinId}'{(BatchName is null ? "" : $" in batch '{BatchName}'")} matches {jobs.Count} tracked chain(s)");
         return jobs.Select(j => (j.ProteinId, (string?)j.BatchName));
     }
-
-    private static bool HasWildcard(string? value) => value is not null && (value.Contains('*') || value.Contains('?'));
 
     protected override void EndProcessing()
     {

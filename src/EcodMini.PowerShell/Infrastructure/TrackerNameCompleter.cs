@@ -32,7 +32,7 @@ public abstract class TrackerNameCompleter : IArgumentCompleter
             if (path is null || !File.Exists(path)) return [];
             using var tracker = TrackingDatabase.Open(path, new TrackingOpenOptions { ReadOnly = true, BusyTimeout = BusyTimeout });
             var batch = Kind == TrackedNameKind.ProteinId ? Bound(fakeBoundParameters, "BatchName") : null;
-            if (batch is not null && WildcardPattern.ContainsWildcardCharacters(batch)) batch = null;
+            if (JobQuery.IsPattern(batch)) batch = null;
             names = tracker.GetNames(Kind, typed, Limit, batch);
         }
         catch (Exception)
