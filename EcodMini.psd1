@@ -19,6 +19,7 @@
         'Find-EcodProtein'
         'Submit-EcodJob'
         'Get-EcodJobStatus'
+        'Get-EcodJobLog'
         'Stop-EcodJob'
         'Restart-EcodJob'
         'Get-EcodProductionStatistic'

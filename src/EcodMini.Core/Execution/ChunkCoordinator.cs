@@ -71,6 +71,7 @@ public sealed partial class ChunkCoordinator
             int Count(SubmissionOutcome o) => submitted.Count(s => s.Outcome == o);
             log.Write($"{distinct.Count} distinct chain(s): {queued.Count} queued, {Count(SubmissionOutcome.AlreadyCompleted)} already completed, " +
                       $"{Count(SubmissionOutcome.RetryNotDue)} deferred by the retry delay, {Count(SubmissionOutcome.RetriesExhausted)} out of retries, " +
+                      $"{Count(SubmissionOutcome.FailedPermanently)} failed permanently (not retried), " +
                       $"{Count(SubmissionOutcome.InProgress)} running elsewhere");
             _counter = new ProgressCounter(queued.Count, progress);
             try { RunChunks(work, queued, distinct.ToDictionary(t => (t.ProteinId, t.BatchName)), cancellationToken); }
@@ -81,7 +82,8 @@ public sealed partial class ChunkCoordinator
             {
                 Jobs = jobs, RunId = RunId, LogPath = log.FilePath, Requested = distinct.Count, Submitted = queued.Count,
                 SkippedCompleted = Count(SubmissionOutcome.AlreadyCompleted), RetryNotDue = Count(SubmissionOutcome.RetryNotDue),
-                RetriesExhausted = Count(SubmissionOutcome.RetriesExhausted), InProgress = Count(SubmissionOutcome.InProgress),
+                RetriesExhausted = Count(SubmissionOutcome.RetriesExhausted), FailedPermanently = Count(SubmissionOutcome.FailedPermanently),
+                InProgress = Count(SubmissionOutcome.InProgress),
                 Completed = _counter.Completed, Failed = _counter.Failed, NotRun = queued.Count - _counter.Completed - _counter.Failed,
                 Recovered = _recovered, Ingested = _ingested, ResultFileIssues = _issues.ToList(), TookOverFrom = previous,
                 Cancelled = cancellationToken.IsCancellationRequested, Duration = clock.Elapsed, WorkDirectory = work,

@@ -56,7 +56,8 @@ public static class ChunkWorker
             }
             catch (Exception ex)
             {
-                record = TaskResultFactory.Failure(manifest.ChunkId, task, $"{ex.GetType().Name}: {ex.Message}", started, DateTimeOffset.UtcNow);
+                record = TaskResultFactory.Failure(manifest.ChunkId, task, $"{ex.GetType().Name}: {ex.Message}", started, DateTimeOffset.UtcNow,
+                    ErrorClassifier.Classify(ex));
             }
             writer.Append(record);
             recorded.Add((task.ProteinId, task.BatchName));

@@ -18,6 +18,8 @@ public sealed record ExecutionResult
     public int RetryNotDue { get; init; }
     /// <summary>Failed chains that used up their retries (failed for good).</summary>
     public int RetriesExhausted { get; init; }
+    /// <summary>Failed chains whose error is permanent (bad or missing input, rejected by the engine): never retried.</summary>
+    public int FailedPermanently { get; init; }
     /// <summary>Chains whose attempt of an earlier run is still running (cluster jobs).</summary>
     public int InProgress { get; init; }
     public int Completed { get; init; }

@@ -25,6 +25,7 @@ public static class TaskResultFactory
             EvidenceCount = result.EvidenceCounts.Values.Sum(),
             DiscontinuousDomains = domains.Count(d => d.IsDiscontinuous),
             Error = result.Success ? null : result.Error ?? "partition failed",
+            ErrorClass = result.Success ? null : result.ErrorClass ?? ErrorClass.Transient,
             ElapsedSeconds = (finished - started).TotalSeconds,
             PeakMemoryMb = PeakMemoryMb(),
             QualityFlags = result.QualityFlags,
@@ -34,7 +35,8 @@ public static class TaskResultFactory
         };
     }
 
-    public static TaskResultRecord Failure(string chunkId, ChunkTask task, string error, DateTimeOffset started, DateTimeOffset finished) => new()
+    public static TaskResultRecord Failure(string chunkId, ChunkTask task, string error, DateTimeOffset started, DateTimeOffset finished,
+        ErrorClass errorClass = ErrorClass.Transient) => new()
     {
         RecordId = Guid.NewGuid().ToString("N"),
         ChunkId = chunkId,
@@ -43,6 +45,7 @@ public static class TaskResultFactory
         BatchName = task.BatchName,
         Status = TaskResultRecord.FailedStatus,
         Error = error,
+        ErrorClass = errorClass,
         ElapsedSeconds = (finished - started).TotalSeconds,
         PeakMemoryMb = PeakMemoryMb(),
         OutputPath = task.OutputPath,

@@ -28,6 +28,8 @@ public sealed record TaskResultRecord
     [JsonPropertyName("evidence_count")] public int EvidenceCount { get; init; }
     [JsonPropertyName("discontinuous_domains")] public int DiscontinuousDomains { get; init; }
     [JsonPropertyName("error")] public string? Error { get; init; }
+    /// <summary>For a failure: Permanent (never retried) or Transient (retried by the policy); null from older workers (Transient).</summary>
+    [JsonPropertyName("error_class")] public ErrorClass? ErrorClass { get; init; }
     [JsonPropertyName("elapsed_seconds")] public double ElapsedSeconds { get; init; }
     [JsonPropertyName("peak_memory_mb")] public double PeakMemoryMb { get; init; }
     [JsonPropertyName("quality_flags")] public IReadOnlyList<QualityFlag> QualityFlags { get; init; } = [];

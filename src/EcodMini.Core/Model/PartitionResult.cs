@@ -25,6 +25,8 @@ public sealed record PartitionResult
     public DateTimeOffset Timestamp { get; init; }
     public bool Success { get; init; } = true;
     public string? Error { get; init; }
+    /// <summary>For a failure: whether another attempt may succeed (Transient) or not (Permanent); null on success.</summary>
+    public ErrorClass? ErrorClass { get; init; }
     public double ElapsedMs { get; init; }
     public string? SummaryPath { get; init; }
     /// <summary>The raw chain BLAST file whose alignments were used (provenance), or null when none was.</summary>

@@ -30,6 +30,7 @@ public static class ProductionStatisticsCalculator
             CountsByStatus = counts,
             Total = totals.Total, Pending = totals.Pending, Running = totals.Running, Completed = totals.Completed, Failed = totals.Failed,
             SuccessRate = Rate(totals.Completed, totals.Failed),
+            FailedPermanent = r.PermanentFailures, FailedTransient = totals.Failed - r.PermanentFailures,
             MeanCoverage = graded == 0 ? 0 : q.Sum(x => x.CoverageSum) / graded,
             MeanDomainCount = graded == 0 ? 0 : q.Sum(x => x.DomainSum) / graded,
             MeanProcessingSeconds = graded == 0 ? 0 : q.Sum(x => x.SecondsSum) / graded,

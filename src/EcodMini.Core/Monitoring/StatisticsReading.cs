@@ -8,6 +8,8 @@ internal sealed record StatisticsReading
     public required IReadOnlyList<(string Batch, string Status, int Count)> StatusCounts { get; init; }
     public required IReadOnlyList<BatchQualityRow> Quality { get; init; }
     public int FinishedTotal { get; init; }
+    /// <summary>Failed, timed-out or cancelled jobs whose error is permanent.</summary>
+    public int PermanentFailures { get; init; }
     public DateTimeOffset? FirstStart { get; init; }
     public DateTimeOffset? LastEnd { get; init; }
     public string? RunId { get; init; }

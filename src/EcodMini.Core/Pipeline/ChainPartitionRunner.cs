@@ -12,7 +12,8 @@ namespace EcodMini.Core.Pipeline;
 /// callers may run it in parallel over chains.
 /// <para>Error policy (docs/INPUTS.md): a structurally bad summary (empty or truncated XML, DOCTYPE entity tricks, unknown
 /// root, missing protein element, malformed protein id, non-numeric length, length that cannot be established) fails
-/// the chain: Success=false, Error = "&lt;file&gt;: &lt;reason&gt;", no output file written. The raw chain BLAST is an
+/// the chain: Success=false, Error = "&lt;file&gt;: &lt;reason&gt;", ErrorClass Permanent, no output file written (an I/O
+/// error while writing the output is Transient). The raw chain BLAST is an
 /// optional aid (<see cref="ChainBlastLoader"/>): missing or unusable, it only disables decomposition, with a warning
 /// flag. Malformed hits in a well-formed summary are rejected, counted and listed as <c>rejected_hit</c> flags; when
 /// every hit is rejected the chain succeeds with zero domains, as the original does. Never throws for bad input;
@@ -48,6 +49,7 @@ public sealed class ChainPartitionRunner
         // Millisecond precision, as written in documents, so a result equals its read-back document.
         var timestamp = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         string? sha = null;
+        var writing = false;
         try
         {
             var content = SafeXml.ReadNonEmpty(request.SummaryPath);
@@ -69,17 +71,20 @@ public sealed class ChainPartitionRunner
                 SummaryPath = request.SummaryPath,
                 OutputPath = request.OutputPath,
             };
+            writing = true;
             if (request.OutputPath is not null) PartitionDocumentWriter.Write(result, request.OutputPath, Format, DurableOutputs);
             return result with { ElapsedMs = Elapsed(started) };
         }
         catch (InputFileException ex)
         {
-            return Failure(request, ex.Message, sha, timestamp, started);
+            return Failure(request, ex.Message, ErrorClass.Permanent, sha, timestamp, started);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            var file = request.OutputPath ?? request.SummaryPath;
-            return Failure(request, $"{file}: {ex.Message}", sha, timestamp, started);
+            // Reading: the input is missing, unreadable or invalid (permanent). Writing the output: an I/O fault (transient).
+            var file = writing ? request.OutputPath ?? request.SummaryPath : request.SummaryPath;
+            var errorClass = writing ? ErrorClass.Transient : ex is UnauthorizedAccessException ? ErrorClass.Permanent : ErrorClassifier.Classify(ex);
+            return Failure(request, $"{file}: {ex.Message}", errorClass, sha, timestamp, started);
         }
     }
 
@@ -94,7 +99,7 @@ public sealed class ChainPartitionRunner
         }
     }
 
-    private static PartitionResult Failure(PartitionRequest request, string error, string? sha, DateTimeOffset timestamp, long started)
+    private static PartitionResult Failure(PartitionRequest request, string error, ErrorClass errorClass, string? sha, DateTimeOffset timestamp, long started)
     {
         BatchLayout.TryGetProteinId(request.SummaryPath, out var id);
         return new PartitionResult
@@ -102,6 +107,7 @@ public sealed class ChainPartitionRunner
             Protein = id ?? ProteinId.Create("0000", "A"),
             Success = false,
             Error = error,
+            ErrorClass = errorClass,
             AlgorithmVersion = AlgorithmInfo.Version,
             BatchId = request.BatchId,
             InputSha256 = sha,

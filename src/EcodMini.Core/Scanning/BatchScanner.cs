@@ -30,7 +30,7 @@ public sealed class BatchScanner(ScanOptions options)
         var summaryEnding = $".{Options.ReferenceVersion}{BatchLayout.SummarySuffix}";
         var candidates = new List<ProteinTask>();
         var invalidSamples = new List<string>();
-        int batches = 0, found = 0, reps = 0, done = 0, skippedFailed = 0, notRep = 0, retries = 0, invalid = 0, otherVersion = 0, notDue = 0, exhausted = 0;
+        int batches = 0, found = 0, reps = 0, done = 0, skippedFailed = 0, notRep = 0, retries = 0, invalid = 0, otherVersion = 0, notDue = 0, exhausted = 0, permanent = 0;
         var now = DateTimeOffset.UtcNow;
 
         foreach (var batch in root.EnumerateDirectories(Options.Pattern).OrderBy(d => d.Name, StringComparer.Ordinal))
@@ -65,8 +65,9 @@ public sealed class BatchScanner(ScanOptions options)
                 if (failedBefore && !Options.IncludeFailed) { skippedFailed++; continue; }
                 if (failedBefore)
                 {
-                    var decision = Options.Retry.Decide(job!.Status, job.RetryCount, job.EndTime, now);
+                    var decision = Options.Retry.Decide(job!.Status, job.RetryCount, job.EndTime, now, job.ErrorClass);
                     if (decision == RetryDecision.Exhausted) { exhausted++; continue; }
+                    if (decision == RetryDecision.Permanent) { permanent++; continue; }
                     if (decision == RetryDecision.NotDue) { notDue++; continue; }
                 }
                 // A chain the tracker still has pending or running (a run that was killed) is queued even when its
@@ -95,6 +96,7 @@ public sealed class BatchScanner(ScanOptions options)
             FailedForRetry = retries,
             RetryNotDue = notDue,
             RetriesExhausted = exhausted,
+            FailedPermanently = permanent,
             Deferred = ordered.Count - tasks.Count,
             InvalidFileNames = invalid,
             InvalidFileNameSamples = invalidSamples,

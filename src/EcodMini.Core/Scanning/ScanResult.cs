@@ -22,6 +22,8 @@ public sealed record ScanResult
     public int RetryNotDue { get; init; }
     /// <summary>Failed chains left out because they used up their retries (failed for good, with IncludeFailed).</summary>
     public int RetriesExhausted { get; init; }
+    /// <summary>Failed chains left out because their error is permanent (never retried; with IncludeFailed).</summary>
+    public int FailedPermanently { get; init; }
     /// <summary>Candidates left out by MaxProteins.</summary>
     public int Deferred { get; init; }
     /// <summary>Summary files whose names do not hold a valid protein id (never passed on).</summary>

@@ -22,6 +22,8 @@ public sealed record JobRecord
     public double? Coverage { get; init; }
     public string? OutputPath { get; init; }
     public string? Error { get; init; }
+    /// <summary>For a failed, timed-out or cancelled job: Permanent (never retried) or Transient (retried by the policy); null otherwise.</summary>
+    public Model.ErrorClass? ErrorClass { get; init; }
     /// <summary>Attempts started so far (the current attempt's number).</summary>
     public int AttemptCount { get; init; }
     /// <summary>The current attempt's id (null before the first attempt).</summary>

@@ -15,8 +15,8 @@ internal sealed class ResultRowWriter : IDisposable
         _result = database.Command("""
             INSERT INTO results (job_id, protein_id, domain_count, coverage_fraction, total_residues, assigned_residues,
                 avg_confidence, evidence_count, discontinuous_domains, processing_time_seconds, peak_memory_mb, timestamp,
-                record_id, status, output_path, started_at, finished_at, attempt_id)
-            VALUES ($job, $p, $dc, $cov, $tot, $asg, $conf, $ev, $disc, $secs, $mem, $t, $r, $s, $out, $start, $t, $attempt)
+                record_id, status, output_path, started_at, finished_at, attempt_id, error_class)
+            VALUES ($job, $p, $dc, $cov, $tot, $asg, $conf, $ev, $disc, $secs, $mem, $t, $r, $s, $out, $start, $t, $attempt, $class)
             ON CONFLICT (record_id) DO NOTHING RETURNING id;
             """, transaction);
         _flag = database.Command("""
@@ -46,6 +46,7 @@ internal sealed class ResultRowWriter : IDisposable
         _result.Set("$out", r.OutputPath);
         _result.Set("$start", TrackingTime.ToText(r.StartedAt));
         _result.Set("$attempt", attemptId);
+        _result.Set("$class", StoredErrorClass(r));
         var id = _result.ExecuteScalar();
         if (id is null or DBNull) return null;
         var resultRef = Convert.ToInt64(id, CultureInfo.InvariantCulture);
@@ -62,6 +63,10 @@ internal sealed class ResultRowWriter : IDisposable
         }
         return resultRef;
     }
+
+    /// <summary>The error class a record stores: none for a completion; a failure from an older worker counts as transient.</summary>
+    public static string? StoredErrorClass(TaskResultRecord r) =>
+        r.IsCompleted ? null : Model.ErrorClassifier.ToText(r.ErrorClass ?? Model.ErrorClass.Transient);
 
     public void Dispose()
     {

@@ -11,4 +11,6 @@ public enum RetryDecision
     NotDue,
     /// <summary>Failed as many times as allowed: failed for good.</summary>
     Exhausted,
+    /// <summary>Failed with a permanent error (bad or missing input, rejected by the engine): never retried.</summary>
+    Permanent,
 }

@@ -1,7 +1,7 @@
 namespace EcodMini.Core.Tracking;
 
 /// <summary>
-/// When a failed (timed-out, cancelled) chain may run again: at most <see cref="MaxRetries"/> retries after the first
+/// When a failed (timed-out, cancelled) chain may run again: never after a permanent error; at most <see cref="MaxRetries"/> retries after the first
 /// attempt, and not before its end + <see cref="RetryDelay"/> x 2^retries so far. The scanner and the tracker both
 /// decide with it, so a scan and a submission agree.
 /// </summary>
@@ -19,9 +19,11 @@ public sealed record RetryPolicy
     public DateTimeOffset? NextAttemptAt(int retryCount, DateTimeOffset? endedAt) =>
         endedAt is null ? null : endedAt.Value + TimeSpan.FromTicks((long)Math.Min(RetryDelay.Ticks * Math.Pow(2, Math.Max(0, retryCount)), TimeSpan.MaxValue.Ticks / 2));
 
-    public RetryDecision Decide(string status, int retryCount, DateTimeOffset? endedAt, DateTimeOffset now)
+    /// <summary>The decision for a chain in <paramref name="status"/>; a permanent error is never retried (null class: transient).</summary>
+    public RetryDecision Decide(string status, int retryCount, DateTimeOffset? endedAt, DateTimeOffset now, Model.ErrorClass? errorClass = null)
     {
         if (!JobStatus.IsRetryable(status)) return RetryDecision.NotFailed;
+        if (errorClass == Model.ErrorClass.Permanent) return RetryDecision.Permanent;
         if (MaxRetries is { } max && retryCount >= max) return RetryDecision.Exhausted;
         return NextAttemptAt(retryCount, endedAt) is { } next && now < next ? RetryDecision.NotDue : RetryDecision.Retry;
     }

@@ -11,6 +11,8 @@ public enum SubmissionOutcome
     RetryNotDue,
     /// <summary>Failed as often as the retry policy allows: failed for good (unless forced).</summary>
     RetriesExhausted,
+    /// <summary>Failed with a permanent error: not retried (unless forced, after the input is fixed).</summary>
+    FailedPermanently,
     /// <summary>Its current attempt is still running (e.g. a cluster job of an earlier run).</summary>
     InProgress,
 }

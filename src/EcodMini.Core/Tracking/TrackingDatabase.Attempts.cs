@@ -133,7 +133,8 @@ public sealed partial class TrackingDatabase
         using var find = Command("SELECT protein_id, batch_name, status, job_id, retry_count FROM jobs WHERE id = $id AND current_attempt_id = $a;", transaction);
         using var move = Command("""
             UPDATE jobs SET status = $s, end_time = CASE WHEN $s = 'pending' THEN NULL ELSE $t END,
-                start_time = CASE WHEN $s = 'pending' THEN NULL ELSE start_time END, error_message = $d WHERE id = $id;
+                start_time = CASE WHEN $s = 'pending' THEN NULL ELSE start_time END, error_message = $d,
+                error_class = CASE WHEN $s IN ('failed', 'timeout', 'cancelled') THEN 'transient' END WHERE id = $id;
             """, transaction);
         move.Set("$s", jobStatus);
         move.Set("$t", TrackingTime.ToText(time));

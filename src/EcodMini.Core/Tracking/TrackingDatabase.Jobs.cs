@@ -10,7 +10,7 @@ public sealed partial class TrackingDatabase
     /// Records chains as submitted, in one transaction, and decides per chain (in order) whether it should run. A new
     /// (protein, batch) gets a pending row. A failed, timed-out or cancelled one is queued again (pending,
     /// retry_count + 1, parent_job_id = its old job id) when the retry policy allows it now; else it stays as it is,
-    /// deferred (retry not due) or failed for good (retries exhausted). A completed one is left as it is. A running one
+    /// deferred (retry not due) or failed for good (retries exhausted, or a permanent error: never retried). A completed one is left as it is. A running one
     /// whose current attempt is still running is in progress; one without a running attempt (interrupted, no result)
     /// is requeued. <see cref="SubmissionRules.Force"/> queues every chain. Never starts an attempt.
     /// </summary>
@@ -22,7 +22,7 @@ public sealed partial class TrackingDatabase
         var time = now ?? DateTimeOffset.UtcNow;
         var records = new List<SubmittedJob>(submissions.Count);
         using var find = Command("""
-            SELECT j.id, j.status, j.job_id, j.retry_count, j.end_time, a.status FROM jobs j
+            SELECT j.id, j.status, j.job_id, j.retry_count, j.end_time, a.status, j.error_class FROM jobs j
             LEFT JOIN attempts a ON a.id = j.current_attempt_id WHERE j.protein_id = $p AND j.batch_name = $b;
             """, transaction);
         var findP = find.Parameters.Add("$p", SqliteType.Text);
@@ -34,7 +34,7 @@ public sealed partial class TrackingDatabase
             """, transaction);
         using var resubmit = Command("""
             UPDATE jobs SET status = 'pending', job_id = COALESCE($job, job_id), submit_time = $t, start_time = NULL,
-                end_time = NULL, exit_code = NULL, error_message = NULL, retry_count = $retry, parent_job_id = $parent,
+                end_time = NULL, exit_code = NULL, error_message = NULL, error_class = NULL, retry_count = $retry, parent_job_id = $parent,
                 script_path = COALESCE($script, script_path), output_log = COALESCE($out, output_log),
                 error_log = COALESCE($err, error_log), output_xml = COALESCE($xml, output_xml),
                 summary_path = COALESCE($sum, summary_path), blast_path = COALESCE($blast, blast_path)
@@ -47,7 +47,7 @@ public sealed partial class TrackingDatabase
             findP.Value = s.ProteinId;
             findB.Value = s.BatchName;
             long id = 0;
-            string? status = null, oldJobId = null, attemptStatus = null;
+            string? status = null, oldJobId = null, attemptStatus = null, errorClass = null;
             var retry = 0;
             DateTimeOffset? ended = null;
             using (var reader = find.ExecuteReader())
@@ -60,6 +60,7 @@ public sealed partial class TrackingDatabase
                     retry = reader.GetInt32OrNull(3) ?? 0;
                     ended = TrackingTime.Parse(reader.GetValue(4));
                     attemptStatus = reader.GetStringOrNull(5);
+                    errorClass = reader.GetStringOrNull(6);
                 }
             }
 
@@ -70,11 +71,12 @@ public sealed partial class TrackingDatabase
             };
             if (status is not null && !rules.Force)
             {
-                var decision = rules.Retry.Decide(status, retry, ended, time);
+                var decision = rules.Retry.Decide(status, retry, ended, time, Model.ErrorClassifier.Parse(errorClass));
                 SubmissionOutcome? kept = status == JobStatus.Completed ? SubmissionOutcome.AlreadyCompleted
                     : JobStatus.IsActive(status) && attemptStatus == AttemptStatus.Running ? SubmissionOutcome.InProgress
                     : decision == RetryDecision.NotDue ? SubmissionOutcome.RetryNotDue
                     : decision == RetryDecision.Exhausted ? SubmissionOutcome.RetriesExhausted
+                    : decision == RetryDecision.Permanent ? SubmissionOutcome.FailedPermanently
                     : null;
                 if (kept is { } outcome)
                 {

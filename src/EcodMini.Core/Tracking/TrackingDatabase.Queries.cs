@@ -10,7 +10,7 @@ public sealed partial class TrackingDatabase
         SELECT j.id, j.job_id, j.protein_id, j.pdb_id, j.chain_id, j.batch_name, j.status, j.submit_time, j.start_time,
                j.end_time, j.exit_code, j.retry_count, j.parent_job_id, r.domain_count, r.coverage_fraction,
                COALESCE(j.output_xml, r.output_path), j.error_message, j.attempt_count, j.current_attempt_id,
-               j.summary_path, j.blast_path
+               j.summary_path, j.blast_path, j.error_class
         FROM jobs j LEFT JOIN results r ON r.id = j.current_result_id
         """;
 
@@ -106,6 +106,8 @@ public sealed partial class TrackingDatabase
                 OutputPath = reader.GetStringOrNull(15), Error = reader.GetStringOrNull(16), AttemptCount = reader.GetInt32(17),
                 CurrentAttemptId = reader.IsDBNull(18) ? null : reader.GetInt64(18), SummaryPath = reader.GetStringOrNull(19),
                 BlastPath = reader.GetStringOrNull(20),
+                ErrorClass = JobStatus.IsRetryable(reader.GetString(6))
+                    ? Model.ErrorClassifier.Parse(reader.GetStringOrNull(21)) ?? Model.ErrorClass.Transient : null,
             });
         }
         return jobs;

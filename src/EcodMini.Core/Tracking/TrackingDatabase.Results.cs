@@ -36,7 +36,7 @@ public sealed partial class TrackingDatabase
         using var finishAttempt = Command("UPDATE attempts SET status = $s, ended_at = $t, result_ref = $res WHERE id = $a;", transaction);
         using var finish = Command("""
             UPDATE jobs SET status = $s, start_time = COALESCE(start_time, $start), end_time = $t, exit_code = $code,
-                error_message = $err, output_xml = COALESCE($out, output_xml), current_result_id = $res
+                error_message = $err, error_class = $class, output_xml = COALESCE($out, output_xml), current_result_id = $res
             WHERE id = $id;
             """, transaction);
         using var events = new JobEventWriter(this, transaction);
@@ -108,6 +108,7 @@ public sealed partial class TrackingDatabase
             finish.Set("$t", finished);
             finish.Set("$code", r.IsCompleted ? 0 : 1);
             finish.Set("$err", r.Error);
+            finish.Set("$class", ResultRowWriter.StoredErrorClass(r));
             finish.Set("$out", r.OutputPath);
             finish.Set("$res", resultRef);
             finish.Set("$id", jobRef);

@@ -57,6 +57,7 @@ public sealed partial class TrackingDatabase
         var reading = new StatisticsReading
         {
             StatusCounts = counts, Quality = quality, FinishedTotal = finished, FirstStart = first, LastEnd = last,
+            PermanentFailures = CountPermanentFailures(transaction),
             RunId = runId, RunStartedAt = runStart, Window = window, FinishedInWindow = inWindow,
             ActiveRun = ReadLease(transaction),
             RecentCompletions = Recent(transaction, "('completed')", options.RecentCount),

@@ -157,6 +157,17 @@ public static partial class TrackingSchema
         CREATE INDEX idx_imports_target ON imports(target);
         """;
 
+    /// <summary>
+    /// Error classes: whether a failure may pass on another attempt (transient) or not (permanent), on the job and on
+    /// each result. Failures recorded before keep being retried as they were: they count as transient.
+    /// </summary>
+    public const string ErrorClassSql = """
+        ALTER TABLE jobs ADD COLUMN error_class TEXT;
+        ALTER TABLE results ADD COLUMN error_class TEXT;
+        UPDATE jobs SET error_class = 'transient' WHERE status IN ('failed', 'timeout', 'cancelled');
+        UPDATE results SET error_class = 'transient' WHERE status = 'failed';
+        """;
+
     public static IReadOnlyList<TrackingMigration> Migrations { get; } =
     [
         new(1, "production design schema (jobs, results, quality_flags)", Version1Sql),
@@ -164,6 +175,7 @@ public static partial class TrackingSchema
         new(3, "tracker lease, attempts, current attempt and result per job, job inputs", Version3Sql),
         new(4, "import ledger (imports)", ImportLedgerSql),
         new(5, "fenced lease: generation, heartbeat counter, owner boot id; per-machine heartbeat watches", LeaseFencingSql),
+        new(6, "error classes (permanent, transient) on jobs and results", ErrorClassSql),
         // Append new migrations here (next version = last + 1); each runs once, in the open's one exclusive transaction.
     ];
 

@@ -115,6 +115,7 @@ public sealed class FindEcodProteinCommand : EcodDatabaseCmdlet
         WriteVerbose($"Scan: {r.BatchCount} batches, {r.TotalFound} chains, {r.RepresentativeCount} representatives, {r.ToProcess} to process, " +
                      $"{r.SkippedDone} skipped as done, {r.SkippedFailed} failed not retried, {r.FailedForRetry} failed queued for retry, " +
                      $"{r.RetryNotDue} failed deferred (retry delay not passed), {r.RetriesExhausted} failed for good (retries used up), " +
+                     $"{r.FailedPermanently} failed permanently (not retried), " +
                      $"{r.Deferred} deferred by -MaxProteins, {r.Duration.TotalSeconds:N2} s");
         if (r.RepresentativeListPath is not null) WriteVerbose($"Representative list: {r.RepresentativeListPath}");
         if (r.InvalidFileNames > 0)
@@ -125,6 +126,9 @@ public sealed class FindEcodProteinCommand : EcodDatabaseCmdlet
         if (r.RetriesExhausted > 0)
             WriteWarning($"{r.RetriesExhausted} failed chain(s) used up processing.max_retries and were not queued; " +
                          "Get-EcodJobStatus -Status failed | Submit-EcodJob -Force runs them again");
+        if (r.FailedPermanently > 0)
+            WriteWarning($"{r.FailedPermanently} failed chain(s) have a permanent error (bad or missing input) and were not queued; " +
+                         "fix the input, then Get-EcodJobStatus -Status failed | Submit-EcodJob -Force runs them again");
         if (r.InvalidRepresentativeLines > 0)
             WriteWarning($"{r.InvalidRepresentativeLines} line(s) of the representative list are not valid protein ids and were ignored");
     }

@@ -17,14 +17,16 @@ public sealed partial class InvokeEcodPartitionCommand
 
     private void RunManifest()
     {
+        UsePlainText();
         var path = ResolvePath(ManifestPath);
         var taskId = Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID");
-        string chunk;
+        string chunk, chunkId;
         int total;
         try
         {
             chunk = ManifestWorker.ResolveChunk(path, taskId);
-            total = ChunkManifest.Read(chunk).Tasks.Count;
+            var manifest = ChunkManifest.Read(chunk);
+            (total, chunkId) = (manifest.Tasks.Count, manifest.ChunkId);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
@@ -37,6 +39,7 @@ public sealed partial class InvokeEcodPartitionCommand
 
         using var signals = new WorkerStopSignals();
         var progress = new ProgressReporter(1, "Partitioning chunk", total);
+        Host.UI.WriteLine(WorkerLogLine.ChunkStart(chunkId, chunk, total, DateTimeOffset.UtcNow));
         ChunkRunSummary summary;
         try
         {
@@ -45,6 +48,10 @@ public sealed partial class InvokeEcodPartitionCommand
             {
                 done++;
                 if (!record.IsCompleted) failed++;
+                // One plain line per chain (time, chain id, outcome); failures also on standard error.
+                var line = WorkerLogLine.ForRecord(record);
+                if (record.IsCompleted) Host.UI.WriteLine(line);
+                else Host.UI.WriteErrorLine(line);
                 if (done % 10 == 0) WriteProgress(progress.Build(done, failed));
             }));
         }
@@ -54,10 +61,18 @@ public sealed partial class InvokeEcodPartitionCommand
             return;
         }
         WriteProgress(progress.Completed());
+        Host.UI.WriteLine(WorkerLogLine.ChunkEnd(summary, DateTimeOffset.UtcNow));
         if (signals.Received is { } signal)
             WriteWarning($"{chunk}: {signal} received; stopped after the chain in hand, {summary.NotRun} chains left for a retry");
         WriteObject(summary);
     }
+
+    /// <summary>
+    /// Workers write to files: plain text, no terminal escape codes (colours of errors and warnings included), for the
+    /// rest of this session ($PSStyle.OutputRendering = PlainText).
+    /// </summary>
+    private void UsePlainText() =>
+        InvokeCommand.InvokeScript(false, ScriptBlock.Create("if ($null -ne $PSStyle) { $PSStyle.OutputRendering = 'PlainText' }"), null);
 
     private T RunStoppableValue<T>(Func<T> work)
     {

@@ -106,6 +106,7 @@ public abstract partial class JobRunCmdlet
             WriteVerbose($"Recovered {r.Recovered.Recorded} result record(s) left by an earlier run and ingested them first");
         WriteVerbose($"Run {r.RunId}: {r.Requested} chain(s) requested: {r.SkippedCompleted} already completed (not run again), " +
                      $"{r.RetryNotDue} deferred (retry delay not passed), {r.RetriesExhausted} failed for good (retries used up), " +
+                     $"{r.FailedPermanently} failed permanently (not retried), " +
                      $"{r.InProgress} still running elsewhere, {r.Submitted} run; " +
                      $"{r.Completed} completed, {r.Failed} failed, {r.NotRun} not run, in {r.Duration.TotalSeconds:N1} s");
         if (r.LogPath is not null) WriteVerbose($"Run log: {r.LogPath}");
@@ -117,6 +118,8 @@ public abstract partial class JobRunCmdlet
             WriteWarning($"{r.RetryNotDue} failed chain(s) were deferred: their retry delay (processing.retry_delay, doubled per retry) has not passed; -Force runs them now");
         if (r.RetriesExhausted > 0)
             WriteWarning($"{r.RetriesExhausted} chain(s) are failed for good (processing.max_retries reached); -Force runs them again");
+        if (r.FailedPermanently > 0)
+            WriteWarning($"{r.FailedPermanently} chain(s) failed with a permanent error (bad or missing input) and are not retried; fix the input, then -Force runs them again");
         if (r.Failed > 0)
             WriteWarning($"{r.Failed} chain(s) failed; see Get-EcodJobStatus -Status failed");
     }

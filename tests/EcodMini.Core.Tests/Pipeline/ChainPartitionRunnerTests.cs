@@ -93,6 +93,7 @@ public class ChainPartitionRunnerTests
         Assert.False(r.Success);
         Assert.StartsWith(summary + ": ", r.Error);
         Assert.Contains(reason, r.Error);
+        Assert.Equal(ErrorClass.Permanent, r.ErrorClass);
         Assert.Equal("8ovp_A", r.ProteinId);
         Assert.Null(r.OutputPath);
         Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());

@@ -17,7 +17,7 @@ public static class AlertEvaluator
             var rate = (double)s.Failed / finished;
             if (rate > thresholds.MaxFailureRate)
                 alerts.Add(new(AlertKind.HighFailureRate, AlertSeverity.Warning, rate, thresholds.MaxFailureRate,
-                    Text($"failure rate {Pct(rate, 1)} ({s.Failed} of {finished} finished) is above {Pct(thresholds.MaxFailureRate, 0)}")));
+                    Text($"failure rate {Pct(rate, 1)} ({s.Failed} of {finished} finished) is above {Pct(thresholds.MaxFailureRate, 0)}: {s.FailedPermanent} permanent, {s.FailedTransient} transient")));
         }
 
         var remaining = s.Pending + s.Running;

@@ -1,0 +1,15 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace EcodMini.Core.Tracking;
+
+/// <summary>Reads over the jobs' error classes (permanent or transient failures).</summary>
+public sealed partial class TrackingDatabase
+{
+    /// <summary>Failed, timed-out or cancelled jobs whose error is permanent (inside a statistics read transaction).</summary>
+    private int CountPermanentFailures(SqliteTransaction transaction)
+    {
+        using var command = Command("SELECT COUNT(*) FROM jobs WHERE status IN ('failed', 'timeout', 'cancelled') AND error_class = 'permanent';", transaction);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+}
