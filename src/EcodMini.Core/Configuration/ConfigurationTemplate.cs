@@ -87,6 +87,18 @@ public static class ConfigurationTemplate
           min_sample: 20                  # rates are judged from this many finished jobs on
           throughput_grace: 600           # seconds of a run before throughput is judged
           refresh_interval: 5             # seconds between Watch-EcodProduction refreshes (0.2-3600); -RefreshInterval overrides
+
+        notify:                           # a message when a run finishes, when it fails and when an alert turns on (Submit-EcodJob, Restart-EcodJob, Get-EcodJobStatus -Refresh, Watch-EcodProduction); Send-EcodNotification -Test tries it
+          # webhook_url: https://hooks.example.org/ecod  # http(s) URL receiving a JSON POST: run id, counts, success rate, duration, active alerts and a Slack-compatible "text"
+          timeout: 10                     # seconds a webhook POST or an SMTP exchange may take (1-300)
+          # email:                        # email through an SMTP server (absent: no email)
+          #   smtp_host: localhost        # SMTP server host name
+          #   smtp_port: 25               # SMTP server port (1-65535)
+          #   tls: false                  # true/false: STARTTLS before sending (the server must offer it)
+          #   from: ecod-mini@example.org # sender address
+          #   to: ops@example.org         # recipient addresses, comma-separated
+          #   user: ecod                  # SMTP login name (absent: no login)
+          #   password_env: ECOD_SMTP_PASSWORD  # name of the environment variable holding the login's password (never written in this file, never printed)
         """;
 
     /// <summary>The template with its paths under <paramref name="root"/> (relative to the file's folder, or absolute).</summary>
