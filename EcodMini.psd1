@@ -26,6 +26,7 @@
         'Get-EcodProductionAlert'
         'Watch-EcodProduction'
         'Export-EcodReport'
+        'Send-EcodNotification'
         'Get-EcodConfiguration'
         'New-EcodConfiguration'
         'Import-EcodResult'

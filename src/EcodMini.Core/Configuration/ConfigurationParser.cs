@@ -6,7 +6,7 @@ namespace EcodMini.Core.Configuration;
 /// <summary>Reads production.yml text into an <see cref="EcodConfiguration"/>; absent keys keep their defaults, every problem is reported with its key.</summary>
 public static class ConfigurationParser
 {
-    private static readonly string[] Sections = ["database", "paths", "slurm", "processing", "quality", "execution", "monitoring"];
+    private static readonly string[] Sections = ["database", "paths", "slurm", "processing", "quality", "execution", "monitoring", "notify"];
 
     public static EcodConfiguration Parse(string yaml, string? sourceName = null)
     {
@@ -19,7 +19,7 @@ public static class ConfigurationParser
             var document = stream.Documents.FirstOrDefault()?.RootNode;
             root = document as YamlMappingNode;
             if (document is not null && root is null && !(document is YamlScalarNode { Value: null or "" }))
-                throw new ConfigurationException(sourceName, ["the file must be a mapping of sections (database, paths, slurm, processing, quality, execution, monitoring)"]);
+                throw new ConfigurationException(sourceName, ["the file must be a mapping of sections (database, paths, slurm, processing, quality, execution, monitoring, notify)"]);
         }
         catch (YamlException ex)
         {
@@ -137,10 +137,12 @@ public static class ConfigurationParser
 
         var monitoring = MonitoringSettings.Read(Section("monitoring"), d.Monitoring, errors);
 
+        var notify = NotifySettings.Read(Section("notify"), d.Notify, errors);
+
         var config = new EcodConfiguration
         {
             Database = database, Paths = paths, Slurm = slurm, Processing = processing, Quality = quality, Execution = execution,
-            Monitoring = monitoring,
+            Monitoring = monitoring, Notify = notify,
         };
         errors.AddRange(ConfigurationValidator.Validate(config));
         return config;

@@ -1,12 +1,22 @@
 namespace EcodMini.Core.Configuration;
 
-/// <summary>Writes a commented production.yml holding the built-in defaults.</summary>
+/// <summary>
+/// Writes a commented production.yml holding the built-in defaults. Its paths name a project folder ("{ROOT}"):
+/// "." in <see cref="Text"/>; <see cref="Write(string, bool, string)"/> names the folder the operator works in as
+/// seen from the file's folder, so config/production.yml points at ../batches, the batches beside config/.
+/// </summary>
 public static class ConfigurationTemplate
 {
-    public const string Text = """
+    private const string RootMarker = "{ROOT}";
+
+    /// <summary>The template with paths relative to the file's own folder (the built-in defaults).</summary>
+    public static string Text { get; } = Render(".");
+
+    private const string Pattern = """
         # EcodMini production configuration (config/production.yml); New-EcodConfiguration writes this file.
         # Every key is optional: an absent key keeps the default shown here. Each key says what it means, its unit,
-        # and which cmdlets read it. Relative paths are taken from this file's folder. Without any configuration
+        # and which cmdlets read it. Relative paths are taken from this file's folder (not the current folder), so
+        # every cmdlet finds the same folders from anywhere; Get-EcodConfiguration shows each path resolved. Without any configuration
         # file, the tracking database, logs and work files live in the per-user state folder
         # ($XDG_STATE_HOME/ecod-mini, else ~/.local/state/ecod-mini), never in the current folder.
         # Lookup: -ConfigurationPath, then $env:ECOD_MINI_CONFIG, then ./config/production.yml, then built-in defaults.
@@ -26,11 +36,11 @@ public static class ConfigurationTemplate
           evidence_table: domain_evidence # table in schema pdb_analysis that receives the domains' evidence (letters, digits, _)
 
         paths:
-          batch_base_dir: ./batches       # folder holding the batch folders (<batch>/domains, blast, mini_domains): Find-EcodProtein, Submit-EcodJob -Job, Restart-EcodJob; free space watched by Get-EcodProductionAlert
-          tracking_db: ./ecod-mini/tracking.db  # SQLite tracking database: every cmdlet with -TrackingDatabase (Find/Submit/Restart/Stop-EcodJob, Get-EcodJobStatus, statistics, alerts, Import-EcodResult)
-          log_dir: ./ecod-mini/logs       # run logs (<run id>.log) of Submit-EcodJob / Restart-EcodJob, local or SLURM, and SLURM job output (<job>_<array>_<task>.out/.err)
-          work_dir: ./ecod-mini/work      # chunk manifests and result files while a run works (Submit-EcodJob, Restart-EcodJob); free space watched by Get-EcodProductionAlert
-          reference_dir: ./reference      # reference data (domain_definitions.csv, domain_lengths.csv, protein_lengths.csv, ...): Submit-EcodJob, Restart-EcodJob
+          batch_base_dir: {ROOT}/batches       # folder holding the batch folders (<batch>/domains, blast, mini_domains): Find-EcodProtein, Submit-EcodJob -Job, Restart-EcodJob; free space watched by Get-EcodProductionAlert
+          tracking_db: {ROOT}/ecod-mini/tracking.db  # SQLite tracking database: every cmdlet with -TrackingDatabase (Find/Submit/Restart/Stop-EcodJob, Get-EcodJobStatus, statistics, alerts, Import-EcodResult)
+          log_dir: {ROOT}/ecod-mini/logs       # run logs (<run id>.log) of Submit-EcodJob / Restart-EcodJob, local or SLURM, and SLURM job output (<job>_<array>_<task>.out/.err)
+          work_dir: {ROOT}/ecod-mini/work      # chunk manifests and result files while a run works (Submit-EcodJob, Restart-EcodJob); free space watched by Get-EcodProductionAlert
+          reference_dir: {ROOT}/batches/reference  # reference data (domain_definitions.csv, domain_lengths.csv, protein_lengths.csv, ...; New-EcodSyntheticBatch writes one here): Submit-EcodJob, Restart-EcodJob
 
         execution:                        # how Submit-EcodJob / Restart-EcodJob run chains
           executor: local                 # local (this machine's cores) or slurm (job arrays); -Executor overrides
@@ -78,17 +88,51 @@ public static class ConfigurationTemplate
           min_sample: 20                  # rates are judged from this many finished jobs on
           throughput_grace: 600           # seconds of a run before throughput is judged
           refresh_interval: 5             # seconds between Watch-EcodProduction refreshes (0.2-3600); -RefreshInterval overrides
+
+        notify:                           # a message when a run finishes, when it fails and when an alert turns on (Submit-EcodJob, Restart-EcodJob, Get-EcodJobStatus -Refresh, Watch-EcodProduction); Send-EcodNotification -Test tries it
+          # webhook_url: https://hooks.example.org/ecod  # http(s) URL receiving a JSON POST: run id, counts, success rate, duration, active alerts and a Slack-compatible "text"
+          timeout: 10                     # seconds a webhook POST or an SMTP exchange may take (1-300)
+          # email:                        # email through an SMTP server (absent: no email)
+          #   smtp_host: localhost        # SMTP server host name
+          #   smtp_port: 25               # SMTP server port (1-65535)
+          #   tls: false                  # true/false: STARTTLS before sending (the server must offer it)
+          #   from: ecod-mini@example.org # sender address
+          #   to: ops@example.org         # recipient addresses, comma-separated
+          #   user: ecod                  # SMTP login name (absent: no login)
+          #   password_env: ECOD_SMTP_PASSWORD  # name of the environment variable holding the login's password (never written in this file, never printed)
         """;
 
-    /// <summary>Writes the template; an existing file is kept unless <paramref name="force"/>.</summary>
-    public static void Write(string path, bool force = false)
+    /// <summary>The template with its paths under <paramref name="root"/> (relative to the file's folder, or absolute).</summary>
+    public static string Render(string root) => Pattern.Replace(RootMarker, root.Replace('\\', '/').TrimEnd('/'), StringComparison.Ordinal);
+
+    /// <summary>
+    /// How a file in <paramref name="fileDirectory"/> names <paramref name="projectDirectory"/>: "." or "../.." when the
+    /// file lives in (or under) the project folder, else the project folder's absolute path.
+    /// </summary>
+    public static string RootFrom(string fileDirectory, string projectDirectory)
+    {
+        var file = Path.GetFullPath(fileDirectory);
+        var project = Path.GetFullPath(projectDirectory);
+        var relative = Path.GetRelativePath(project, file);
+        if (relative == ".") return ".";
+        if (Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            return project;
+        var depth = relative.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Length;
+        return string.Join('/', Enumerable.Repeat("..", depth));
+    }
+
+    /// <summary>Writes the template with the built-in defaults (paths relative to the file's folder); an existing file is kept unless <paramref name="force"/>.</summary>
+    public static void Write(string path, bool force = false) => Write(path, force, ".");
+
+    /// <summary>Writes the template with its paths under <paramref name="root"/> (see <see cref="RootFrom"/>); an existing file is kept unless <paramref name="force"/>.</summary>
+    public static void Write(string path, bool force, string root)
     {
         var full = Path.GetFullPath(path);
         if (File.Exists(full) && !force) throw new IOException($"Configuration file already exists: {full} (use force to overwrite)");
         var dir = Path.GetDirectoryName(full);
         if (dir is not null) Directory.CreateDirectory(dir);
         var temporary = full + ".tmp";
-        File.WriteAllText(temporary, Text + "\n");
+        File.WriteAllText(temporary, Render(root) + "\n");
         File.Move(temporary, full, overwrite: true);
     }
 }

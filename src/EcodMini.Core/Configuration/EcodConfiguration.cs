@@ -13,6 +13,7 @@ public sealed record EcodConfiguration
     public QualitySettings Quality { get; init; } = new();
     public ExecutionSettings Execution { get; init; } = new();
     public MonitoringSettings Monitoring { get; init; } = new();
+    public NotifySettings Notify { get; init; } = new();
 
     public static EcodConfiguration Default { get; } = new();
 }

@@ -20,6 +20,9 @@ public sealed record LoadedConfiguration(EcodConfiguration Configuration, Config
 
     public string ResolvePath(string path) => Path.GetFullPath(path, BaseDirectory);
 
+    /// <summary>Each paths.* key as written, as resolved, and whether it exists (read from the disk on each call).</summary>
+    public IReadOnlyList<ConfiguredPath> Paths => ConfiguredPath.Of(this);
+
     /// <summary>A path of the run's own state (paths.tracking_db, paths.work_dir, paths.log_dir), resolved against <see cref="StateBaseDirectory"/>.</summary>
     public string ResolveStatePath(string path) => Path.GetFullPath(path, StateBaseDirectory);
 

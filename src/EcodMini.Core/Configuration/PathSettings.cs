@@ -7,5 +7,5 @@ public sealed record PathSettings
     public string TrackingDb { get; init; } = "./ecod-mini/tracking.db";
     public string LogDir { get; init; } = "./ecod-mini/logs";
     public string WorkDir { get; init; } = "./ecod-mini/work";
-    public string ReferenceDir { get; init; } = "./reference";
+    public string ReferenceDir { get; init; } = "./batches/reference";
 }

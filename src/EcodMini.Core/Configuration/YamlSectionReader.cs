@@ -10,11 +10,30 @@ namespace EcodMini.Core.Configuration;
 internal sealed class YamlSectionReader(string section, YamlMappingNode? mapping, List<string> errors)
 {
     private readonly List<string> _known = [];
+    private readonly List<YamlSectionReader> _nested = [];
 
     public bool Present => mapping is not null;
 
-    /// <summary>The section's keys asked for so far, as <c>section.key</c>.</summary>
-    public IEnumerable<string> KnownKeys => _known.Select(k => $"{section}.{k}");
+    /// <summary>The section's keys asked for so far, as <c>section.key</c> (a nested mapping's as <c>section.sub.key</c>).</summary>
+    public IEnumerable<string> KnownKeys =>
+        _known.Where(k => !_nested.Any(n => n.LeafName == k)).Select(k => $"{section}.{k}").Concat(_nested.SelectMany(n => n.KnownKeys));
+
+    private string LeafName => section[(section.LastIndexOf('.') + 1)..];
+
+    /// <summary>A reader of the mapping under <paramref name="key"/> (absent: a reader with nothing present), named section.key.</summary>
+    public YamlSectionReader Nested(string key)
+    {
+        _known.Add(key);
+        YamlMappingNode? child = null;
+        if (mapping is not null && mapping.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        {
+            if (node is YamlMappingNode m) child = m;
+            else if (node is not YamlScalarNode { Value: null or "" }) errors.Add($"{section}.{key}: expected a mapping of keys");
+        }
+        var reader = new YamlSectionReader($"{section}.{key}", child, errors);
+        _nested.Add(reader);
+        return reader;
+    }
 
     public string String(string key, string fallback, bool required = false) =>
         Read(key, fallback, required, "a text value", text => (true, text));

@@ -30,14 +30,24 @@ public sealed record ProductionStatistics
     public required QualityThresholds Thresholds { get; init; }
     /// <summary>Per batch, in batch-name order.</summary>
     public IReadOnlyList<BatchStatistics> Batches { get; init; } = [];
-    /// <summary>The current pace: jobs finished within <see cref="ThroughputWindow"/> per second of it.</summary>
-    public double ThroughputPerSecond { get; init; }
+    /// <summary>True when jobs exist and none is pending or running.</summary>
+    public bool IsFinished { get; init; }
+    /// <summary>
+    /// The run's throughput: once finished (<see cref="IsFinished"/>) the overall figure (completed chains / (last
+    /// completion - first start)); while work is left the recent pace (<see cref="RecentThroughputPerHour"/>).
+    /// </summary>
     public double ThroughputPerHour { get; init; }
+    /// <summary><see cref="ThroughputPerHour"/> per second.</summary>
+    public double ThroughputPerSecond { get; init; }
+    /// <summary>The sliding-window pace: jobs finished within <see cref="ThroughputWindow"/> per hour of it (the ETA's basis).</summary>
+    public double RecentThroughputPerHour { get; init; }
     /// <summary>The window actually used: the requested one, cut to the current run's age (zero when no run started).</summary>
     public TimeSpan ThroughputWindow { get; init; }
     public int FinishedInWindow { get; init; }
-    /// <summary>Finished jobs per hour between the first start and the last end in the whole tracker.</summary>
+    /// <summary>Completed chains per hour between the first start and the last completion in the whole tracker (to the millisecond).</summary>
     public double OverallThroughputPerHour { get; init; }
+    /// <summary>The end of the latest completed chain.</summary>
+    public DateTimeOffset? LastCompletion { get; init; }
     /// <summary>The latest run (by its attempts) and when it started its first attempt.</summary>
     public string? RunId { get; init; }
     public DateTimeOffset? RunStartedAt { get; init; }
@@ -45,7 +55,7 @@ public sealed record ProductionStatistics
     public TrackerLease? ActiveRun { get; init; }
     public DateTimeOffset? FirstStart { get; init; }
     public DateTimeOffset? LastEnd { get; init; }
-    /// <summary>Time left for pending + running jobs at the current pace; zero when nothing is left; null when there is no pace.</summary>
+    /// <summary>Time left for pending + running jobs at the recent pace; zero when nothing is left; null when there is no pace.</summary>
     public TimeSpan? EstimatedRemaining { get; init; }
     public DateTimeOffset? EstimatedCompletion { get; init; }
     /// <summary>The latest completed jobs, newest first.</summary>

@@ -19,11 +19,12 @@ public static class ProductionStatisticsCalculator
         var poor = q.Sum(x => x.Poor);
         var graded = q.Sum(x => x.Count);
 
-        var pace = r.Window.TotalSeconds >= 1 ? r.FinishedInWindow / r.Window.TotalSeconds : 0;
+        var pace = r.Window > TimeSpan.Zero ? r.FinishedInWindow / r.Window.TotalSeconds : 0;
         var remaining = totals.Pending + totals.Running;
         TimeSpan? eta = remaining == 0 ? TimeSpan.Zero : pace > 0 ? TimeSpan.FromSeconds(remaining / pace) : null;
-        var overall = r.FinishedTotal > 0 && r.FirstStart is { } first && r.LastEnd is { } last
-            ? r.FinishedTotal / Math.Max((last - first).TotalSeconds, 1.0) * 3600 : 0;
+        var overall = OverallPerHour(totals.Completed, r.FirstStart, r.LastCompletion);
+        var finishedRun = totals.Total > 0 && remaining == 0;
+        var current = finishedRun ? overall : pace * 3600;
 
         return new ProductionStatistics
         {
@@ -37,11 +38,14 @@ public static class ProductionStatisticsCalculator
             Quality = new QualityDistribution(good, questionable, poor),
             Thresholds = thresholds,
             Batches = Batches(r),
-            ThroughputPerSecond = pace,
-            ThroughputPerHour = pace * 3600,
+            IsFinished = finishedRun,
+            ThroughputPerSecond = current / 3600,
+            ThroughputPerHour = current,
+            RecentThroughputPerHour = pace * 3600,
             ThroughputWindow = r.Window,
             FinishedInWindow = r.FinishedInWindow,
             OverallThroughputPerHour = overall,
+            LastCompletion = r.LastCompletion,
             RunId = r.RunId,
             RunStartedAt = r.RunStartedAt,
             ActiveRun = r.ActiveRun,
@@ -53,6 +57,15 @@ public static class ProductionStatisticsCalculator
             RecentFailures = r.RecentFailures,
             ComputedAt = r.Now,
         };
+    }
+
+    /// <summary>Completed chains per hour between the first start and the last completion, measured to the millisecond.</summary>
+    internal static double OverallPerHour(int completed, DateTimeOffset? firstStart, DateTimeOffset? lastCompletion)
+    {
+        if (completed == 0 || firstStart is not { } first || lastCompletion is not { } last) return 0;
+        // Times are stored to the millisecond; a run shorter than that counts as one millisecond.
+        var milliseconds = Math.Max((last - first).TotalMilliseconds, 1.0);
+        return completed / milliseconds * 3_600_000;
     }
 
     private static List<BatchStatistics> Batches(StatisticsReading r)

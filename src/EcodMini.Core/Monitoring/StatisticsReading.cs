@@ -12,6 +12,7 @@ internal sealed record StatisticsReading
     public int PermanentFailures { get; init; }
     public DateTimeOffset? FirstStart { get; init; }
     public DateTimeOffset? LastEnd { get; init; }
+    public DateTimeOffset? LastCompletion { get; init; }
     public string? RunId { get; init; }
     public DateTimeOffset? RunStartedAt { get; init; }
     public TimeSpan Window { get; init; }

@@ -26,12 +26,17 @@ public sealed partial class TrackingDatabase
 
         var quality = ReadQuality(transaction, options.Thresholds);
         int finished;
-        DateTimeOffset? first, last;
-        using (var command = Command($"SELECT COUNT(*), MIN(COALESCE(start_time, submit_time, end_time)), MAX(end_time) FROM jobs WHERE end_time IS NOT NULL AND status IN {FinishedStatuses};", transaction))
+        DateTimeOffset? first, last, lastCompletion;
+        using (var command = Command($"""
+            SELECT COUNT(*), MIN(COALESCE(start_time, submit_time, end_time)), MAX(end_time),
+                   MAX(CASE WHEN status = 'completed' THEN end_time END)
+            FROM jobs WHERE end_time IS NOT NULL AND status IN {FinishedStatuses};
+            """, transaction))
         using (var reader = command.ExecuteReader())
         {
             reader.Read();
             (finished, first, last) = (reader.GetInt32(0), TrackingTime.Parse(reader.GetValue(1)), TrackingTime.Parse(reader.GetValue(2)));
+            lastCompletion = TrackingTime.Parse(reader.GetValue(3));
         }
 
         string? runId = null;
@@ -56,7 +61,7 @@ public sealed partial class TrackingDatabase
 
         var reading = new StatisticsReading
         {
-            StatusCounts = counts, Quality = quality, FinishedTotal = finished, FirstStart = first, LastEnd = last,
+            StatusCounts = counts, Quality = quality, FinishedTotal = finished, FirstStart = first, LastEnd = last, LastCompletion = lastCompletion,
             PermanentFailures = CountPermanentFailures(transaction),
             RunId = runId, RunStartedAt = runStart, Window = window, FinishedInWindow = inWindow,
             ActiveRun = ReadLease(transaction),

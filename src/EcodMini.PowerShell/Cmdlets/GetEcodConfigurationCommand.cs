@@ -9,5 +9,10 @@ namespace EcodMini.PowerShell.Cmdlets;
 [OutputType(typeof(LoadedConfiguration))]
 public sealed class GetEcodConfigurationCommand : EcodConfiguredCmdlet
 {
-    protected override void EndProcessing() => WriteObject(Loaded);
+    protected override void EndProcessing()
+    {
+        foreach (var path in Loaded.Paths)
+            WriteVerbose($"{path.Key}: '{path.Written}' resolves to {path.Resolved} ({(path.Exists ? "exists" : "does not exist")})");
+        WriteObject(Loaded);
+    }
 }

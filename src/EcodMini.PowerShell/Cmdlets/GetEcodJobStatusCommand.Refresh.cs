@@ -14,6 +14,7 @@ public sealed partial class GetEcodJobStatusCommand
 {
     private readonly ConcurrentQueue<string> _messages = new();
     private bool _readOnly;
+    private NotificationSession? _notifications;
 
     /// <summary>Poll SLURM once (one sacct call per run), ingest finished result files and update the tracker before reporting.</summary>
     [Parameter(ParameterSetName = "Jobs")]
@@ -89,6 +90,22 @@ public sealed partial class GetEcodJobStatusCommand
     private void RefreshOnce(TrackingDatabase tracker)
     {
         if (_readOnly) return;
+        // A refresh that ends the work or turns an alert on is told to the notify: channels (the look before it is the baseline).
+        _notifications ??= NotificationSession.Start(Loaded, tracker.Path);
+        _notifications?.Look(TimeSpan.Zero, CancellationToken);
+        try { RefreshTracker(tracker); }
+        finally
+        {
+            if (_notifications is not null && !CancellationToken.IsCancellationRequested)
+            {
+                _notifications.Look(TimeSpan.Zero, CancellationToken);
+                NotificationSession.Report(this, _notifications.Drain());
+            }
+        }
+    }
+
+    private void RefreshTracker(TrackingDatabase tracker)
+    {
         var runId = ChunkCoordinator.NewRunId();
         using var launcher = SlurmSession.Poller(this, Loaded, runId, _messages);
         var coordinator = new ChunkCoordinator(tracker, launcher, Loaded.ToExecutionOptions(), runId);

@@ -99,5 +99,9 @@ public sealed partial class GetEcodJobStatusCommand : EcodConfiguredCmdlet
         RefreshAndWait(tracker, new JobQuery { Statuses = Status?.Select(s => s.ToLowerInvariant()).ToList(), Limit = First }, new PipedSelection(_piped));
     }
 
-    protected override void ReleaseResources() => _tracker?.Dispose();
+    protected override void ReleaseResources()
+    {
+        _tracker?.Dispose();
+        _notifications?.Dispose();
+    }
 }

@@ -4,7 +4,10 @@ using EcodMini.PowerShell.Infrastructure;
 
 namespace EcodMini.PowerShell.Cmdlets;
 
-/// <summary>Writes a commented production.yml template holding the built-in defaults.</summary>
+/// <summary>
+/// Writes a commented production.yml template holding the built-in defaults, its paths naming folders in the current
+/// folder as seen from the file's folder (so the file works from any current folder).
+/// </summary>
 [Cmdlet(VerbsCommon.New, "EcodConfiguration", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
 public sealed class NewEcodConfigurationCommand : EcodCmdlet
@@ -25,7 +28,10 @@ public sealed class NewEcodConfigurationCommand : EcodCmdlet
         }
         if (!ShouldProcess(path, "Write a production configuration template")) return;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        ConfigurationTemplate.Write(path, Force.IsPresent);
+        // Paths point at folders beside the current one as seen from the file: config/production.yml names ../batches.
+        var root = ConfigurationTemplate.RootFrom(System.IO.Path.GetDirectoryName(path)!, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+        WriteVerbose($"Paths in the template are under '{root}' (relative to {System.IO.Path.GetDirectoryName(path)})");
+        ConfigurationTemplate.Write(path, Force.IsPresent, root);
         WriteObject(new FileInfo(path));
     }
 }

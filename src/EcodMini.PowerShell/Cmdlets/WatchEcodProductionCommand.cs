@@ -46,7 +46,16 @@ public sealed class WatchEcodProductionCommand : EcodMonitorCmdlet
             : new PlainDashboard(line => WriteInformation(new HostInformationMessage { Message = line }, ["PSHOST", "EcodMini", "Dashboard"]));
         var options = new DashboardLoopOptions { Interval = interval, MaxRefreshes = Count, StopWhenDone = UntilDone.IsPresent };
         DashboardSnapshot? last = null;
-        RunStoppable(() => last = DashboardLoop.Run(monitor.Snapshot, view, options, CancellationToken));
+        // Alerts turning on and the run finishing while watched are told to the notify: channels (the first frame is the baseline).
+        using var notifications = NotificationSession.Start(Loaded, TrackerPath(TrackingDatabase));
+        Func<DashboardSnapshot> take = notifications is null ? monitor.Snapshot : () =>
+        {
+            var snapshot = monitor.Snapshot();
+            notifications.Look(snapshot, CancellationToken);
+            return snapshot;
+        };
+        RunStoppable(() => last = DashboardLoop.Run(take, view, options, CancellationToken));
+        if (notifications is not null) NotificationSession.Report(this, notifications.Drain());
         // Ctrl+C: the view has restored the terminal; the pipeline stops without output.
         if (CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();
         if (last is not null)

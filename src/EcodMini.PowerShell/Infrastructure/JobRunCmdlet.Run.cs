@@ -45,6 +45,7 @@ public abstract partial class JobRunCmdlet
         var progress = new Progress(p => Volatile.Write(ref latest, p));
         var coordinator = new ChunkCoordinator(tracker, launcher, options, runId);
         WriteVerbose($"Run {coordinator.RunId}: taking the tracking database's lease");
+        BeginNotifications(tracker);
         try
         {
             RunStoppable(() => pump.Run(
@@ -57,7 +58,12 @@ public abstract partial class JobRunCmdlet
                     FlushLauncherMessages();
                     var p = Volatile.Read(ref latest);
                     if (p is not null) WriteProgress(reporter.Build(p.Done, p.Failed, p.CurrentProteinId));
+                    LookForAlerts();
                 }));
+        }
+        catch (Exception ex) when (NoteRunError(ex))
+        {
+            throw; // never reached: the filter only remembers the error for the run's notification
         }
         catch (TrackingDatabaseException ex)
         {
@@ -79,6 +85,10 @@ public abstract partial class JobRunCmdlet
         catch (UnsafeJobValueException ex)
         {
             Fail(ex, "EcodJobScriptValueUnsafe", ErrorCategory.InvalidArgument, ex.Setting);
+        }
+        finally
+        {
+            EndNotifications(result, runId);
         }
         FlushLauncherMessages();
         WriteProgress(reporter.Completed());

@@ -82,7 +82,7 @@ public class ConfigurationLoaderTests
         var scan = loaded.ToScanOptions();
         Assert.Equal((temp.File("b"), false, "ecod_batch_*"), (scan.BatchRoot, scan.RepsOnly, scan.Pattern));
         var exec = loaded.ToExecutionOptions();
-        Assert.Equal((temp.File("w"), 3, 7, temp.File("reference")), (exec.WorkDirectory, exec.ThrottleLimit, exec.ChunkSize, exec.ReferenceDirectory));
+        Assert.Equal((temp.File("w"), 3, 7, temp.File(Path.Combine("batches", "reference"))), (exec.WorkDirectory, exec.ThrottleLimit, exec.ChunkSize, exec.ReferenceDirectory));
         using var tracker = loaded.OpenTracker(TrackingTestData.Local);
         Assert.Equal(Path.Combine(temp.Path, "ecod-mini", "tracking.db"), tracker.Path);
     }

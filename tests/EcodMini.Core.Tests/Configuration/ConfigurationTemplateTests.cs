@@ -32,15 +32,22 @@ public class ConfigurationTemplateTests
     {
         var documented = new Dictionary<string, string>();
         string? section = null;
+        (string Name, int Column)? sub = null;
         foreach (var line in ConfigurationTemplate.Text.Split('\n'))
         {
             var top = System.Text.RegularExpressions.Regex.Match(line, @"^([a-z_]+):");
-            if (top.Success) { section = top.Groups[1].Value; continue; }
+            if (top.Success) { (section, sub) = (top.Groups[1].Value, null); continue; }
             var key = System.Text.RegularExpressions.Regex.Match(line, @"^\s+#?\s*([a-z_]+):\s*(.*)$");
-            if (key.Success && section is not null) documented.TryAdd($"{section}.{key.Groups[1].Value}", key.Groups[2].Value);
+            if (!key.Success || section is null) continue;
+            var column = key.Groups[1].Index;
+            if (sub is { } open && column <= open.Column) sub = null;
+            // A key with no value, only a comment, opens a nested mapping (notify.email); deeper keys belong to it.
+            if (key.Groups[2].Value.StartsWith('#') && sub is null && section == "notify") { sub = (key.Groups[1].Value, column); continue; }
+            var name = sub is { } s ? $"{section}.{s.Name}.{key.Groups[1].Value}" : $"{section}.{key.Groups[1].Value}";
+            documented.TryAdd(name, key.Groups[2].Value);
         }
         var accepted = ConfigurationParser.AcceptedKeys();
-        Assert.Equal(54, accepted.Count);
+        Assert.Equal(63, accepted.Count);
         foreach (var name in accepted)
         {
             Assert.True(documented.TryGetValue(name, out var rest), $"{name} is not in the template");
@@ -53,6 +60,6 @@ public class ConfigurationTemplateTests
     public void AcceptedKeysCoverEverySection()
     {
         var sections = ConfigurationParser.AcceptedKeys().Select(k => k.Split('.')[0]).Distinct().Order();
-        Assert.Equal(["database", "execution", "monitoring", "paths", "processing", "quality", "slurm"], sections);
+        Assert.Equal(["database", "execution", "monitoring", "notify", "paths", "processing", "quality", "slurm"], sections);
     }
 }

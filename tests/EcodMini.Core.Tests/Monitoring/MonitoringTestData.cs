@@ -70,6 +70,7 @@ internal static class MonitoringTestData
         Thresholds = QualityThresholds.Default,
         ThroughputPerHour = perHour,
         ThroughputPerSecond = perHour / 3600,
+        RecentThroughputPerHour = perHour,
         FirstStart = firstStart,
         ComputedAt = T0,
     };

@@ -34,10 +34,13 @@ public class ProductionStatisticsTests
         Assert.Equal(0.61, stats.MeanCoverage, 6);
         Assert.Equal(3.0, stats.MeanDomainCount, 6);
         Assert.Equal(new QualityDistribution(2, 2, 1), stats.Quality);
-        Assert.Equal(6.0, stats.OverallThroughputPerHour, 6);
+        // Overall: 5 completed between the first start (T0) and the last completion (60 min).
+        Assert.Equal(5.0, stats.OverallThroughputPerHour, 6);
+        Assert.False(stats.IsFinished);
         // The 48- and 60-minute ends fall in the last 15 minutes: 2 per 900 s; 4 left -> 30 minutes.
         Assert.Equal((2, TimeSpan.FromMinutes(15)), (stats.FinishedInWindow, stats.ThroughputWindow));
         Assert.Equal(8.0, stats.ThroughputPerHour, 6);
+        Assert.Equal(8.0, stats.RecentThroughputPerHour, 6);
         Assert.Equal(TimeSpan.FromMinutes(30), stats.EstimatedRemaining);
         Assert.Equal(T0.AddHours(1).AddMinutes(30), stats.EstimatedCompletion);
         Assert.Equal(("run-1", T0), (stats.RunId, stats.RunStartedAt));

@@ -22,10 +22,10 @@ public static class AlertEvaluator
 
         var remaining = s.Pending + s.Running;
         if (remaining > 0 && (s.RunStartedAt ?? s.FirstStart) is { } started && inputs.Now - started >= thresholds.ThroughputGrace
-            && s.ThroughputPerHour < thresholds.MinThroughputPerHour)
+            && s.RecentThroughputPerHour < thresholds.MinThroughputPerHour)
         {
-            alerts.Add(new(AlertKind.SlowProgress, AlertSeverity.Warning, s.ThroughputPerHour, thresholds.MinThroughputPerHour,
-                Text($"throughput {s.ThroughputPerHour:F0}/h is below {thresholds.MinThroughputPerHour:F0}/h with {remaining} jobs left")));
+            alerts.Add(new(AlertKind.SlowProgress, AlertSeverity.Warning, s.RecentThroughputPerHour, thresholds.MinThroughputPerHour,
+                Text($"throughput {s.RecentThroughputPerHour:F0}/h is below {thresholds.MinThroughputPerHour:F0}/h with {remaining} jobs left")));
         }
 
         if (s.Quality.Total >= thresholds.MinimumSample && s.Quality.PoorFraction > thresholds.MaxPoorFraction)

@@ -33,8 +33,10 @@ internal sealed class DashboardLayout(int width, int height, bool unicode)
         var eta = st.EstimatedRemaining is { } left
             ? left == TimeSpan.Zero ? "done" : $"{Duration(left)} (at {st.EstimatedCompletion!.Value.UtcDateTime:HH:mm} UTC)"
             : "unknown";
-        Line().Add("Throughput ", S.Dim).Add(Rate(st.ThroughputPerHour)).Add("   ETA ", S.Dim).Add(eta)
-            .Add("   Success ", S.Dim).Add(Percent(st.SuccessRate));
+        Line().Add("Throughput ", S.Dim).Add(Rate(st.ThroughputPerHour)).Add(st.IsFinished ? " overall" : " recent", S.Dim)
+            .Add("   ETA ", S.Dim).Add(eta).Add("   Success ", S.Dim).Add(Percent(st.SuccessRate));
+        Line().Add("Overall ", S.Dim).Add(Rate(st.OverallThroughputPerHour))
+            .Add(Invariant($"   Recent ({Duration(st.ThroughputWindow)}) "), S.Dim).Add(Rate(st.RecentThroughputPerHour));
         Line().Add("Coverage ", S.Dim).Add(Number(st.MeanCoverage, "F2")).Add("   Domains ", S.Dim).Add(Number(st.MeanDomainCount, "F1"))
             .Add("   Quality ", S.Dim).Add("good " + Percent(st.Quality.GoodFraction), S.Good)
             .Add(" quest. " + Percent(st.Quality.Total == 0 ? 0 : (double)st.Quality.Questionable / st.Quality.Total), S.Running)

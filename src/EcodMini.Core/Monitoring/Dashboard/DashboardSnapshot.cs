@@ -30,6 +30,8 @@ public sealed record DashboardSnapshot
     /// <summary>Finished (completed or failed) / total.</summary>
     public double FinishedFraction => Total == 0 ? 0 : (double)(Completed + Failed) / Total;
     public double ThroughputPerHour => Statistics.ThroughputPerHour;
+    public double OverallThroughputPerHour => Statistics.OverallThroughputPerHour;
+    public double RecentThroughputPerHour => Statistics.RecentThroughputPerHour;
     public TimeSpan? EstimatedRemaining => Statistics.EstimatedRemaining;
     public bool IsDone => Total > 0 && Pending == 0 && Running == 0;
 }

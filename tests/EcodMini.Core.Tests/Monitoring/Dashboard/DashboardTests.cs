@@ -32,10 +32,11 @@ public class DashboardTests
         Assert.StartsWith("Completed       8  57.1%", lines[2]);
         Assert.Contains("Failed          3  21.4%", lines[2]);
         Assert.Contains("Pending         1   7.1%", lines[3]);
-        Assert.Equal("Throughput 8/h   ETA 22m30s (at 10:22 UTC)   Success 72.7%", lines[4]);
-        Assert.StartsWith("Coverage 0.68   Domains 1.6   Quality good 62.5% quest. 12.5% poor 25.0%", lines[5]);
-        Assert.Equal("── Alerts (3)", lines[6]);
-        Assert.StartsWith(" WARN failure rate 27.3% (3 of 11 finished) is above 10%", lines[7]);
+        Assert.Equal("Throughput 8/h recent   ETA 22m30s (at 10:22 UTC)   Success 72.7%", lines[4]);
+        Assert.Matches(@"^Overall [\d.,]+/h   Recent \(\w+\) 8/h$", lines[5]);
+        Assert.StartsWith("Coverage 0.68   Domains 1.6   Quality good 62.5% quest. 12.5% poor 25.0%", lines[6]);
+        Assert.Equal("── Alerts (3)", lines[7]);
+        Assert.StartsWith(" WARN failure rate 27.3% (3 of 11 finished) is above 10%", lines[8]);
         var batches = lines.ToList().FindIndex(l => l.StartsWith("── Batches (2, 0 done)", StringComparison.Ordinal));
         Assert.True(batches > 0);
         Assert.StartsWith(" " + BatchA + " ", lines[batches + 1]);
@@ -66,7 +67,7 @@ public class DashboardTests
         using var temp = new TempFolder();
         var lines = Frame(Snapshot(temp), 50, 12);
         Assert.InRange(lines.Count, 8, 11);
-        Assert.StartsWith("── Alerts (3)", lines[6]);
+        Assert.StartsWith("── Alerts (3)", lines[7]);
         Assert.All(lines, l => Assert.True(l.Length <= 50));
     }
 
@@ -151,7 +152,8 @@ public class DashboardTests
     {
         using var temp = new TempFolder();
         var line = PlainDashboard.Format(Snapshot(temp));
-        Assert.StartsWith("2026-03-01T10:00:00Z 11/14 78.6% completed=8 failed=3 running=2 pending=1 rate=8/h eta=22m30s cov=", line);
+        Assert.StartsWith("2026-03-01T10:00:00Z 11/14 78.6% completed=8 failed=3 running=2 pending=1 rate=8/h overall=", line);
+        Assert.Matches(@" overall=[\d.,]+/h recent=8/h eta=22m30s cov=", line);
         Assert.EndsWith("cov=0.68 dom=1.6 poor=25.0% alerts=HighFailureRate,SlowProgress,ResourceExhausted", line);
         Assert.DoesNotContain('\u001b', line);
     }
