@@ -44,7 +44,7 @@ public sealed partial class InvokeEcodPartitionCommand
             summary = RunStoppableValue(() => ManifestWorker.Run(path, taskId, signals.Token, CancellationToken, record =>
             {
                 done++;
-                if (!record.IsCompleted) failed++;
+                if (!record.IsCompleted && !record.IsCancelled) failed++;
                 if (done % 10 == 0) WriteProgress(progress.Build(done, failed));
             }));
         }
