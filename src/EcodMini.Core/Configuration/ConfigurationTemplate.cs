@@ -27,7 +27,7 @@ public static class ConfigurationTemplate
           database: ecod_protein          # database name
           user: ecod                      # role to connect as
           password_env: ECOD_DB_PASSWORD  # name of the environment variable holding the password (never written in this file, never printed)
-          ssl_mode: prefer                # TLS: disable, allow, prefer, require, verify-ca or verify-full
+          ssl_mode: require               # TLS: require (default), verify-ca, verify-full; disable only for a server without TLS
           # ssl_root_cert: /etc/ssl/certs/ecod-ca.pem   # CA certificate file for verify-ca / verify-full (default: the system trust store)
           pooling: true                   # true/false: reuse connections within a session
           max_pool_size: 10               # connections at most in the pool (>= 1)
@@ -56,7 +56,8 @@ public static class ConfigurationTemplate
           memory: 4G                      # memory per job or array task (SLURM --mem: a number with K, M, G or T)
           cpus_per_task: 1                # CPUs per job or array task (>= 1)
           max_concurrent_jobs: 50         # array tasks running at once (%N), or per-protein jobs submitted at once (>= 1)
-          job_script_dir: /tmp/pyecod_mini_jobs  # job scripts and array manifests, a folder per run; must be visible to the nodes
+          # job_script_dir: /shared/ecod/jobs  # job scripts and array manifests, a folder per run; must be visible to the nodes (default: a jobs folder beside tracking_db)
+          # export_variables: MY_VAR,OTHER  # variables jobs get beyond PATH, HOME, LANG, LC_ALL, TZ, USER, LOGNAME, TMPDIR, DOTNET_ROOT, DOTNET_CLI_HOME, PSModulePath (never the password variable)
           # env_setup_script: /home/user/.bashrc  # file sourced at the start of every job (default: none)
           # worker_pwsh: /usr/bin/pwsh    # pwsh the jobs run (default: the submitting pwsh, absolute path recorded at submission)
           # worker_module: /opt/EcodMini/EcodMini.psd1  # module the jobs import (default: the submitting session's module)

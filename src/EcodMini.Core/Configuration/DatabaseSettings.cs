@@ -12,7 +12,7 @@ public sealed record DatabaseSettings
     public string User { get; init; } = "ecod";
     public string PasswordEnv { get; init; } = "ECOD_DB_PASSWORD";
     /// <summary>disable, allow, prefer, require, verify-ca or verify-full (libpq's sslmode names).</summary>
-    public string SslMode { get; init; } = "prefer";
+    public string SslMode { get; init; } = "require";
     /// <summary>A CA certificate file for verify-ca / verify-full; null uses the system's trust store.</summary>
     public string? SslRootCert { get; init; }
     public bool Pooling { get; init; } = true;

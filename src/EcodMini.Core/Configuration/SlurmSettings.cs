@@ -10,8 +10,16 @@ public sealed record SlurmSettings
     public int CpusPerTask { get; init; } = 1;
     /// <summary>Array tasks (or per-protein jobs) running at once.</summary>
     public int MaxConcurrentJobs { get; init; } = 50;
-    /// <summary>Job scripts and array manifests, a folder per run; must be visible to the nodes.</summary>
-    public string JobScriptDir { get; init; } = "/tmp/pyecod_mini_jobs";
+    /// <summary>
+    /// Job scripts and array manifests, a folder per run; must be visible to the nodes. Null: a <c>jobs</c> folder
+    /// beside the tracking database (which the nodes must see anyway); Test-EcodCluster checks it from a node.
+    /// </summary>
+    public string? JobScriptDir { get; init; }
+    /// <summary>
+    /// Variables passed to jobs beyond the worker's own (PATH, HOME, locale, .NET, PSModulePath), comma-separated;
+    /// jobs never get the rest of the head node's environment, and never the password variable.
+    /// </summary>
+    public string? ExportVariables { get; init; }
     public string? EnvSetupScript { get; init; }
     /// <summary>pwsh the jobs run; null: the submitting pwsh (absolute path recorded at submission).</summary>
     public string? WorkerPwsh { get; init; }

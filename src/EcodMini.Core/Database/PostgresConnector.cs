@@ -70,10 +70,22 @@ public sealed class PostgresConnector : IAsyncDisposable, IDisposable
             _ => ex.Message,
         };
         var hint = HasPassword ? "" : $"; the password variable {Settings.PasswordEnv} is not set";
+        if (IsTlsRefusal(ex))
+            hint += $"; database.ssl_mode is {Settings.SslMode} and this server did not set up TLS: enable TLS on the server, or, for a server " +
+                    "that cannot use TLS, set ssl_mode: disable in the database section (the connection is then unencrypted)";
         return $"Cannot connect to PostgreSQL database '{Settings.Database}' on {Settings.Host}:{Settings.Port} as user '{Settings.User}': {reason}{hint}";
     }
 
     public override string ToString() => Target;
+
+    /// <summary>The failure is the server refusing (or lacking) TLS while the settings require it.</summary>
+    private bool IsTlsRefusal(Exception ex)
+    {
+        if (ParseSslMode(Settings.SslMode) is SslMode.Disable or SslMode.Allow or SslMode.Prefer) return false;
+        for (var e = ex; e is not null; e = e.InnerException)
+            if (e.Message.Contains("SSL", StringComparison.Ordinal) || e.Message.Contains("TLS", StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

@@ -67,6 +67,12 @@ public sealed partial class ChunkCoordinator
                 _active.Add(new ActiveChunk(launches[i].ChunkId, launches[i].ManifestPath, launches[i].ResultsPath, ids[i], attempts[i]));
             }
         }
+        catch (LaunchInterruptedException ex)
+        {
+            // Ctrl+C in the middle of submitting: jobs may run; their attempts stay open for the next command to adopt.
+            _log.Write($"submission interrupted: {ex.Message}");
+            throw;
+        }
         catch
         {
             // Nothing of this slice runs: its attempts go back to pending (not a retry) before the error surfaces.
@@ -116,15 +122,15 @@ public sealed partial class ChunkCoordinator
         _recovered = _recovered.Add(ResultFileIngestor.IngestLeftovers(_tracker, work, running, _issues, cancellationToken));
     }
 
-    /// <summary>Collects earlier runs' attempts whose workers ended; returns how many attempts still run.</summary>
+    /// <summary>Collects earlier runs' attempts whose workers ended; returns how many attempts still run (here or on another executor).</summary>
     private int CollectOpenAttempts(bool adopt, CancellationToken cancellationToken)
     {
-        var open = _tracker.GetOpenAttempts(exceptRunId: RunId)
-            .GroupBy(a => a.ChunkId ?? $"attempt-{a.AttemptId}")
-            .Select(g => new ActiveChunk(g.Key, ActiveChunk.ManifestPathFor(g.First().ResultsPath ?? ""), g.First().ResultsPath ?? "",
-                g.First().ExecutorJobId, g.ToList()) { OwnRun = false })
-            .ToList();
-        if (open.Count == 0) return 0;
+        var attempts = _tracker.GetOpenAttempts(exceptRunId: RunId);
+        // Only the executor that started an attempt can tell whether its worker lives: a local run leaves SLURM jobs alone.
+        _foreign.Clear();
+        _foreign.AddRange(attempts.Where(IsForeign));
+        var open = ToChunks(attempts.Where(a => !IsForeign(a)));
+        if (open.Count == 0) return _foreign.Count;
         open = Reconcile(open, cancellationToken);
         var states = _launcher.Poll(open.Where(c => c.ExecutorJobId is not null).Select(c => c.ExecutorJobId!).ToList(), cancellationToken);
         var stillRunning = 0;
@@ -136,7 +142,7 @@ public sealed partial class ChunkCoordinator
             stillRunning += chunk.Attempts.Count;
             if (adopt) _active.Add(chunk);
         }
-        return stillRunning;
+        return stillRunning + _foreign.Count;
     }
 
     /// <summary>

@@ -33,28 +33,4 @@ public sealed partial class ChunkCoordinator
         if (state.Phase != ChunkPhase.Running || !_launcher.WorkersOutliveCaller || !_seenRunning.Add(chunk.ChunkId)) return;
         _tracker.MarkChunkRunning(chunk.ChunkId);
     }
-
-    /// <summary>
-    /// Cancels the running attempts of the given jobs: under the lease, every chunk holding one is cancelled with the
-    /// launcher (a chunk is the unit the executor runs, so its other chains stop too) and its attempts are closed as
-    /// cancelled, their jobs <c>cancelled</c>. Returns the jobs so closed (those of other chains in the same chunks included).
-    /// </summary>
-    public IReadOnlyList<long> Cancel(IReadOnlyCollection<long> jobRefs, string detail, CancellationToken cancellationToken = default)
-    {
-        TakeLease(null, cancellationToken, null);
-        try
-        {
-            var wanted = jobRefs.ToHashSet();
-            var open = _tracker.GetOpenAttempts();
-            var chunks = open.Where(a => wanted.Contains(a.JobRef)).Select(a => a.ChunkId ?? $"attempt-{a.AttemptId}").ToHashSet(StringComparer.Ordinal);
-            var affected = open.Where(a => chunks.Contains(a.ChunkId ?? $"attempt-{a.AttemptId}")).ToList();
-            if (affected.Count == 0) return [];
-            if (_launcher is IClusterLauncher cluster) cluster.Watch(affected.Select(a => a.RunId).Distinct(StringComparer.Ordinal));
-            var ids = affected.Where(a => a.ExecutorJobId is not null).Select(a => a.ExecutorJobId!).Distinct(StringComparer.Ordinal).ToList();
-            _launcher.Cancel(ids);
-            _tracker.CloseAttempts(affected.Select(a => a.AttemptId).ToList(), AttemptStatus.Cancelled, JobStatus.Cancelled, detail);
-            return affected.Select(a => a.JobRef).Distinct().ToList();
-        }
-        finally { _tracker.ReleaseLease(RunId); }
-    }
 }

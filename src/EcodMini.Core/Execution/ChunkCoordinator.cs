@@ -29,6 +29,7 @@ public sealed partial class ChunkCoordinator
     private int _sequence;
     private RunLog _log = RunLog.None;
     private readonly Dictionary<string, RunLog> _earlierRunLogs = new(StringComparer.Ordinal);
+    private readonly List<OpenAttempt> _foreign = [];
 
     public ChunkCoordinator(TrackingDatabase tracker, IChunkLauncher launcher, ExecutionOptions options, string? runId = null)
     {
@@ -66,13 +67,16 @@ public sealed partial class ChunkCoordinator
             log.Write($"run {RunId} on {_launcher.Name}: {tasks.Count} chain(s) given; work folder {work}; chunks of up to {Options.ChunkSize}, {atOnce}");
             Recover(work, cancellationToken);
             var distinct = tasks.DistinctBy(t => (t.ProteinId, t.BatchName)).ToList();
-            var submitted = _tracker.RecordSubmissions(distinct.Select(ToSubmission).ToList(), Options.Submission);
+            var held = _foreign.Select(a => (a.ProteinId, a.BatchName)).ToHashSet();
+            var claimable = distinct.Where(t => !held.Contains((t.ProteinId, t.BatchName))).ToList();
+            LogForeign(distinct.Count - claimable.Count);
+            var submitted = _tracker.RecordSubmissions(claimable.Select(ToSubmission).ToList(), Options.Submission);
             var queued = submitted.Where(s => s.Outcome == SubmissionOutcome.Queued).Select(s => s.Job).ToList();
             int Count(SubmissionOutcome o) => submitted.Count(s => s.Outcome == o);
             log.Write($"{distinct.Count} distinct chain(s): {queued.Count} queued, {Count(SubmissionOutcome.AlreadyCompleted)} already completed, " +
                       $"{Count(SubmissionOutcome.RetryNotDue)} deferred by the retry delay, {Count(SubmissionOutcome.RetriesExhausted)} out of retries, " +
                       $"{Count(SubmissionOutcome.FailedPermanently)} failed permanently (not retried), " +
-                      $"{Count(SubmissionOutcome.InProgress)} running elsewhere");
+                      $"{Count(SubmissionOutcome.InProgress) + distinct.Count - claimable.Count} running elsewhere");
             _counter = new ProgressCounter(queued.Count, progress);
             try { RunChunks(work, queued, distinct.ToDictionary(t => (t.ProteinId, t.BatchName)), cancellationToken); }
             catch (Exception ex) when (LogFailure(ex)) { throw; }
@@ -83,7 +87,8 @@ public sealed partial class ChunkCoordinator
                 Jobs = jobs, RunId = RunId, LogPath = log.FilePath, Requested = distinct.Count, Submitted = queued.Count,
                 SkippedCompleted = Count(SubmissionOutcome.AlreadyCompleted), RetryNotDue = Count(SubmissionOutcome.RetryNotDue),
                 RetriesExhausted = Count(SubmissionOutcome.RetriesExhausted), FailedPermanently = Count(SubmissionOutcome.FailedPermanently),
-                InProgress = Count(SubmissionOutcome.InProgress),
+                InProgress = Count(SubmissionOutcome.InProgress) + distinct.Count - claimable.Count,
+                HeldByOtherExecutor = ForeignRuns(distinct.Count - claimable.Count),
                 Completed = _counter.Completed, Failed = _counter.Failed, NotRun = queued.Count - _counter.Completed - _counter.Failed,
                 Recovered = _recovered, Ingested = _ingested, ResultFileIssues = _issues.ToList(), TookOverFrom = previous,
                 Cancelled = cancellationToken.IsCancellationRequested, Duration = clock.Elapsed, WorkDirectory = work,
@@ -106,13 +111,18 @@ public sealed partial class ChunkCoordinator
     /// One poll + ingest pass without running anything: takes the lease (refused while a run owns the database), settles
     /// the attempts of earlier runs whose workers ended, leaves running ones running, releases the lease.
     /// </summary>
-    public RefreshResult Refresh(CancellationToken cancellationToken = default)
+    /// <param name="repair">Also recompute chains left cancelled or lost without a result from the result files their attempts wrote (see <see cref="RepairFromResultFiles"/>).</param>
+    public RefreshResult Refresh(CancellationToken cancellationToken = default, bool repair = false)
     {
         var previous = TakeLease(null, cancellationToken, null);
         try
         {
+            var repaired = repair ? RepairFromResultFiles() : IngestSummary.Empty;
             var open = CollectOpenAttempts(adopt: false, cancellationToken);
-            return new RefreshResult(_recovered, open, _issues.ToList(), previous);
+            return new RefreshResult(_recovered, open, _issues.ToList(), previous)
+            {
+                Repaired = repaired, UnknownSince = (_launcher as IClusterLauncher)?.UnreachableSince,
+            };
         }
         finally
         {

@@ -9,6 +9,8 @@ namespace EcodMini.Core.Execution;
 /// to <c>&lt;manifest&gt;.results.jsonl</c>. Never opens the tracking database. A rerun over the same manifest
 /// (after a crash or a requeue) skips chains that already have a record. Cancellation stops between chains; a
 /// chain interrupted by cancellation gets no record (its output is written atomically by the runner, or not at all).
+/// Before each chain the folder's stop file (<see cref="StopRequestFile"/>) is consulted: a chain listed there gets a
+/// "cancelled" record instead of running.
 /// </summary>
 public static class ChunkWorker
 {
@@ -35,8 +37,9 @@ public static class ChunkWorker
         var resultsPath = ChunkManifest.ResultsPathFor(manifestPath);
         var recorded = ResultFileReader.Read(resultsPath).Records
             .Select(r => (r.ProteinId, r.BatchName)).ToHashSet();
-        int completed = 0, failed = 0, already = 0, done = 0;
+        int completed = 0, failed = 0, already = 0, done = 0, stopped = 0;
         var cancelled = false;
+        var stops = new StopRequestWatcher(StopRequestFile.PathFor(manifestPath));
         using var writer = new ResultFileWriter(resultsPath, durable);
         foreach (var task in manifest.Tasks)
         {
@@ -44,6 +47,17 @@ public static class ChunkWorker
             if (cancellationToken.IsCancellationRequested) { cancelled = true; break; }
             var started = DateTimeOffset.UtcNow;
             TaskResultRecord record;
+            if (stops.IsStopped(task.AttemptId))
+            {
+                // Stop-EcodJob asked for this chain: it is not run, and says so (a cancellation, never a failure).
+                record = TaskResultFactory.Cancelled(manifest.ChunkId, task, "stopped by Stop-EcodJob before it started", started);
+                writer.Append(record);
+                recorded.Add((task.ProteinId, task.BatchName));
+                done++;
+                stopped++;
+                onRecord?.Invoke(record);
+                continue;
+            }
             try
             {
                 var result = process(task, cancellationToken);
@@ -65,6 +79,6 @@ public static class ChunkWorker
             if (record.IsCompleted) completed++; else failed++;
             onRecord?.Invoke(record);
         }
-        return new ChunkRunSummary(manifest.ChunkId, resultsPath, completed, failed, already, manifest.Tasks.Count - done, cancelled);
+        return new ChunkRunSummary(manifest.ChunkId, resultsPath, completed, failed, already, manifest.Tasks.Count - done, cancelled, stopped);
     }
 }

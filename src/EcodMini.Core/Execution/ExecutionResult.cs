@@ -35,6 +35,8 @@ public sealed record ExecutionResult
     public IReadOnlyList<string> ResultFileIssues { get; init; } = [];
     /// <summary>The run whose stale lease this run took over (its running jobs were reconciled), or null.</summary>
     public TrackerLease? TookOverFrom { get; init; }
+    /// <summary>Chains left alone because another executor's live run holds them (run id to chain count): never run here.</summary>
+    public IReadOnlyDictionary<string, int> HeldByOtherExecutor { get; init; } = new Dictionary<string, int>();
     public bool Cancelled { get; init; }
     public TimeSpan Duration { get; init; }
     public required string WorkDirectory { get; init; }

@@ -7,6 +7,9 @@ namespace EcodMini.Core.Execution;
 /// </summary>
 public interface IClusterLauncher : IChunkLauncher
 {
+    /// <summary>Since when the cluster's status commands fail (every state is then kept as last known); null while they answer.</summary>
+    DateTimeOffset? UnreachableSince { get; }
+
     /// <summary>Also poll the jobs of these runs (attempts of earlier processes).</summary>
     void Watch(IEnumerable<string> runIds);
 

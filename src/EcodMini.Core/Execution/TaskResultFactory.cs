@@ -53,6 +53,10 @@ public static class TaskResultFactory
         FinishedAt = finished,
     };
 
+    /// <summary>A chain not run because a stop was requested for it: a cancellation, not a failure.</summary>
+    public static TaskResultRecord Cancelled(string chunkId, ChunkTask task, string reason, DateTimeOffset at) =>
+        Failure(chunkId, task, reason, at, at) with { Status = TaskResultRecord.CancelledStatus, ElapsedSeconds = 0 };
+
     /// <summary>The worker process's peak working set so far (a process-wide figure, not per chain).</summary>
     private static double PeakMemoryMb()
     {

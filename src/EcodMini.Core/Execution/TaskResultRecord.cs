@@ -12,6 +12,8 @@ public sealed record TaskResultRecord
 {
     public const string CompletedStatus = "completed";
     public const string FailedStatus = "failed";
+    /// <summary>Not run: a stop was requested for it (Stop-EcodJob). Never counts as a failure.</summary>
+    public const string CancelledStatus = "cancelled";
 
     [JsonPropertyName("record_id")] public required string RecordId { get; init; }
     [JsonPropertyName("chunk_id")] public string? ChunkId { get; init; }
@@ -38,4 +40,6 @@ public sealed record TaskResultRecord
     [JsonPropertyName("finished_at")] public DateTimeOffset FinishedAt { get; init; }
 
     [JsonIgnore] public bool IsCompleted => Status == CompletedStatus;
+
+    [JsonIgnore] public bool IsCancelled => Status == CancelledStatus;
 }

@@ -8,8 +8,10 @@ public sealed record BatchStatistics
     public int Pending { get; init; }
     public int Running { get; init; }
     public int Completed { get; init; }
-    /// <summary>Failed, timed out or cancelled.</summary>
+    /// <summary>Failed or timed out (cancellations are counted apart, in <see cref="Cancelled"/>).</summary>
     public int Failed { get; init; }
+    /// <summary>Stopped by a user (Stop-EcodJob): neither a success nor a failure.</summary>
+    public int Cancelled { get; init; }
     /// <summary>Finished (completed or failed) / total, 0-100.</summary>
     public double PercentDone { get; init; }
     /// <summary>Completed / (completed + failed); 0 when nothing finished.</summary>

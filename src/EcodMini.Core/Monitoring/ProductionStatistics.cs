@@ -14,12 +14,14 @@ public sealed record ProductionStatistics
     public int Pending { get; init; }
     public int Running { get; init; }
     public int Completed { get; init; }
-    /// <summary>Failed, timed out or cancelled.</summary>
+    /// <summary>Failed or timed out (cancellations are counted apart, in <see cref="Cancelled"/>).</summary>
     public int Failed { get; init; }
     /// <summary>Of <see cref="Failed"/>: failures with a permanent error (bad or missing input; never retried).</summary>
     public int FailedPermanent { get; init; }
     /// <summary>Of <see cref="Failed"/>: failures with a transient error (time limit, memory, node, I/O, lost; retried by the policy).</summary>
     public int FailedTransient { get; init; }
+    /// <summary>Stopped by a user (Stop-EcodJob): neither a success nor a failure.</summary>
+    public int Cancelled { get; init; }
     /// <summary>Completed / (completed + failed); 0 when nothing finished.</summary>
     public double SuccessRate { get; init; }
     /// <summary>Mean coverage of completed chains (their current result).</summary>

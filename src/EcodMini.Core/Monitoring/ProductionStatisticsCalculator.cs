@@ -30,6 +30,7 @@ public static class ProductionStatisticsCalculator
         {
             CountsByStatus = counts,
             Total = totals.Total, Pending = totals.Pending, Running = totals.Running, Completed = totals.Completed, Failed = totals.Failed,
+            Cancelled = totals.Cancelled,
             SuccessRate = Rate(totals.Completed, totals.Failed),
             FailedPermanent = r.PermanentFailures, FailedTransient = totals.Failed - r.PermanentFailures,
             MeanCoverage = graded == 0 ? 0 : q.Sum(x => x.CoverageSum) / graded,
@@ -78,7 +79,7 @@ public static class ProductionStatisticsCalculator
             return new BatchStatistics
             {
                 BatchName = g.Key, Total = t.Total, Pending = t.Pending, Running = t.Running, Completed = t.Completed, Failed = t.Failed,
-                PercentDone = t.Total == 0 ? 0 : 100.0 * (t.Completed + t.Failed) / t.Total,
+                Cancelled = t.Cancelled, PercentDone = t.Total == 0 ? 0 : 100.0 * (t.Completed + t.Failed + t.Cancelled) / t.Total,
                 SuccessRate = Rate(t.Completed, t.Failed),
                 MeanCoverage = qr is null || qr.Count == 0 ? 0 : qr.CoverageSum / qr.Count,
                 Quality = qr is null ? new QualityDistribution(0, 0, 0) : new QualityDistribution(qr.Good, qr.Questionable, qr.Poor),
@@ -86,9 +87,10 @@ public static class ProductionStatisticsCalculator
         }).ToList();
     }
 
-    private static (int Total, int Pending, int Running, int Completed, int Failed) Tally(IEnumerable<(string Status, int Count)> counts)
+    /// <summary>Cancelled chains are their own figure: a user's stop is never a failure.</summary>
+    private static (int Total, int Pending, int Running, int Completed, int Failed, int Cancelled) Tally(IEnumerable<(string Status, int Count)> counts)
     {
-        int total = 0, pending = 0, running = 0, completed = 0, failed = 0;
+        int total = 0, pending = 0, running = 0, completed = 0, failed = 0, cancelled = 0;
         foreach (var (status, n) in counts)
         {
             total += n;
@@ -97,10 +99,11 @@ public static class ProductionStatisticsCalculator
                 case JobStatus.Pending: pending += n; break;
                 case JobStatus.Running or JobStatus.Submitted: running += n; break;
                 case JobStatus.Completed: completed += n; break;
-                case JobStatus.Failed or JobStatus.Timeout or JobStatus.Cancelled: failed += n; break;
+                case JobStatus.Failed or JobStatus.Timeout: failed += n; break;
+                case JobStatus.Cancelled: cancelled += n; break;
             }
         }
-        return (total, pending, running, completed, failed);
+        return (total, pending, running, completed, failed, cancelled);
     }
 
     private static double Rate(int completed, int failed) => completed + failed == 0 ? 0 : (double)completed / (completed + failed);

@@ -6,6 +6,9 @@ namespace EcodMini.Core.Processes;
 /// </summary>
 public sealed record ProcessCommand(string FileName, IReadOnlyList<string> Arguments, TimeSpan Timeout)
 {
+    /// <summary>Variables removed from the child's environment (secrets a command has no business seeing).</summary>
+    public IReadOnlyList<string> Unset { get; init; } = [];
+
     /// <summary>The command as a reader would type it (each argument quoted when needed); for messages and -WhatIf only.</summary>
     public string Display => string.Join(' ', new[] { FileName }.Concat(Arguments).Select(Quote));
 

@@ -20,6 +20,7 @@ public sealed class ProcessRunner : IProcessRunner
             RedirectStandardInput = true,
         };
         foreach (var argument in command.Arguments) info.ArgumentList.Add(argument);
+        foreach (var name in command.Unset) info.Environment.Remove(name);
         using var process = new Process { StartInfo = info };
         var clock = Stopwatch.StartNew();
         try

@@ -46,7 +46,7 @@ public sealed partial class SlurmClient
     private ProcessResult RunOnce(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         _calls[program] = _calls.GetValueOrDefault(program) + 1;
-        return _runner.Run(new ProcessCommand(program, arguments, _options.CommandTimeout), cancellationToken);
+        return _runner.Run(new ProcessCommand(program, arguments, _options.CommandTimeout) { Unset = _options.Unset }, cancellationToken);
     }
 
     /// <summary>Runs a command with retries and throws when it still fails.</summary>

@@ -15,6 +15,9 @@ public sealed record SlurmClientOptions
     /// <summary>Calls per command when failures are transient (1 = no retry).</summary>
     public int MaxAttempts { get; init; } = 4;
 
+    /// <summary>Variables removed from every SLURM command's environment (secrets; sbatch must never see the password).</summary>
+    public IReadOnlyList<string> Unset { get; init; } = SlurmJobEnvironment.Unset([new Configuration.DatabaseSettings().PasswordEnv]);
+
     public TimeSpan RetryInitialDelay { get; init; } = TimeSpan.FromSeconds(2);
     public TimeSpan RetryMaximumDelay { get; init; } = TimeSpan.FromSeconds(30);
 }

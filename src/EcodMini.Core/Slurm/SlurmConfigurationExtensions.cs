@@ -11,7 +11,8 @@ public static class SlurmConfigurationExtensions
     /// Values are validated when the first job script is written.
     /// </summary>
     public static SlurmLaunchOptions ToSlurmLaunchOptions(this LoadedConfiguration loaded, string runId, SlurmMode mode,
-        IReadOnlyList<string> workerProgram, string modulePath, double resourceFactor = 1, bool raiseTime = false, bool raiseMemory = false)
+        IReadOnlyList<string> workerProgram, string modulePath, double resourceFactor = 1, bool raiseTime = false, bool raiseMemory = false,
+        string? trackerPath = null)
     {
         var s = loaded.Configuration.Slurm;
         var time = raiseTime ? SlurmResourceScaler.ScaleTime(s.Time, resourceFactor) : s.Time;
@@ -20,7 +21,10 @@ public static class SlurmConfigurationExtensions
         {
             RunId = runId,
             Mode = mode,
-            ScriptDirectory = loaded.ResolvePath(s.JobScriptDir),
+            ScriptDirectory = loaded.JobScriptDirectory(trackerPath),
+            Export = SlurmJobEnvironment.ExportArgument(
+                (s.ExportVariables ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), [loaded.Configuration.Database.PasswordEnv]),
+            UnsetForSbatch = SlurmJobEnvironment.Unset([loaded.Configuration.Database.PasswordEnv]),
             SubmitDelay = TimeSpan.FromSeconds(s.SubmitDelay),
             Script = new JobScriptRequest
             {
@@ -39,5 +43,14 @@ public static class SlurmConfigurationExtensions
                 ManifestPath = "/",
             },
         };
+    }
+
+    /// <summary>slurm.job_script_dir, or by default a <c>jobs</c> folder beside the tracking database (<paramref name="trackerPath"/> when a cmdlet names another).</summary>
+    public static string JobScriptDirectory(this LoadedConfiguration loaded, string? trackerPath = null)
+    {
+        var configured = loaded.Configuration.Slurm.JobScriptDir;
+        if (configured is not null) return loaded.ResolvePath(configured);
+        var tracker = Path.GetFullPath(trackerPath ?? loaded.TrackingDatabasePath());
+        return Path.Combine(Path.GetDirectoryName(tracker) ?? "/", "jobs");
     }
 }

@@ -25,5 +25,11 @@ public sealed record SlurmLaunchOptions
     /// <summary>Status poll waits: from the initial interval, doubling while nothing changes, to the maximum.</summary>
     public PollSchedule Schedule { get; init; } = new(PollSchedule.DefaultInitial, PollSchedule.DefaultMaximum);
 
+    /// <summary>sbatch's <c>--export=</c> argument: the explicit list of variables jobs get (see <see cref="SlurmJobEnvironment"/>).</summary>
+    public string Export { get; init; } = SlurmJobEnvironment.ExportArgument([], []);
+
+    /// <summary>Variables removed from sbatch's own environment (the password variable).</summary>
+    public IReadOnlyList<string> UnsetForSbatch { get; init; } = SlurmJobEnvironment.AlwaysSecret;
+
     public static string JobNameFor(string runId) => "ecod-" + runId;
 }

@@ -22,12 +22,11 @@ public sealed partial class SlurmLauncher
         }
         catch (Exception ex) when (ex is SlurmCommandException or Processes.ProcessStartException)
         {
-            _log($"SLURM status poll failed, keeping the last known states: {ex.Message}");
-            foreach (var id in executorJobIds) states[id] = _last.GetValueOrDefault(id, new ChunkState(ChunkPhase.Queued, "not reported yet"));
-            return states;
+            return KeepLastStates(executorJobIds, states, $"SLURM status poll failed: {ex.Message}");
         }
         var changed = false;
         var now = DateTimeOffset.UtcNow;
+        var answered = true;
         if (executorJobIds.Any(id => !reported.ContainsKey(id)) && !_queueChecked)
         {
             // Accounting lags behind the queue: ask squeue (one call per run) before calling a job lost.
@@ -39,21 +38,42 @@ public sealed partial class SlurmLauncher
             }
             catch (Exception ex) when (ex is SlurmCommandException or Processes.ProcessStartException)
             {
-                _log($"squeue failed while checking jobs sacct did not list: {ex.Message}");
+                // No positive evidence either way: the jobs sacct did not list keep their states.
+                answered = false;
+                var unlisted = executorJobIds.Where(id => !reported.ContainsKey(id)).ToList();
+                KeepLastStates(unlisted, states, $"squeue failed while checking jobs sacct did not list: {ex.Message}");
+                executorJobIds = executorJobIds.Where(reported.ContainsKey).ToList();
             }
         }
         _queueChecked = false;
+        if (answered) UnreachableSince = null;
         foreach (var id in executorJobIds)
         {
+            // Lost only on positive evidence: sacct and squeue both answered without the job, past the reporting grace.
             var state = reported.TryGetValue(id, out var task) ? ToChunkState(task)
                 : RecentlyLaunched(id, now)
                     ? new ChunkState(ChunkPhase.Queued, "submitted; not reported by SLURM yet")
-                    : new ChunkState(ChunkPhase.Lost, $"SLURM does not report job {id}");
+                    : new ChunkState(ChunkPhase.Lost, $"SLURM does not report job {id} (neither squeue nor sacct lists it)");
             if (!_last.TryGetValue(id, out var previous) || previous != state) changed = true;
             _last[id] = state;
             states[id] = state;
         }
         _options.Schedule.Next(changed);
+        return states;
+    }
+
+    /// <summary>
+    /// SLURM did not answer: every state stays as last known (a job never seen stays queued), the outage is dated in
+    /// <see cref="UnreachableSince"/>, and the next poll waits longer (the schedule backs off).
+    /// </summary>
+    private Dictionary<string, ChunkState> KeepLastStates(IEnumerable<string> ids, Dictionary<string, ChunkState> states, string why)
+    {
+        UnreachableSince ??= DateTimeOffset.UtcNow;
+        _log($"{why}; states kept as last known (SLURM state unknown since {UnreachableSince.Value.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)");
+        foreach (var id in ids)
+            states[id] = _last.TryGetValue(id, out var last) ? last with { Detail = $"unknown since {UnreachableSince.Value.UtcDateTime:HH:mm:ss} UTC; last seen {last.Phase.ToString().ToLowerInvariant()}" }
+                : new ChunkState(ChunkPhase.Queued, $"unknown since {UnreachableSince.Value.UtcDateTime:HH:mm:ss} UTC");
+        _options.Schedule.Next(false);
         return states;
     }
 

@@ -32,6 +32,8 @@ public sealed partial class SlurmLauncher : IClusterLauncher
 
     public bool WorkersOutliveCaller => true;
 
+    public DateTimeOffset? UnreachableSince { get; private set; }
+
     public string JobName => SlurmLaunchOptions.JobNameFor(_options.RunId);
 
     /// <summary>sbatch calls made so far (the figure bench/slurm-submit reports).</summary>
@@ -58,6 +60,11 @@ public sealed partial class SlurmLauncher : IClusterLauncher
             foreach (var id in ids) _launchedAt[id] = now;
             return ids;
         }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C: what was submitted keeps running and is adopted by the next command (its folder names it).
+            throw new LaunchInterruptedException(submitted.ToList(), ex);
+        }
         catch
         {
             // All or nothing: what this call already submitted is cancelled before the error surfaces.
@@ -74,7 +81,8 @@ public sealed partial class SlurmLauncher : IClusterLauncher
     {
         var maxArraySize = _client.MaxArraySize(cancellationToken);
         var plan = ArraySplitPlanner.Plan(chunks.Count, maxArraySize);
-        if (plan.Count > 1) _log($"{chunks.Count} chunks exceed MaxArraySize {maxArraySize}: submitting {plan.Count} arrays");
+        if (plan.Count > 1)
+            _log($"{chunks.Count} chunks exceed MaxArraySize {maxArraySize}: submitting {plan.Count} arrays, each starting after the previous one ends (one cap of {_options.Script.MaxConcurrent} tasks for the run)");
         var ids = new List<string>(chunks.Count);
         foreach (var slice in plan)
         {
@@ -86,7 +94,9 @@ public sealed partial class SlurmLauncher : IClusterLauncher
                 Run = _options.RunId, Array = slice.Number, Offset = slice.Offset,
                 Chunks = members.Select(m => Path.GetFullPath(m.ManifestPath)).ToList(),
             }.Write(manifestPath);
-            var jobId = Submit(folder, manifestPath, slice.Count, cancellationToken);
+            // One cap per run: each piece starts after the previous one ended, so at most %max_concurrent_jobs run at once.
+            var after = submitted.Count > 0 ? submitted[^1] : null;
+            var jobId = Submit(folder, manifestPath, slice.Count, members[0].ChunkId, members[^1].ChunkId, after, cancellationToken);
             submitted.Add(jobId);
             ids.AddRange(Enumerable.Range(0, slice.Count).Select(i => $"{jobId}_{i}"));
         }
@@ -101,20 +111,28 @@ public sealed partial class SlurmLauncher : IClusterLauncher
             if (ids.Count > 0 && _options.SubmitDelay > TimeSpan.Zero && cancellationToken.WaitHandle.WaitOne(_options.SubmitDelay))
                 cancellationToken.ThrowIfCancellationRequested();
             var folder = SubmissionFolder(chunk.ChunkId, "job");
-            var jobId = Submit(folder, Path.GetFullPath(chunk.ManifestPath), null, cancellationToken);
+            var jobId = Submit(folder, Path.GetFullPath(chunk.ManifestPath), null, chunk.ChunkId, chunk.ChunkId, null, cancellationToken);
             submitted.Add(jobId);
             ids.Add(jobId);
         }
         return ids;
     }
 
-    private string Submit(string folder, string manifestPath, int? arrayCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// One sbatch: the job carries the run in its name and the run and chunks in its comment, gets only the explicit
+    /// variable list (<c>--export</c>), and waits for <paramref name="after"/> (the previous piece of a split array).
+    /// </summary>
+    private string Submit(string folder, string manifestPath, int? arrayCount, string firstChunk, string lastChunk, string? after,
+        CancellationToken cancellationToken)
     {
         var script = JobScriptWriter.Write(Path.Combine(folder, "job.sh"), _options.Script with
         {
             JobName = JobName, WorkingDirectory = folder, ManifestPath = manifestPath, ArrayCount = arrayCount,
         });
-        return _client.Submit(script, JobName, folder, [], RunStart(_options.RunId), cancellationToken);
+        var comment = JobScriptValues.Name("job comment", firstChunk == lastChunk ? $"ecod-chunk-{firstChunk}" : $"ecod-chunks-{firstChunk}..{lastChunk}");
+        List<string> arguments = [_options.Export, $"--comment={comment}"];
+        if (after is not null) arguments.Add($"--dependency=afterany:{after}");
+        return _client.Submit(script, JobName, folder, arguments, RunStart(_options.RunId), cancellationToken);
     }
 
     /// <summary>The folder of one submission: <c>&lt;script dir&gt;/&lt;run&gt;/&lt;first chunk&gt;.&lt;kind&gt;</c>.</summary>

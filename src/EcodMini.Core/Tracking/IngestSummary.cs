@@ -8,7 +8,10 @@ public sealed record IngestSummary(int Recorded, int Duplicates, int Completed, 
 {
     public static IngestSummary Empty { get; } = new(0, 0, 0, 0, 0, 0);
 
+    /// <summary>Chains recorded as cancelled (skipped at a stop request): neither completed nor failed.</summary>
+    public int Cancelled { get; init; }
+
     public IngestSummary Add(IngestSummary other) => new(
         Recorded + other.Recorded, Duplicates + other.Duplicates, Completed + other.Completed, Failed + other.Failed,
-        MalformedLines + other.MalformedLines, TruncatedLines + other.TruncatedLines, Stale + other.Stale);
+        MalformedLines + other.MalformedLines, TruncatedLines + other.TruncatedLines, Stale + other.Stale) { Cancelled = Cancelled + other.Cancelled };
 }

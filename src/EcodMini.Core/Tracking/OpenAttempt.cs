@@ -9,6 +9,8 @@ public sealed record OpenAttempt
     public required string BatchName { get; init; }
     public int AttemptNumber { get; init; }
     public required string RunId { get; init; }
+    /// <summary>The launcher that started it ("local", "slurm"): only that executor can say whether its worker lives.</summary>
+    public string Launcher { get; init; } = "";
     public string? ChunkId { get; init; }
     /// <summary>The executor's job id (a SLURM array task, a local thread), once launched.</summary>
     public string? ExecutorJobId { get; init; }

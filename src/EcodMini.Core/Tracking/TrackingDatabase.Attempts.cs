@@ -67,7 +67,7 @@ public sealed partial class TrackingDatabase
             {
                 AttemptId = attemptId, JobRef = jobRef, ProteinId = protein, BatchName = batch, AttemptNumber = number,
                 RunId = launch.RunId, ChunkId = launch.ChunkId, ResultsPath = launch.ResultsPath, OutputPath = output,
-                SummaryPath = summary, BlastPath = blast,
+                SummaryPath = summary, BlastPath = blast, Launcher = launch.Launcher,
             });
         }
         return started;
@@ -93,7 +93,7 @@ public sealed partial class TrackingDatabase
     {
         using var command = Command("""
             SELECT a.id, a.job_ref, j.protein_id, j.batch_name, a.attempt_number, a.run_id, a.chunk_id, a.executor_job_id,
-                   a.results_path, j.output_xml, j.summary_path, j.blast_path
+                   a.results_path, j.output_xml, j.summary_path, j.blast_path, a.launcher
             FROM attempts a JOIN jobs j ON j.id = a.job_ref
             WHERE a.status = 'running' AND ($run IS NULL OR a.run_id <> $run) ORDER BY a.chunk_id, a.id;
             """);
@@ -107,7 +107,7 @@ public sealed partial class TrackingDatabase
                 AttemptId = reader.GetInt64(0), JobRef = reader.GetInt64(1), ProteinId = reader.GetString(2), BatchName = reader.GetString(3),
                 AttemptNumber = reader.GetInt32(4), RunId = reader.GetString(5), ChunkId = reader.GetStringOrNull(6),
                 ExecutorJobId = reader.GetStringOrNull(7), ResultsPath = reader.GetStringOrNull(8), OutputPath = reader.GetStringOrNull(9),
-                SummaryPath = reader.GetStringOrNull(10), BlastPath = reader.GetStringOrNull(11),
+                SummaryPath = reader.GetStringOrNull(10), BlastPath = reader.GetStringOrNull(11), Launcher = reader.GetStringOrNull(12) ?? "",
             });
         }
         return open;

@@ -6,10 +6,10 @@ namespace EcodMini.Core.Tracking;
 /// <summary>Reads over the jobs' error classes (permanent or transient failures).</summary>
 public sealed partial class TrackingDatabase
 {
-    /// <summary>Failed, timed-out or cancelled jobs whose error is permanent (inside a statistics read transaction).</summary>
+    /// <summary>Failed or timed-out jobs whose error is permanent (user cancellations are never failures) (inside a statistics read transaction).</summary>
     private int CountPermanentFailures(SqliteTransaction transaction)
     {
-        using var command = Command("SELECT COUNT(*) FROM jobs WHERE status IN ('failed', 'timeout', 'cancelled') AND error_class = 'permanent';", transaction);
+        using var command = Command("SELECT COUNT(*) FROM jobs WHERE status IN ('failed', 'timeout') AND error_class = 'permanent';", transaction);
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 }

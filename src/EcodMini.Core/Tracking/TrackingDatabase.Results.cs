@@ -10,7 +10,7 @@ public sealed partial class TrackingDatabase
     /// <summary>
     /// Records worker results in one transaction: a results row (keyed by RecordId; a record seen before changes
     /// nothing) naming its attempt, its quality flags, and, only for the job's current attempt and that attempt's
-    /// first result, the job's move to completed or failed with its current result set and an event. Any other record
+    /// first result, the job's move to completed, failed or cancelled (a chain skipped at a stop request) with its current result set and an event. Any other record
     /// (an older attempt's, a second one for an attempt) is stored as history and changes neither the job's status
     /// nor its current result. A record without an attempt id (an older worker) counts as current only for a job
     /// with no current attempt and no current result; a job row is created when it names a chain never submitted.
@@ -19,7 +19,7 @@ public sealed partial class TrackingDatabase
 
     private IngestSummary RecordResultsIn(Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<TaskResultRecord> records)
     {
-        int recorded = 0, duplicates = 0, completed = 0, failed = 0, stale = 0;
+        int recorded = 0, duplicates = 0, completed = 0, failed = 0, stale = 0, cancelled = 0;
         using var writer = new ResultRowWriter(this, transaction);
         using var byAttempt = Command("""
             SELECT j.id, j.status, j.job_id, j.retry_count, j.current_attempt_id = a.id AND a.result_ref IS NULL
@@ -92,8 +92,8 @@ public sealed partial class TrackingDatabase
             recorded++;
             if (!current) { stale++; continue; }
 
-            var newStatus = r.IsCompleted ? JobStatus.Completed : JobStatus.Failed;
-            if (r.IsCompleted) completed++; else failed++;
+            var newStatus = r.IsCompleted ? JobStatus.Completed : r.IsCancelled ? JobStatus.Cancelled : JobStatus.Failed;
+            if (r.IsCompleted) completed++; else if (r.IsCancelled) cancelled++; else failed++;
             var finished = TrackingTime.ToText(r.FinishedAt);
             if (attemptId is { } attempt)
             {
@@ -106,7 +106,7 @@ public sealed partial class TrackingDatabase
             finish.Set("$s", newStatus);
             finish.Set("$start", TrackingTime.ToText(r.StartedAt));
             finish.Set("$t", finished);
-            finish.Set("$code", r.IsCompleted ? 0 : 1);
+            finish.Set("$code", r.IsCompleted ? 0 : r.IsCancelled ? (int?)null : 1);
             finish.Set("$err", r.Error);
             finish.Set("$class", ResultRowWriter.StoredErrorClass(r));
             finish.Set("$out", r.OutputPath);
@@ -116,7 +116,7 @@ public sealed partial class TrackingDatabase
             events.Write(jobRef, r.ProteinId, r.BatchName, jobId, status, newStatus, r.FinishedAt, retry,
                 r.IsCompleted ? $"{r.DomainCount} domains, coverage {r.Coverage.ToString("0.###", CultureInfo.InvariantCulture)}" : r.Error, attemptId);
         }
-        return new IngestSummary(recorded, duplicates, completed, failed, 0, 0, stale);
+        return new IngestSummary(recorded, duplicates, completed, failed, 0, 0, stale) { Cancelled = cancelled };
     }
 
     /// <summary>Every result recorded for a protein (all batches), oldest first, with quality flags; IsCurrent marks each job's current one.</summary>

@@ -15,6 +15,7 @@ public sealed partial class GetEcodJobStatusCommand
     private readonly ConcurrentQueue<string> _messages = new();
     private bool _readOnly;
     private NotificationSession? _notifications;
+    private bool _repairDone;
 
     /// <summary>Poll SLURM once (one sacct call per run), ingest finished result files and update the tracker before reporting.</summary>
     [Parameter(ParameterSetName = "Jobs")]
@@ -111,9 +112,16 @@ public sealed partial class GetEcodJobStatusCommand
         var coordinator = new ChunkCoordinator(tracker, launcher, Loaded.ToExecutionOptions(), runId);
         try
         {
-            var result = coordinator.Refresh(CancellationToken);
+            var result = coordinator.Refresh(CancellationToken, repair: !_repairDone);
+            _repairDone = true;
             Flush();
             WriteVerbose($"Refreshed: {result.Ingested.Recorded} result record(s) ingested, {result.StillRunning} attempt(s) still submitted or running");
+            if (result.Repaired.Recorded > 0)
+                WriteWarning($"{result.Repaired.Completed + result.Repaired.Failed + result.Repaired.Cancelled} chain(s) left cancelled or lost without a result " +
+                             $"had results in their files: recorded now ({result.Repaired.Completed} completed, {result.Repaired.Failed} failed)");
+            if (result.UnknownSince is { } since)
+                WriteWarning($"SLURM state unknown since {since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: squeue/sacct do not answer; " +
+                             "states are shown as last known and nothing is marked lost (polls back off and retry)");
             foreach (var issue in result.ResultFileIssues) WriteWarning(issue);
         }
         catch (TrackerLeaseHeldException ex)

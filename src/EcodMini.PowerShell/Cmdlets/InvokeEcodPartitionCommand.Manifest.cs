@@ -47,7 +47,7 @@ public sealed partial class InvokeEcodPartitionCommand
             summary = RunStoppableValue(() => ManifestWorker.Run(path, taskId, signals.Token, CancellationToken, record =>
             {
                 done++;
-                if (!record.IsCompleted) failed++;
+                if (!record.IsCompleted && !record.IsCancelled) failed++;
                 // One plain line per chain (time, chain id, outcome); failures also on standard error.
                 var line = WorkerLogLine.ForRecord(record);
                 if (record.IsCompleted) Host.UI.WriteLine(line);

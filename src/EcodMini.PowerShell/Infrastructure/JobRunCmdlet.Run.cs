@@ -48,7 +48,7 @@ public abstract partial class JobRunCmdlet
         BeginNotifications(tracker);
         try
         {
-            RunStoppable(() => pump.Run(
+            RunStoppable(() => WarnIfInterrupted(() => pump.Run(
                 token => System.Threading.Tasks.Task.Run(() => result = coordinator.Run(tasks, progress, token,
                     owner => pump.Post(() => WriteVerbose($"Waiting: the tracking database is in use by {owner.Describe()}"))), token),
                 CancellationToken,
@@ -59,7 +59,7 @@ public abstract partial class JobRunCmdlet
                     var p = Volatile.Read(ref latest);
                     if (p is not null) WriteProgress(reporter.Build(p.Done, p.Failed, p.CurrentProteinId));
                     LookForAlerts();
-                }));
+                })));
         }
         catch (Exception ex) when (NoteRunError(ex))
         {
@@ -108,8 +108,30 @@ public abstract partial class JobRunCmdlet
         if (result.Cancelled) throw new PipelineStoppedException();
     }
 
+    /// <summary>
+    /// Ctrl+C during sbatch: says what was submitted and that the next command adopts it. Written to the host (the
+    /// pipeline no longer takes output once it is stopping), then the stop goes on.
+    /// </summary>
+    private void WarnIfInterrupted(Action work)
+    {
+        try { work(); }
+        catch (LaunchInterruptedException ex)
+        {
+            try { Host.UI.WriteWarningLine(ex.Message); }
+            catch (Exception hostError) when (hostError is PSInvalidOperationException or NotImplementedException or InvalidOperationException)
+            {
+                Console.Error.WriteLine("WARNING: " + ex.Message);
+            }
+            throw;
+        }
+    }
+
     private void Report(ExecutionResult r)
     {
+        foreach (var (run, chains) in r.HeldByOtherExecutor)
+            WriteWarning($"{chains} chain(s) are held by SLURM run {run} (jobs named {Core.Slurm.SlurmLaunchOptions.JobNameFor(run)}): " +
+                         "this run left them alone and did not run them. Get-EcodJobStatus -Refresh collects that run's results; " +
+                         $"to stop it: Stop-EcodJob -All (or scancel --name={Core.Slurm.SlurmLaunchOptions.JobNameFor(run)})");
         if (r.TookOverFrom is { } previous)
             WriteWarning($"Took the tracking database over from {previous.Describe()}, which is gone; its running jobs were reconciled");
         if (r.Recovered.Recorded > 0)

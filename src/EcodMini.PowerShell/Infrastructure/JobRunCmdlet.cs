@@ -107,12 +107,12 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
                      $"time {launch.Script.Time}, memory {launch.Script.Memory}, {launch.Script.CpusPerTask} cpu(s), " +
                      $"{launch.Script.MaxConcurrent} at once; scripts under {launch.ScriptDirectory}, logs under {launch.Script.LogDirectory}; " +
                      $"workers run {string.Join(" ", launch.Script.WorkerProgram)} with {launch.Script.ModuleManifestPath}");
-        return new SlurmLauncher(new SlurmClient(new Core.Processes.ProcessRunner()), launch, _launcherMessages.Enqueue);
+        return new SlurmLauncher(SlurmSession.Client(Settings), launch, _launcherMessages.Enqueue);
     }
 
     /// <summary>A launcher for polling and cancelling only (no submission): status refreshes and Stop-EcodJob.</summary>
     protected SlurmLauncher CreatePollingLauncher(string runId, double resourceFactor = 1, bool raiseTime = false, bool raiseMemory = false) =>
-        new(new SlurmClient(new Core.Processes.ProcessRunner()), SlurmLaunchOptions(runId, resourceFactor, raiseTime, raiseMemory), _launcherMessages.Enqueue);
+        new(SlurmSession.Client(Settings), SlurmLaunchOptions(runId, resourceFactor, raiseTime, raiseMemory), _launcherMessages.Enqueue);
 
     protected void EnqueueLauncherMessage(string message) => _launcherMessages.Enqueue(message);
 
@@ -130,7 +130,8 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
         }
         try
         {
-            var launch = Loaded.ToSlurmLaunchOptions(runId, Mode, program, SlurmSession.ModuleManifest(this), factor, raiseTime, raiseMemory);
+            var launch = Loaded.ToSlurmLaunchOptions(runId, Mode, program, SlurmSession.ModuleManifest(this), factor, raiseTime, raiseMemory,
+                TrackerPath(TrackingDatabase));
             return SlurmConcurrency is { } limit ? launch with { Script = launch.Script with { MaxConcurrent = limit } } : launch;
         }
         catch (UnsafeJobValueException ex)

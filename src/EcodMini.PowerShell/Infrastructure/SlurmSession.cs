@@ -28,6 +28,10 @@ internal static class SlurmSession
         try { program = WorkerProgram(cmdlet, loaded.Configuration); }
         catch (InvalidOperationException) { program = ["/unused"]; } // never submits
         var options = loaded.ToSlurmLaunchOptions(runId, SlurmMode.Array, program, ModuleManifest(cmdlet));
-        return new SlurmLauncher(new SlurmClient(new ProcessRunner()), options, log.Enqueue);
+        return new SlurmLauncher(Client(loaded.Configuration), options, log.Enqueue);
     }
+
+    /// <summary>A SLURM client whose commands never see the password variable.</summary>
+    public static SlurmClient Client(EcodConfiguration settings) =>
+        new(new ProcessRunner(), new SlurmClientOptions { Unset = SlurmJobEnvironment.Unset([settings.Database.PasswordEnv]) });
 }

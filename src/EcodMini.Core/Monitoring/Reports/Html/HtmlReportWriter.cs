@@ -38,7 +38,7 @@ public static class HtmlReportWriter
         html.Append(Figure("status", "Jobs by status", SvgCharts.StackedBar("status", "Jobs by status",
         [
             new("completed", s.Completed, "completed"), new("failed", s.Failed, "failed"),
-            new("running", s.Running, "running"), new("pending", s.Pending, "pending"),
+            new("cancelled", s.Cancelled, "pending"), new("running", s.Running, "running"), new("pending", s.Pending, "pending"),
         ], SvgCharts.FullWidth)));
         html.Append(Figure("throughput", $"Finished jobs per hour ({MonitorText.Duration(report.Throughput.Bucket)} buckets, UTC)", ThroughputChart(report.Throughput)));
 
@@ -72,6 +72,7 @@ public static class HtmlReportWriter
             .Append(Card("Total", Tick(s.Total)))
             .Append(Card("Completed", Tick(s.Completed) + Share(s.Completed)))
             .Append(Card("Failed", Tick(s.Failed) + Share(s.Failed)))
+            .Append(Card("Cancelled", Tick(s.Cancelled) + Share(s.Cancelled)))
             .Append(Card("Running", Tick(s.Running)))
             .Append(Card("Pending", Tick(s.Pending)))
             .Append(Card("Success rate", E(MonitorText.Percent(s.SuccessRate))))
