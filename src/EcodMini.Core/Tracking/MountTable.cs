@@ -8,16 +8,16 @@ namespace EcodMini.Core.Tracking;
 /// </summary>
 public sealed class MountTable
 {
-    private readonly IReadOnlyList<(string MountPoint, string FsType)> _mounts;
+    private readonly IReadOnlyList<MountEntry> _mounts;
 
-    private MountTable(IReadOnlyList<(string, string)> mounts) => _mounts = mounts;
+    private MountTable(IReadOnlyList<MountEntry> mounts) => _mounts = mounts;
 
     public int Count => _mounts.Count;
 
     /// <summary>Parses mountinfo lines (<c>id parent maj:min root mountpoint opts ... - fstype source opts</c>) or mounts lines (<c>source mountpoint fstype opts 0 0</c>).</summary>
     public static MountTable Parse(string text)
     {
-        var mounts = new List<(string, string)>();
+        var mounts = new List<MountEntry>();
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();
@@ -25,9 +25,13 @@ public sealed class MountTable
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var separator = Array.IndexOf(fields, "-");
             if (separator >= 5 && separator + 1 < fields.Length)
-                mounts.Add((Unescape(fields[4]), fields[separator + 1]));
+            {
+                var super = separator + 3 < fields.Length ? fields[separator + 3] : "";
+                var source = separator + 2 < fields.Length ? Unescape(fields[separator + 2]) : "";
+                mounts.Add(new MountEntry(Unescape(fields[4]), fields[separator + 1], source, Unescape(fields[3]), JoinOptions(fields[5], super)));
+            }
             else if (separator < 0 && fields.Length >= 3)
-                mounts.Add((Unescape(fields[1]), fields[2]));
+                mounts.Add(new MountEntry(Unescape(fields[1]), fields[2], Unescape(fields[0]), "/", fields.Length > 3 ? fields[3] : ""));
         }
         return new MountTable(mounts);
     }
@@ -48,18 +52,26 @@ public sealed class MountTable
     }
 
     /// <summary>The mount (longest matching mount point) holding an absolute path, or null when none matches.</summary>
-    public (string MountPoint, string FsType)? Find(string absolutePath)
+    public (string MountPoint, string FsType)? Find(string absolutePath) =>
+        FindEntry(absolutePath) is { } entry ? (entry.MountPoint, entry.FsType) : null;
+
+    /// <summary>
+    /// The mount holding an absolute path: the longest matching mount point, and of several mounts on one point the
+    /// last (the one on top, as the kernel lists them). Null when none matches.
+    /// </summary>
+    public MountEntry? FindEntry(string absolutePath)
     {
-        (string, string)? best = null;
-        var bestLength = -1;
-        foreach (var (point, type) in _mounts)
+        MountEntry? best = null;
+        foreach (var entry in _mounts)
         {
-            if (!Contains(point, absolutePath) || point.Length < bestLength) continue;
-            best = (point, type);
-            bestLength = point.Length;
+            if (!Contains(entry.MountPoint, absolutePath) || entry.MountPoint.Length < (best?.MountPoint.Length ?? -1)) continue;
+            best = entry;
         }
         return best;
     }
+
+    private static string JoinOptions(string perMount, string super) =>
+        string.Join(',', perMount.Split(',').Concat(super.Split(',')).Where(o => o.Length > 0).Distinct(StringComparer.Ordinal));
 
     private static bool Contains(string mountPoint, string path)
     {

@@ -17,7 +17,7 @@ public sealed partial class TrackingDatabase
 
     internal ReportRows ReadReportRows()
     {
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         var completed = new List<CompletedRow>();
         using (var command = Command("""
             SELECT j.batch_name, r.coverage_fraction, r.domain_count, r.processing_time_seconds

@@ -18,7 +18,7 @@ public sealed partial class TrackingDatabase
     public ProductionStatistics GetStatistics(StatisticsOptions options)
     {
         var at = options.Now ?? DateTimeOffset.UtcNow;
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         var counts = new List<(string, string, int)>();
         using (var command = Command("SELECT batch_name, status, COUNT(*) FROM jobs GROUP BY batch_name, status ORDER BY batch_name;", transaction))
         using (var reader = command.ExecuteReader())

@@ -10,7 +10,7 @@ namespace EcodMini.Core.Tracking;
 /// </summary>
 public sealed partial class TrackingDatabase : IDisposable
 {
-    private readonly SqliteConnection _connection;
+    private SqliteConnection _connection;
 
     private TrackingDatabase(string path, SqliteConnection connection, JournalModeChoice journal, int schemaVersion, int migrationsApplied, bool readOnly)
     {
@@ -48,18 +48,24 @@ public sealed partial class TrackingDatabase : IDisposable
         var full = System.IO.Path.GetFullPath(path);
         if (options.ReadOnly && !File.Exists(full))
             throw new TrackingDatabaseException(full, TrackingProblem.Unavailable, $"{full}: tracking database not found; a submitting run creates it");
+        var journal = ChooseJournal(path, options);
+        if (!options.ReadOnly && journal.LockProblem is { } problem)
+            throw new TrackingDatabaseException(full, TrackingProblem.LocksLocalOnly, $"{full}: refusing to write the tracking database: {problem}");
         if (!options.ReadOnly) TrackingFileAccess.EnsureWritable(full);
-
-        var journal = options.JournalMode is { } forced
-            ? new JournalModeChoice(forced.ToLowerInvariant(), $"{forced.ToUpperInvariant()}: set by the caller", null, null)
-            : JournalModeSelector.Choose(full, options.Mounts ?? MountTable.ReadSystem());
         try
         {
-            return OpenConnection(full, options, journal, immutable: false);
+            return OpenConnection(full, options, journal, snapshot: false);
         }
-        catch (SqliteException ex) when (TrackingFileAccess.NeedsImmutableRead(full, ex, options))
+        catch (SqliteException ex) when (options.ReadOnly && TrackingFileAccess.HasJournalFiles(full))
         {
-            try { return OpenConnection(full, options, journal, immutable: true); }
+            // A journal left by a crashed writer: recover it where this user may write, else say so (never read around it).
+            if (!TrackingFileAccess.TryRecover(full, options)) throw TrackingFileAccess.UnfinishedTransaction(full, ex);
+            try { return OpenConnection(full, options, journal, snapshot: false); }
+            catch (SqliteException again) { throw TrackingFileAccess.Explain(full, again, options.ReadOnly); }
+        }
+        catch (SqliteException ex) when (TrackingFileAccess.NeedsSnapshotRead(full, ex, options))
+        {
+            try { return OpenConnection(full, options, journal, snapshot: true); }
             catch (SqliteException again) { throw TrackingFileAccess.Explain(full, again, options.ReadOnly); }
         }
         catch (SqliteException ex)
@@ -68,13 +74,21 @@ public sealed partial class TrackingDatabase : IDisposable
         }
     }
 
-    private static TrackingDatabase OpenConnection(string full, TrackingOpenOptions options, JournalModeChoice journal, bool immutable)
+    /// <summary>The journal mode for the file's real path and mount (a caller's forced mode overrides the mode, not the lock check).</summary>
+    public static JournalModeChoice ChooseJournal(string path, TrackingOpenOptions? options = null)
     {
-        var connection = new SqliteConnection(TrackingFileAccess.ConnectionString(full, options, immutable));
+        options ??= new TrackingOpenOptions();
+        var chosen = JournalModeSelector.Choose(path, options.Mounts ?? MountTable.ReadSystem());
+        return options.JournalMode is { } forced
+            ? chosen with { Mode = forced.ToLowerInvariant(), Reason = $"{forced.ToUpperInvariant()}: set by the caller" }
+            : chosen;
+    }
+
+    private static TrackingDatabase OpenConnection(string full, TrackingOpenOptions options, JournalModeChoice journal, bool snapshot)
+    {
+        var connection = Connect(full, options, snapshot);
         try
         {
-            connection.Open();
-            Execute(connection, $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds};");
             var before = TrackingMigrator.CurrentVersion(connection);
             CheckVersion(full, connection, before, options.ReadOnly);
             if (options.ReadOnly)
@@ -83,15 +97,36 @@ public sealed partial class TrackingDatabase : IDisposable
                 journal = journal with
                 {
                     Mode = mode ?? journal.Mode,
-                    Reason = immutable
-                        ? "read-only: the folder cannot be written and no writer is connected, so the file is read as it is (immutable)"
+                    Reason = snapshot
+                        ? "read-only: the folder cannot be written and no writer is connected (no -wal, -shm or -journal file), so the file is read as it is; it is opened again as soon as it changes"
                         : $"read-only: the file's own journal mode ({mode}) is used as it is",
                 };
             }
             else journal = SetJournalMode(connection, journal);
             Execute(connection, "PRAGMA foreign_keys = ON;");
             var after = options.ReadOnly ? before : TrackingMigrator.Migrate(connection);
-            return new TrackingDatabase(full, connection, journal, after, after - before, options.ReadOnly);
+            Execute(connection, "PRAGMA query_only = 1;");
+            return new TrackingDatabase(full, connection, journal, after, after - before, options.ReadOnly)
+            {
+                _openOptions = options with { JournalMode = journal.Mode },
+                _snapshot = snapshot ? SnapshotStamp.Of(full) : null,
+            };
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static SqliteConnection Connect(string full, TrackingOpenOptions options, bool snapshot)
+    {
+        var connection = new SqliteConnection(TrackingFileAccess.ConnectionString(full, options, snapshot));
+        try
+        {
+            connection.Open();
+            Execute(connection, $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds};");
+            return connection;
         }
         catch
         {
@@ -126,7 +161,13 @@ public sealed partial class TrackingDatabase : IDisposable
         return journal;
     }
 
-    public void Dispose() => _connection.Dispose();
+    /// <summary>Stops this instance's heartbeat (the lease stays until released or judged gone) and closes the connection.</summary>
+    public void Dispose()
+    {
+        StopHeartbeat();
+        _connection.Dispose();
+        foreach (var old in _retired) old.Dispose();
+    }
 
     internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
@@ -146,6 +187,7 @@ public sealed partial class TrackingDatabase : IDisposable
 
     internal SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {
+        if (transaction is null) RefreshSnapshot();
         var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;

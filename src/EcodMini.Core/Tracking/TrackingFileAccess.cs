@@ -6,8 +6,9 @@ namespace EcodMini.Core.Tracking;
 internal static class TrackingFileAccess
 {
     /// <param name="immutable">
-    /// Read a WAL database whose folder the reader may not write and that has no -shm file (so no writer is connected):
-    /// SQLite cannot create the shared-memory index there, so the file is read as immutable (no locks, no index).
+    /// Read a WAL database whose folder the reader may not write and beside which lies no -shm, -wal or -journal file
+    /// (so no writer is connected nor crashed): SQLite cannot create the shared-memory index there, so the file is read
+    /// as immutable (no locks, no index), and opened again as soon as it changes (see TrackingDatabase.Snapshot).
     /// </param>
     public static string ConnectionString(string full, TrackingOpenOptions options, bool immutable = false) => new SqliteConnectionStringBuilder
     {
@@ -41,9 +42,45 @@ internal static class TrackingFileAccess
         }
     }
 
-    /// <summary>True when a read-only open failed only because SQLite could not create the WAL index beside the file.</summary>
-    public static bool NeedsImmutableRead(string full, SqliteException ex, TrackingOpenOptions options) =>
-        options.ReadOnly && ex.SqliteErrorCode is 8 or 14 && !File.Exists(full + "-shm");
+    /// <summary>The files SQLite keeps beside a database while (or after) a writer works on it.</summary>
+    public static IEnumerable<string> JournalFiles(string full) => [full + "-journal", full + "-wal"];
+
+    /// <summary>True when a rollback journal or a write-ahead log lies beside the file.</summary>
+    public static bool HasJournalFiles(string full) => JournalFiles(full).Any(File.Exists);
+
+    /// <summary>
+    /// True when a read-only open failed only because SQLite could not create the WAL index beside the file, and
+    /// nothing beside it says a writer is or was at work (no -shm, -wal or -journal): only then may the file be read as
+    /// it is (immutable), and only until it changes.
+    /// </summary>
+    public static bool NeedsSnapshotRead(string full, SqliteException ex, TrackingOpenOptions options) =>
+        options.ReadOnly && ex.SqliteErrorCode is 8 or 14 && !File.Exists(full + "-shm") && !HasJournalFiles(full);
+
+    /// <summary>
+    /// Lets SQLite finish a crashed writer's journal (roll back its unfinished transaction, or fold a left-over WAL in)
+    /// by one ordinary read-write connection, where this user may write the file and its folder. False when it may not.
+    /// </summary>
+    public static bool TryRecover(string full, TrackingOpenOptions options)
+    {
+        try { EnsureWritable(full); }
+        catch (TrackingDatabaseException) { return false; }
+        try
+        {
+            using var connection = new SqliteConnection(ConnectionString(full, options with { ReadOnly = false }));
+            connection.Open();
+            TrackingDatabase.Execute(connection, $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds};");
+            TrackingDatabase.Scalar(connection, "SELECT COUNT(*) FROM sqlite_master;");
+            return true;
+        }
+        catch (SqliteException) { return false; }
+    }
+
+    /// <summary>A reader that cannot recover a crashed writer's journal: what happened and what to do, never "malformed".</summary>
+    public static TrackingDatabaseException UnfinishedTransaction(string full, SqliteException ex) =>
+        new(full, TrackingProblem.UnfinishedTransaction,
+            $"{full}: the tracker has an unfinished transaction from a crashed writer; run any writing command as its owner to recover " +
+            $"(e.g. Get-EcodJobStatus -Refresh as the user who owns {Path.GetFileName(full)}; left beside it: " +
+            $"{string.Join(", ", JournalFiles(full).Where(File.Exists).Select(Path.GetFileName))})", ex);
 
     /// <summary>Turns an SQLite error into a message naming the file and what to do.</summary>
     public static TrackingDatabaseException Explain(string full, SqliteException ex, bool readOnly) => ex.SqliteErrorCode switch

@@ -17,4 +17,8 @@ public enum TrackingProblem
     LeaseHeld,
     /// <summary>This run's lease was taken over by another run (its heartbeat was judged stale).</summary>
     LeaseLost,
+    /// <summary>The file's mount keeps locks local to one client (nfs nolock, local_lock, lustre localflock): writers refuse it.</summary>
+    LocksLocalOnly,
+    /// <summary>A crashed writer left a journal this reader may not recover; a writing command by the owner recovers it.</summary>
+    UnfinishedTransaction,
 }

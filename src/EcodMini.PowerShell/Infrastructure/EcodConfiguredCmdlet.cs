@@ -80,6 +80,8 @@ public abstract class EcodConfiguredCmdlet : EcodCmdlet
             TrackingProblem.ReadOnly => ("EcodTrackerReadOnly", ErrorCategory.PermissionDenied),
             TrackingProblem.LeaseHeld => ("EcodTrackerInUse", ErrorCategory.ResourceBusy),
             TrackingProblem.LeaseLost => ("EcodTrackerLeaseLost", ErrorCategory.ResourceUnavailable),
+            TrackingProblem.LocksLocalOnly => ("EcodTrackerLocksLocalOnly", ErrorCategory.DeviceError),
+            TrackingProblem.UnfinishedTransaction => ("EcodTrackerUnfinishedTransaction", ErrorCategory.ResourceUnavailable),
             _ => (File.Exists(ex.DatabasePath) ? "EcodTrackerUnavailable" : "EcodTrackerNotFound", File.Exists(ex.DatabasePath) ? ErrorCategory.OpenError : ErrorCategory.ObjectNotFound),
         };
         Fail(ex, id, category, ex.DatabasePath);
