@@ -51,7 +51,12 @@ Describe 'Invoke-EcodPartition -ManifestPath (worker mode)' {
             ConvertTo-Json | Set-Content (Join-Path $dir 'array.json')
         $r = Invoke-FreshPwsh -Script "`$env:SLURM_ARRAY_TASK_ID = '1'; Invoke-EcodPartition -ManifestPath '$dir/array.json' | ForEach-Object { `$_.ChunkId + ' ' + `$_.Completed }"
         $r.ExitCode | Should -Be 0
-        $r.Output.Trim() | Should -Be 'a1 2'
+        $lines = @($r.Output.Trim() -split '\r?\n')
+        $lines[-1] | Should -Be 'a1 2'
+        # The worker's own lines: plain text, each with a UTC timestamp, then the chunk or the chain.
+        $lines[0] | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z chunk a1: 2 chain\(s\) from '
+        @($lines | Where-Object { $_ -match '^\S+Z (1abe_C|1abf_D) \S+ completed: ' }).Count | Should -Be 2
+        $r.Output + $r.Error | Should -Not -Match ([regex]::Escape([string][char]27))
         Test-Path (Join-Path $dir 'chunk-0.json.results.jsonl') | Should -BeFalse
     }
 
