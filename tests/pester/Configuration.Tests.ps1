@@ -610,18 +610,124 @@ Describe 'database: keys, against the real test PostgreSQL' -Skip:$pgSkip {
     }
 }
 
+Describe 'notify: keys (a real local HTTP listener and SMTP server)' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'NotifyHelpers.ps1')
+        $script:hook = Start-WebhookSink
+        $script:smtp = Start-SmtpSink
+        function New-NotifyConfig([string[]] $Lines) {
+            $dir = Join-Path $TestDrive ('notify-' + [guid]::NewGuid().ToString('n').Substring(0, 8))
+            New-Item -ItemType Directory -Path $dir | Out-Null
+            $path = Join-Path $dir 'production.yml'
+            @('notify:') + ($Lines | ForEach-Object { "  $_" }) | Set-Content -Path $path
+            $path
+        }
+        function New-EmailConfig([hashtable] $Set = @{}) {
+            $email = [ordered] @{ smtp_host = '127.0.0.1'; smtp_port = $smtp.Port; from = 'ecod-mini@example.org'; to = 'ops@example.org' }
+            foreach ($k in $Set.Keys) { $email[$k] = $Set[$k] }
+            New-NotifyConfig (@('email:') + ($email.Keys | ForEach-Object { "  ${_}: $($email[$_])" }))
+        }
+    }
+    AfterAll {
+        Stop-Sink $hook
+        Stop-Sink $smtp
+    }
+
+    It 'notify.webhook_url: Send-EcodNotification -Test POSTs JSON with a Slack text to it' {
+        $delivery = Send-EcodNotification -Test -ConfigurationPath (New-NotifyConfig "webhook_url: $($hook.Url)") -Confirm:$false
+        $delivery.Success | Should -BeTrue
+        $delivery.Target | Should -Not -Match 'token' -Because 'a webhook path may hold a secret'
+        $request = Receive-SinkItem $hook
+        $request.Method | Should -Be 'POST'
+        $request.ContentType | Should -Match '^application/json'
+        $json = $request.Body | ConvertFrom-Json
+        $json.event | Should -Be 'test'
+        $json.text | Should -Match 'test notification'
+    }
+
+    It 'notify.timeout: a webhook that never answers is a failed delivery within the timeout' {
+        $silent = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $silent.Start()
+        try {
+            $cfg = New-NotifyConfig "webhook_url: http://127.0.0.1:$($silent.LocalEndpoint.Port)/", 'timeout: 2'
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $delivery = Send-EcodNotification -Test -ConfigurationPath $cfg -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 15
+            $delivery.Success | Should -BeFalse
+            $failures[0].FullyQualifiedErrorId | Should -Match '^EcodNotificationFailed'
+        }
+        finally { $silent.Stop() }
+    }
+
+    It 'notify.email.smtp_host: the message is sent through that server' {
+        (Send-EcodNotification -Test -ConfigurationPath (New-EmailConfig) -Confirm:$false).Success | Should -BeTrue
+        (Receive-SinkItem $smtp).Data | Should -Match 'Subject: EcodMini test notification'
+        $bad = Send-EcodNotification -Test -ConfigurationPath (New-EmailConfig @{ smtp_host = 'no-such-host.invalid' }) -Confirm:$false -ErrorAction SilentlyContinue
+        $bad.Success | Should -BeFalse
+    }
+
+    It 'notify.email.smtp_port: a port where no server listens fails the delivery' {
+        $cfg = New-EmailConfig @{ smtp_port = (Get-FreeTcpPort) }
+        (Send-EcodNotification -Test -ConfigurationPath $cfg -Confirm:$false -ErrorAction SilentlyContinue).Success | Should -BeFalse
+    }
+
+    It 'notify.email.tls: STARTTLS is required, so a server without it is refused' {
+        $delivery = Send-EcodNotification -Test -ConfigurationPath (New-EmailConfig @{ tls = 'true' }) -Confirm:$false -ErrorAction SilentlyContinue
+        $delivery.Success | Should -BeFalse
+        $delivery.Error | Should -Not -BeNullOrEmpty
+    }
+
+    It 'notify.email.from: the envelope and the header name the sender' {
+        Send-EcodNotification -Test -ConfigurationPath (New-EmailConfig @{ from = 'pipeline@ecod.example.org' }) -Confirm:$false | Out-Null
+        $message = Receive-SinkItem $smtp
+        $message.From | Should -Be '<pipeline@ecod.example.org>'
+        $message.Data | Should -Match 'From: pipeline@ecod.example.org'
+    }
+
+    It 'notify.email.to: every recipient of the list gets it' {
+        Send-EcodNotification -Test -ConfigurationPath (New-EmailConfig @{ to = 'a@example.org, b@example.org' }) -Confirm:$false | Out-Null
+        (Receive-SinkItem $smtp).To | Should -Be @('<a@example.org>', '<b@example.org>')
+    }
+
+    It 'notify.email.user: a login needs the password variable to be set, and the error names the variable' {
+        Remove-Item Env:ECOD_TEST_NOTIFY_PW -ErrorAction SilentlyContinue
+        $delivery = Send-EcodNotification -Test -ConfigurationPath (New-EmailConfig @{ user = 'ecod'; password_env = 'ECOD_TEST_NOTIFY_PW' }) -Confirm:$false -ErrorAction SilentlyContinue
+        $delivery.Success | Should -BeFalse
+        $delivery.Error | Should -Match 'ECOD_TEST_NOTIFY_PW'
+    }
+
+    It 'notify.email.password_env: the login password comes from that variable and is never shown' {
+        $env:ECOD_TEST_NOTIFY_PW = 'pw-from-the-environment'
+        try {
+            $cfg = New-EmailConfig @{ user = 'ecod'; password_env = 'ECOD_TEST_NOTIFY_PW' }
+            $out = Send-EcodNotification -Test -ConfigurationPath $cfg -Confirm:$false -Verbose 4>&1 | Out-String
+            $message = Receive-SinkItem $smtp
+            ($message.User, $message.Password) | Should -Be @('ecod', 'pw-from-the-environment')
+            $out | Should -Not -Match 'pw-from-the-environment'
+            (Get-EcodConfiguration -ConfigurationPath $cfg | Format-List * | Out-String) | Should -Not -Match 'pw-from-the-environment'
+        }
+        finally { Remove-Item Env:ECOD_TEST_NOTIFY_PW }
+    }
+}
+
 Describe 'Every key: a test here and a comment in the template' {
     It 'has an It in this file for every key the parser accepts, and New-EcodConfiguration comments each one' {
         $accepted = @((Get-CoreType 'EcodMini.Core.Configuration.ConfigurationParser')::AcceptedKeys())
         $accepted.Count | Should -BeGreaterThan 50
-        $names = [regex]::Matches((Get-Content -Raw $PSCommandPath), "(?:It '|Key = ')([a-z_]+\.[a-z_]+)[ :']") | ForEach-Object { $_.Groups[1].Value }
+        $names = [regex]::Matches((Get-Content -Raw $PSCommandPath), "(?:It '|Key = ')([a-z_]+(?:\.[a-z_]+)+)[ :']") | ForEach-Object { $_.Groups[1].Value }
         $accepted | Where-Object { $_ -notin $names } | Should -BeNullOrEmpty -Because 'each key needs a test that observes it'
         $template = Join-Path $TestDrive 'template/production.yml'
         New-EcodConfiguration -Path $template | Out-Null
-        $section = $null; $documented = @{}
+        $section = $null; $sub = $null; $documented = @{}
         foreach ($line in Get-Content $template) {
-            if ($line -match '^([a-z_]+):') { $section = $Matches[1]; continue }
-            if ($line -match '^\s+#?\s*([a-z_]+):.*#\s*\S' -and $section) { $documented["$section.$($Matches[1])"] = $true }
+            if ($line -match '^([a-z_]+):') { $section = $Matches[1]; $sub = $null; continue }
+            if (-not ($line -match '^(\s+#?\s*)([a-z_]+):(.*#\s*\S.*)') -or -not $section) { continue }
+            $column = $Matches[1].Length; $key = $Matches[2]
+            if ($sub -and $column -le $sub.Column) { $sub = $null }
+            # A key with only a comment opens a nested mapping (notify.email); deeper keys belong to it.
+            if ($Matches[3] -match '^\s*#' -and -not $sub -and $section -eq 'notify') { $sub = @{ Name = $key; Column = $column }; continue }
+            $name = if ($sub) { "$section.$($sub.Name).$key" } else { "$section.$key" }
+            $documented[$name] = $true
         }
         $accepted | Where-Object { -not $documented[$_] } | Should -BeNullOrEmpty -Because 'each key needs its comment in the template'
     }
