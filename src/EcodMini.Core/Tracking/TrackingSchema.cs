@@ -157,12 +157,19 @@ public static class TrackingSchema
         CREATE INDEX idx_imports_target ON imports(target);
         """;
 
+    /// <summary>Which EcodMini module each attempt's worker was pinned to (version and manifest path, as the run resolved it).</summary>
+    public const string AttemptModuleSql = """
+        ALTER TABLE attempts ADD COLUMN module_version TEXT;
+        ALTER TABLE attempts ADD COLUMN module_path TEXT;
+        """;
+
     public static IReadOnlyList<TrackingMigration> Migrations { get; } =
     [
         new(1, "production design schema (jobs, results, quality_flags)", Version1Sql),
         new(2, "job_events, error text, idempotent result records, indexes", Version2Sql),
         new(3, "tracker lease, attempts, current attempt and result per job, job inputs", Version3Sql),
         new(4, "import ledger (imports)", ImportLedgerSql),
+        new(5, "the worker module (version, manifest) of each attempt", AttemptModuleSql),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;
