@@ -2,6 +2,7 @@
     RootModule           = 'EcodMini.PowerShell.dll'
     # Loaded first: routes EcodMini.Core and its dependencies into a private AssemblyLoadContext.
     NestedModules        = @('EcodMini.PowerShell.Loader.dll')
+    # The one place the version is set: the build stamps every assembly with it, Publish packs it, workers check it.
     ModuleVersion        = '1.0.0'
     GUID                 = '6f0e9c51-2c4b-4a57-9d1e-3f7b3f6e2a11'
     Author               = 'ECOD team'
@@ -38,7 +39,8 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags = @('ECOD', 'protein', 'domains', 'bioinformatics', 'SLURM', 'SQLite', 'PostgreSQL')
+            Tags         = @('ECOD', 'protein', 'domains', 'bioinformatics', 'SLURM', 'SQLite', 'PostgreSQL', 'Linux')
+            ReleaseNotes = 'First packaged release: installs with Install-PSResource from a folder repository; SLURM workers import exactly the version a run was submitted with and refuse any other.'
         }
     }
 }

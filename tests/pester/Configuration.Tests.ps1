@@ -339,6 +339,7 @@ Describe 'slurm: keys, in the job scripts Submit-EcodJob and Restart-EcodJob wou
         New-Item -ItemType Directory -Force $folder | Out-Null
         $setup = Join-Path $folder 'setup.sh'; '# nothing' | Set-Content $setup
         $worker = Join-Path $folder 'my-pwsh'; $module = Join-Path $folder 'My/EcodMini.psd1'
+        Copy-Item -Recurse (Get-EcodModulePath) (Join-Path $folder 'My')  # slurm.worker_module must hold a module: it is checked at submission
         $base = @{ 'slurm.time' = '"0:10:00"'; 'slurm.job_script_dir' = "$folder/jobs" }
         function SlurmConfig([hashtable] $Set) { $v = $base.Clone(); foreach ($k in $Set.Keys) { $v[$k] = $Set[$k] }; New-Config $v }
         $script:cases = [ordered] @{
@@ -410,7 +411,7 @@ Describe 'slurm: keys, in the job scripts Submit-EcodJob and Restart-EcodJob wou
         Preview 'worker_pwsh' | Should -Match ("exec '" + [regex]::Escape("$TestDrive/slurm/my-pwsh") + "'")
     }
     It 'slurm.worker_module: the module the job imports' {
-        Preview 'worker_module' | Should -Match ('Import-Module \W*' + [regex]::Escape("$TestDrive/slurm/My/EcodMini.psd1"))
+        Preview 'worker_module' | Should -Match ('Import-Module -Name \W*' + [regex]::Escape("$TestDrive/slurm/My/EcodMini.psd1"))
     }
     It 'slurm.submit_delay: the pause between per-protein sbatch calls' {
         Preview 'submit_delay' | Should -Match '\(x 3, 0\.7 s apart\)'

@@ -60,7 +60,7 @@ public static class ConfigurationTemplate
           # export_variables: MY_VAR,OTHER  # variables jobs get beyond PATH, HOME, LANG, LC_ALL, TZ, USER, LOGNAME, TMPDIR, DOTNET_ROOT, DOTNET_CLI_HOME, PSModulePath (never the password variable)
           # env_setup_script: /home/user/.bashrc  # file sourced at the start of every job (default: none)
           # worker_pwsh: /usr/bin/pwsh    # pwsh the jobs run (default: the submitting pwsh, absolute path recorded at submission)
-          # worker_module: /opt/EcodMini/EcodMini.psd1  # module the jobs import (default: the submitting session's module)
+          # worker_module: EcodMini@1.0.0  # module the jobs import: EcodMini@<version> or a path to an EcodMini.psd1 (default: the submitting session's module)
           restart_factor: 2               # Restart-EcodJob multiplies time (after TIMEOUT) or memory (after OUT_OF_MEMORY) by this (1-100); -ResourceFactor overrides
           submit_delay: 0.1               # seconds between sbatch calls in -Mode PerProtein (0-60)
 

@@ -46,7 +46,11 @@ public sealed partial class ChunkCoordinator
                 var manifestPath = Path.Combine(work, chunkId + ManifestSuffix);
                 var resultsPath = ChunkManifest.ResultsPathFor(manifestPath);
                 var started = _tracker.StartAttempts(jobs.Select(j => j.Id).ToList(), new AttemptLaunch(RunId, _launcher.Name, chunkId, resultsPath,
-                    _launcher.WorkersOutliveCaller ? JobStatus.Submitted : JobStatus.Running));
+                    _launcher.WorkersOutliveCaller ? JobStatus.Submitted : JobStatus.Running)
+                {
+                    ModuleVersion = Options.WorkerModule?.Version,
+                    ModulePath = Options.WorkerModule?.ManifestPath,
+                });
                 attempts.Add(started);
                 new ChunkManifest
                 {
@@ -56,6 +60,7 @@ public sealed partial class ChunkCoordinator
                     Options = Options.PartitionOptions,
                     CreatedAt = DateTimeOffset.UtcNow,
                     Tasks = started.Select(a => ToChunkTask(byKey[(a.ProteinId, a.BatchName)], a.AttemptId)).ToList(),
+                    WorkerModule = Options.WorkerModule,
                 }.Write(manifestPath);
                 launches.Add(new ChunkLaunch(chunkId, manifestPath, resultsPath, started.Count));
             }

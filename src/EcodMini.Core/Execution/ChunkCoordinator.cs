@@ -65,6 +65,7 @@ public sealed partial class ChunkCoordinator
             log = _log = RunLog.Open(Options.LogDirectory, RunId);
             var atOnce = Options.ThrottleLimit >= int.MaxValue / 4 ? "all launched at once (the cluster throttles them)" : $"{Options.ThrottleLimit} at once";
             log.Write($"run {RunId} on {_launcher.Name}: {tasks.Count} chain(s) given; work folder {work}; chunks of up to {Options.ChunkSize}, {atOnce}");
+            if (Options.WorkerModule is { } module) log.Write($"run {RunId} workers pinned to {module.Describe()}");
             Recover(work, cancellationToken);
             var distinct = tasks.DistinctBy(t => (t.ProteinId, t.BatchName)).ToList();
             var held = _foreign.Select(a => (a.ProteinId, a.BatchName)).ToHashSet();

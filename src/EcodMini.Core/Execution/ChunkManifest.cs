@@ -19,6 +19,8 @@ public sealed record ChunkManifest
     [JsonPropertyName("options")] public PartitionOptions? Options { get; init; }
     [JsonPropertyName("created_at")] public DateTimeOffset CreatedAt { get; init; }
     [JsonPropertyName("tasks")] public required IReadOnlyList<ChunkTask> Tasks { get; init; }
+    /// <summary>The module the run pinned; a worker that loaded another version refuses the chunk. Null: no pin (older manifests).</summary>
+    [JsonPropertyName("worker_module")] public WorkerModules.WorkerModule? WorkerModule { get; init; }
 
     public static string ResultsPathFor(string manifestPath) => manifestPath + ResultsSuffix;
 

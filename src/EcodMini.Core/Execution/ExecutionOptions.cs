@@ -40,4 +40,9 @@ public sealed record ExecutionOptions
     /// jobs to a later refresh, instead of waiting for them.
     /// </summary>
     public bool ReturnAfterLaunch { get; init; }
+    /// <summary>
+    /// The EcodMini module this run's workers run (the submitting session's, or slurm.worker_module): recorded on every
+    /// attempt and in every chunk manifest, where the worker checks it. Null: not recorded, not checked.
+    /// </summary>
+    public WorkerModules.WorkerModule? WorkerModule { get; init; }
 }

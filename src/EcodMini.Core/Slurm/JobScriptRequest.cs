@@ -17,7 +17,8 @@ public sealed record JobScriptRequest
     /// <summary>The job's <c>--chdir</c>: one folder per submission, which also identifies the job when reconciling by name.</summary>
     public required string WorkingDirectory { get; init; }
     public required IReadOnlyList<string> WorkerProgram { get; init; }
-    public required string ModuleManifestPath { get; init; }
+    /// <summary>The module the run pinned: the job imports exactly it (<see cref="WorkerModules.WorkerModuleImport"/>).</summary>
+    public required WorkerModules.WorkerModule Module { get; init; }
     public required string ManifestPath { get; init; }
     public string? EnvSetupScript { get; init; }
 

@@ -33,6 +33,10 @@ public static partial class JobScriptValues
         return checkedValue;
     }
 
+    /// <summary>A module version: two to four dot-separated numbers (1.2, 1.2.0, 1.2.0.4).</summary>
+    public static string Version(string setting, string? value) =>
+        Check(setting, value, VersionPattern(), "a version such as 1.2.0");
+
     /// <summary>Wraps a validated value in single quotes for the shell.</summary>
     public static string Quote(string validated) => "'" + validated + "'";
 
@@ -56,4 +60,7 @@ public static partial class JobScriptValues
 
     [GeneratedRegex(@"^/[A-Za-z0-9_./+,=@:\-]{0,4000}$", RegexOptions.CultureInvariant)]
     private static partial Regex PathPattern();
+
+    [GeneratedRegex(@"^\d{1,9}(\.\d{1,9}){1,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionPattern();
 }

@@ -6,7 +6,7 @@ namespace EcodMini.Core.Slurm;
 /// <summary>
 /// Builds a worker job script from a <see cref="JobScriptRequest"/>: #SBATCH directives for the job name, partition,
 /// time, memory, cpus, array and per-task logs, then (after the optional environment script) one <c>exec</c> of
-/// the head node's pwsh running <c>Invoke-EcodPartition -ManifestPath</c>. Every value is validated by
+/// the head node's pwsh importing exactly the run's pinned module and running <c>Invoke-EcodPartition -ManifestPath</c>. Every value is validated by
 /// <see cref="JobScriptValues"/> and single-quoted; an unsafe value throws <see cref="UnsafeJobValueException"/>
 /// before anything is written. Pure and thread-safe.
 /// </summary>
@@ -27,7 +27,7 @@ public static class JobScriptWriter
         var workDir = JobScriptValues.Path("working directory", r.WorkingDirectory.TrimEnd('/'));
         if (r.WorkerProgram.Count == 0) throw new UnsafeJobValueException("worker program", "", "the absolute path of pwsh");
         var program = r.WorkerProgram.Select(p => JobScriptValues.Quote(JobScriptValues.Path("worker program", p)));
-        var module = JobScriptValues.Path("module path", r.ModuleManifestPath);
+        var import = WorkerModules.WorkerModuleImport.Statements(r.Module);
         var manifest = JobScriptValues.Path("manifest path", r.ManifestPath);
         var setup = r.EnvSetupScript is null ? null : JobScriptValues.Path("slurm.env_setup_script", r.EnvSetupScript);
 
@@ -55,7 +55,7 @@ public static class JobScriptWriter
         if (setup is not null) s.Append("source ").Append(JobScriptValues.Quote(setup)).Append('\n');
         s.Append("exec ").Append(string.Join(' ', program))
             .Append(" -NoProfile -NonInteractive -Command ")
-            .Append(JobScriptValues.Quote($"Import-Module \"{module}\"; Invoke-EcodPartition -ManifestPath \"{manifest}\" -ErrorAction Stop"))
+            .Append(JobScriptValues.Quote($"{import}; Invoke-EcodPartition -ManifestPath \"{manifest}\" -ErrorAction Stop"))
             .Append('\n');
         return s.ToString();
     }

@@ -6,12 +6,12 @@ namespace EcodMini.Core.Slurm;
 public static class SlurmConfigurationExtensions
 {
     /// <summary>
-    /// Launch options for one run. <paramref name="workerProgram"/> and <paramref name="modulePath"/> are the
-    /// submitting session's pwsh and module, used unless slurm.worker_pwsh / slurm.worker_module say otherwise.
-    /// Values are validated when the first job script is written.
+    /// Launch options for one run. <paramref name="workerProgram"/> is the submitting session's pwsh, used unless
+    /// slurm.worker_pwsh says otherwise; <paramref name="module"/> is the run's pinned module (slurm.worker_module
+    /// resolved by <see cref="WorkerModules.WorkerModuleResolver"/>). Values are validated when the first job script is written.
     /// </summary>
     public static SlurmLaunchOptions ToSlurmLaunchOptions(this LoadedConfiguration loaded, string runId, SlurmMode mode,
-        IReadOnlyList<string> workerProgram, string modulePath, double resourceFactor = 1, bool raiseTime = false, bool raiseMemory = false,
+        IReadOnlyList<string> workerProgram, WorkerModules.WorkerModule module, double resourceFactor = 1, bool raiseTime = false, bool raiseMemory = false,
         string? trackerPath = null)
     {
         var s = loaded.Configuration.Slurm;
@@ -37,7 +37,7 @@ public static class SlurmConfigurationExtensions
                 LogDirectory = loaded.LogDirectoryPath(),
                 EnvSetupScript = s.EnvSetupScript is null ? null : loaded.ResolvePath(s.EnvSetupScript),
                 WorkerProgram = s.WorkerPwsh is null ? workerProgram : [loaded.ResolvePath(s.WorkerPwsh)],
-                ModuleManifestPath = s.WorkerModule is null ? modulePath : loaded.ResolvePath(s.WorkerModule),
+                Module = module,
                 WarningSeconds = WorkerProgram.WarningSeconds(time),
                 WorkingDirectory = "/",
                 ManifestPath = "/",

@@ -24,9 +24,11 @@ public sealed partial class TrackingDatabase
             FROM jobs WHERE id = $id;
             """, transaction);
         using var insert = Command("""
-            INSERT INTO attempts (job_ref, attempt_number, run_id, launcher, chunk_id, results_path, status, started_at)
-            VALUES ($job, $n, $run, $launcher, $chunk, $results, 'running', $t) RETURNING id;
+            INSERT INTO attempts (job_ref, attempt_number, run_id, launcher, chunk_id, results_path, status, started_at, module_version, module_path)
+            VALUES ($job, $n, $run, $launcher, $chunk, $results, 'running', $t, $version, $module) RETURNING id;
             """, transaction);
+        insert.Set("$version", launch.ModuleVersion);
+        insert.Set("$module", launch.ModulePath);
         insert.Set("$run", launch.RunId);
         insert.Set("$launcher", launch.Launcher);
         insert.Set("$chunk", launch.ChunkId);
@@ -62,7 +64,7 @@ public sealed partial class TrackingDatabase
             update.Set("$id", jobRef);
             update.ExecuteNonQuery();
             events.Write(jobRef, protein, batch, launch.ChunkId, status, launch.JobStatus, now ?? DateTimeOffset.UtcNow, retry,
-                $"attempt {number} started (run {launch.RunId}, chunk {launch.ChunkId})", attemptId);
+                $"attempt {number} started (run {launch.RunId}, chunk {launch.ChunkId}{(launch.ModuleVersion is null ? "" : $", EcodMini {launch.ModuleVersion}")})", attemptId);
             started.Add(new OpenAttempt
             {
                 AttemptId = attemptId, JobRef = jobRef, ProteinId = protein, BatchName = batch, AttemptNumber = number,

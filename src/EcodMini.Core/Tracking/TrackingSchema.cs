@@ -168,6 +168,12 @@ public static partial class TrackingSchema
         UPDATE results SET error_class = 'transient' WHERE status = 'failed';
         """;
 
+    /// <summary>Which EcodMini module each attempt's worker was pinned to (version and manifest path, as the run resolved it).</summary>
+    public const string AttemptModuleSql = """
+        ALTER TABLE attempts ADD COLUMN module_version TEXT;
+        ALTER TABLE attempts ADD COLUMN module_path TEXT;
+        """;
+
     public static IReadOnlyList<TrackingMigration> Migrations { get; } =
     [
         new(1, "production design schema (jobs, results, quality_flags)", Version1Sql),
@@ -176,6 +182,7 @@ public static partial class TrackingSchema
         new(4, "import ledger (imports)", ImportLedgerSql),
         new(5, "fenced lease: generation, heartbeat counter, owner boot id; per-machine heartbeat watches", LeaseFencingSql),
         new(6, "error classes (permanent, transient) on jobs and results", ErrorClassSql),
+        new(7, "the worker module (version, manifest) of each attempt", AttemptModuleSql),
         // Append new migrations here (next version = last + 1); each runs once, in the open's one exclusive transaction.
     ];
 

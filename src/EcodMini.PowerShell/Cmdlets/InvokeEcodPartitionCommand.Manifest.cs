@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using EcodMini.Core.Execution;
 using EcodMini.Core.Model;
+using EcodMini.Core.WorkerModules;
 using EcodMini.PowerShell.Infrastructure;
 
 namespace EcodMini.PowerShell.Cmdlets;
@@ -36,6 +37,7 @@ public sealed partial class InvokeEcodPartitionCommand
         }
         WriteVerbose(chunk == path ? $"Running chunk manifest {chunk}" : $"Array task {taskId}: running chunk manifest {chunk}");
         if (!ShouldProcess(chunk, "Partition the chunk's chains and append their results")) return;
+        if (!EnsurePinnedModule(chunk)) return;
 
         using var signals = new WorkerStopSignals();
         var progress = new ProgressReporter(1, "Partitioning chunk", total);
@@ -73,6 +75,31 @@ public sealed partial class InvokeEcodPartitionCommand
     /// </summary>
     private void UsePlainText() =>
         InvokeCommand.InvokeScript(false, ScriptBlock.Create("if ($null -ne $PSStyle) { $PSStyle.OutputRendering = 'PlainText' }"), null);
+
+    /// <summary>
+    /// Compares this module's version with the one the chunk's run pinned, and says in the job's log which module runs.
+    /// On a mismatch the chunk's chains are recorded as failed and the cmdlet stops with a terminating error.
+    /// </summary>
+    private bool EnsurePinnedModule(string chunk)
+    {
+        var module = MyInvocation.MyCommand.Module;
+        var version = module?.Version.ToString() ?? "(unknown)";
+        var manifest = module is null ? "(not imported as a module)" : Path.Combine(module.ModuleBase, WorkerModule.ManifestFileName);
+        try
+        {
+            var pinned = WorkerModuleGuard.Ensure(chunk, version, manifest);
+            WriteInformation(new HostInformationMessage
+            {
+                Message = $"EcodMini worker: module {version} from {manifest}" + (pinned is null ? " (the run pinned no version)" : $"; the run pinned {pinned.Version}"),
+            }, ["PSHOST"]);
+            return true;
+        }
+        catch (WorkerModuleMismatchException ex)
+        {
+            Fail(ex, "EcodWorkerModuleMismatch", ErrorCategory.InvalidOperation, chunk);
+            return false;
+        }
+    }
 
     private T RunStoppableValue<T>(Func<T> work)
     {

@@ -5,6 +5,7 @@ using EcodMini.Core.Execution;
 using EcodMini.Core.Scanning;
 using EcodMini.Core.Slurm;
 using EcodMini.Core.Tracking;
+using EcodMini.Core.WorkerModules;
 
 namespace EcodMini.PowerShell.Infrastructure;
 
@@ -16,6 +17,7 @@ namespace EcodMini.PowerShell.Infrastructure;
 public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
 {
     private readonly ConcurrentQueue<string> _launcherMessages = new();
+    private WorkerModule? _pinnedModule;
 
     /// <summary>Where chains run: Local (this machine's cores) or Slurm (job arrays); default: execution.executor.</summary>
     [Parameter]
@@ -60,6 +62,7 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
             Lease = configured.Lease with { Wait = WaitForLease.IsPresent },
         };
         options = adjust?.Invoke(options) ?? options;
+        options = options with { WorkerModule = PinnedModule };
         if (!UsesSlurm) return options;
         // Arrays: every chunk launches at once (SLURM throttles with %max_concurrent_jobs), chunks hold exactly
         // ChunkSize chains. Per protein: one chain per job, max_concurrent_jobs submitted at a time.
@@ -106,7 +109,7 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
         WriteVerbose($"SLURM: jobs named {Core.Slurm.SlurmLaunchOptions.JobNameFor(runId)}, {Mode} mode, partition {launch.Script.Partition ?? "(cluster default)"}, " +
                      $"time {launch.Script.Time}, memory {launch.Script.Memory}, {launch.Script.CpusPerTask} cpu(s), " +
                      $"{launch.Script.MaxConcurrent} at once; scripts under {launch.ScriptDirectory}, logs under {launch.Script.LogDirectory}; " +
-                     $"workers run {string.Join(" ", launch.Script.WorkerProgram)} with {launch.Script.ModuleManifestPath}");
+                     $"workers run {string.Join(" ", launch.Script.WorkerProgram)} with {launch.Script.Module.Describe()}");
         return new SlurmLauncher(SlurmSession.Client(Settings), launch, _launcherMessages.Enqueue);
     }
 
@@ -130,13 +133,36 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
         }
         try
         {
-            var launch = Loaded.ToSlurmLaunchOptions(runId, Mode, program, SlurmSession.ModuleManifest(this), factor, raiseTime, raiseMemory,
+            var launch = Loaded.ToSlurmLaunchOptions(runId, Mode, program, PinnedModule, factor, raiseTime, raiseMemory,
                 TrackerPath(TrackingDatabase));
             return SlurmConcurrency is { } limit ? launch with { Script = launch.Script with { MaxConcurrent = limit } } : launch;
         }
         catch (UnsafeJobValueException ex)
         {
             Fail(ex, "EcodJobScriptValueUnsafe", ErrorCategory.InvalidArgument, ex.Setting);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The module this call's run pins (recorded on its attempts, imported and checked by its workers): for SLURM,
+    /// slurm.worker_module checked here on the head node, else this session's module. A configured module that is not
+    /// there stops the cmdlet before anything is marked or submitted.
+    /// </summary>
+    protected WorkerModule PinnedModule => _pinnedModule ??= ResolvePinnedModule();
+
+    private WorkerModule ResolvePinnedModule()
+    {
+        if (!UsesSlurm) return SlurmSession.SessionModule(this);
+        try
+        {
+            var module = SlurmSession.ResolveWorkerModule(this, Loaded);
+            WriteVerbose($"Workers pinned to {module.Describe()}, imported {(module.ImportByName ? "by name with -RequiredVersion" : "by path")}");
+            return module;
+        }
+        catch (WorkerModuleException ex)
+        {
+            Fail(ex, "EcodWorkerModuleNotFound", ErrorCategory.ObjectNotFound, ex.Setting);
             throw;
         }
     }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using EcodMini.Core.Configuration;
 using EcodMini.Core.Processes;
 using EcodMini.Core.Slurm;
+using EcodMini.Core.WorkerModules;
 
 namespace EcodMini.PowerShell.Infrastructure;
 
@@ -14,12 +15,22 @@ internal static class SlurmSession
         Core.Slurm.WorkerProgram.Resolve(settings.Slurm.WorkerPwsh, Environment.ProcessPath,
             cmdlet.SessionState.PSVariable.GetValue("PSHOME") as string);
 
-    /// <summary>The loaded module's manifest (what workers import).</summary>
-    public static string ModuleManifest(PSCmdlet cmdlet)
+    /// <summary>The module this session loaded: its version and manifest (what workers import unless slurm.worker_module says otherwise).</summary>
+    public static WorkerModule SessionModule(PSCmdlet cmdlet)
     {
         var module = cmdlet.MyInvocation.MyCommand.Module;
-        return module is null ? "/" : Path.Combine(module.ModuleBase, "EcodMini.psd1");
+        return module is null
+            ? new WorkerModule { Version = typeof(SlurmSession).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", ManifestPath = "/" }
+            : new WorkerModule { Version = module.Version.ToString(), ManifestPath = Path.Combine(module.ModuleBase, WorkerModule.ManifestFileName) };
     }
+
+    /// <summary>
+    /// The module a run's workers run: slurm.worker_module resolved on this (head) node, else this session's module.
+    /// Throws <see cref="WorkerModuleException"/> when the configured module is not there.
+    /// </summary>
+    public static WorkerModule ResolveWorkerModule(PSCmdlet cmdlet, LoadedConfiguration loaded) =>
+        WorkerModuleResolver.Resolve(loaded.Configuration.Slurm.WorkerModule, loaded.ResolvePath,
+            WorkerModuleResolver.ModuleRoots(Environment.GetEnvironmentVariable("PSModulePath")), SessionModule(cmdlet));
 
     /// <summary>A launcher that only polls, reconciles and cancels (status refresh, Stop-EcodJob); messages go to <paramref name="log"/>.</summary>
     public static SlurmLauncher Poller(PSCmdlet cmdlet, LoadedConfiguration loaded, string runId, ConcurrentQueue<string> log)
@@ -27,7 +38,7 @@ internal static class SlurmSession
         IReadOnlyList<string> program;
         try { program = WorkerProgram(cmdlet, loaded.Configuration); }
         catch (InvalidOperationException) { program = ["/unused"]; } // never submits
-        var options = loaded.ToSlurmLaunchOptions(runId, SlurmMode.Array, program, ModuleManifest(cmdlet));
+        var options = loaded.ToSlurmLaunchOptions(runId, SlurmMode.Array, program, SessionModule(cmdlet));
         return new SlurmLauncher(Client(loaded.Configuration), options, log.Enqueue);
     }
 

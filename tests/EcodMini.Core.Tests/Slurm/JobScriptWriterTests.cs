@@ -1,4 +1,5 @@
 using EcodMini.Core.Slurm;
+using EcodMini.Core.WorkerModules;
 
 namespace EcodMini.Core.Tests.Slurm;
 
@@ -14,7 +15,7 @@ public class JobScriptWriterTests
         LogDirectory = "/shared/ecod/logs/",
         WorkingDirectory = "/shared/ecod/work/run20261130/array-000",
         WorkerProgram = ["/usr/share/dotnet/dotnet", "/opt/pwsh/pwsh.dll"],
-        ModuleManifestPath = "/opt/ecod/EcodMini/EcodMini.psd1",
+        Module = new WorkerModule { Version = "1.0.0", ManifestPath = "/opt/ecod/EcodMini/1.0.0/EcodMini.psd1" },
         ManifestPath = "/shared/ecod/work/run20261130/array-000/array.json",
         EnvSetupScript = "/home/user/.ecod-env.sh",
         ArrayCount = 400,
@@ -41,6 +42,21 @@ public class JobScriptWriterTests
         if (Environment.GetEnvironmentVariable("ECOD_UPDATE_GOLDEN") == "1")
             File.WriteAllText(Path.Combine(SlurmTestData.Root, file), actual);
         Assert.Equal(SlurmTestData.Read(file), actual);
+    }
+
+    [Fact]
+    public void The_job_imports_exactly_the_pinned_manifest_with_plain_text_output()
+    {
+        var script = JobScriptWriter.Build(Request);
+        Assert.Contains("-Command '$PSStyle.OutputRendering = \"PlainText\"; Import-Module -Name \"/opt/ecod/EcodMini/1.0.0/EcodMini.psd1\" -ErrorAction Stop; Invoke-EcodPartition", script);
+    }
+
+    [Fact]
+    public void A_version_pin_imports_by_name_with_RequiredVersion()
+    {
+        var script = JobScriptWriter.Build(Request with { Module = Request.Module with { ImportByName = true, Version = "1.2.0" } });
+        Assert.Contains("Import-Module -Name EcodMini -RequiredVersion 1.2.0 -ErrorAction Stop; Invoke-EcodPartition", script);
+        Assert.DoesNotContain("/opt/ecod/EcodMini/1.0.0", script);
     }
 
     [Fact]
@@ -71,7 +87,8 @@ public class JobScriptWriterTests
         { "slurm.env_setup_script", r => r with { EnvSetupScript = "/home/u/.bashrc; curl x | sh" } },
         { "worker program", r => r with { WorkerProgram = ["pwsh"] } },
         { "working directory", r => r with { WorkingDirectory = "/w/a&b" } },
-        { "module path", r => r with { ModuleManifestPath = "/opt/*/EcodMini.psd1" } },
+        { "module path", r => r with { Module = r.Module with { ManifestPath = "/opt/*/EcodMini.psd1" } } },
+        { "module version", r => r with { Module = r.Module with { Version = "1.0.0; rm -rf ~", ImportByName = true } } },
     };
 
     [Theory]
