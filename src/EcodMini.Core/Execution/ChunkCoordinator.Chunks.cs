@@ -49,6 +49,7 @@ public sealed partial class ChunkCoordinator
                 var started = _tracker.StartAttempts(jobs.Select(j => j.Id).ToList(), new AttemptLaunch(RunId, _launcher.Name, chunkId, resultsPath,
                     _launcher.WorkersOutliveCaller ? JobStatus.Submitted : JobStatus.Running));
                 attempts.Add(started);
+                RecordInputs(started, byKey, cancellationToken);
                 new ChunkManifest
                 {
                     ChunkId = chunkId,
