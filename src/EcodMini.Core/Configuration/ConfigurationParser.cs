@@ -130,6 +130,7 @@ public static class ConfigurationParser
             ThrottleLimit = e.OptionalInt("throttle_limit", d.Execution.ThrottleLimit),
             ChunkSize = e.Int("chunk_size", d.Execution.ChunkSize),
             LeaseTimeout = e.Int("lease_timeout", d.Execution.LeaseTimeout),
+            HeartbeatInterval = e.OptionalInt("heartbeat_interval", d.Execution.HeartbeatInterval),
             KeepWorkFiles = e.Bool("keep_work_files", d.Execution.KeepWorkFiles),
         };
         e.ReportUnknownKeys();

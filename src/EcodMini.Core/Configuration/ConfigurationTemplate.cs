@@ -36,7 +36,8 @@ public static class ConfigurationTemplate
           executor: local                 # local (this machine's cores) or slurm (job arrays); -Executor overrides
           # throttle_limit: 8             # local chunks running at once (default: the processor count); -ThrottleLimit overrides
           chunk_size: 200                 # chains per chunk (one manifest, one worker, one array task); -ChunkSize overrides
-          lease_timeout: 120              # seconds without a heartbeat after which another run may take the tracking database over (>= 10)
+          lease_timeout: 600              # seconds the lease holder's heartbeat counter may stand still before another run may take the tracking database over (>= 10)
+          # heartbeat_interval: 30        # seconds between the holder's background heartbeats (default 30, at most lease_timeout / 4)
           keep_work_files: false          # true: keep every finished chunk's manifest and results in work_dir/ingested/; false: keep only chunks with failures
 
         slurm:                            # Submit-EcodJob / Restart-EcodJob -Executor Slurm; every value is checked before it reaches a job script

@@ -28,6 +28,8 @@ public static class ConfigurationValidator
         Check(config.Execution.ThrottleLimit is null or >= 1, $"execution.throttle_limit: expected at least 1, got {config.Execution.ThrottleLimit}");
         Check(config.Execution.ChunkSize >= 1, $"execution.chunk_size: expected at least 1, got {config.Execution.ChunkSize}");
         Check(config.Execution.LeaseTimeout >= 10, $"execution.lease_timeout: expected at least 10 seconds, got {config.Execution.LeaseTimeout}");
+        Check(config.Execution.HeartbeatInterval is not { } beat || (beat >= 1 && beat * 4 <= config.Execution.LeaseTimeout),
+            $"execution.heartbeat_interval: expected 1 second to a quarter of execution.lease_timeout ({config.Execution.LeaseTimeout} s), got {config.Execution.HeartbeatInterval}");
         return errors;
     }
 }

@@ -48,7 +48,7 @@ public static class LoadedConfigurationExtensions
             ChunkSize = c.Execution.ChunkSize,
             PartitionOptions = loaded.ToPartitionOptions(),
             Submission = new SubmissionRules { Retry = loaded.ToRetryPolicy() },
-            Lease = new LeaseOptions { StaleAfter = TimeSpan.FromSeconds(c.Execution.LeaseTimeout) },
+            Lease = new LeaseOptions { StaleAfter = TimeSpan.FromSeconds(c.Execution.LeaseTimeout), HeartbeatInterval = c.Execution.EffectiveHeartbeat },
             KeepWorkFiles = c.Execution.KeepWorkFiles,
         };
     }

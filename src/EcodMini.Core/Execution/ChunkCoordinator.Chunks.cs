@@ -31,7 +31,6 @@ public sealed partial class ChunkCoordinator
             }
             _launcher.WaitForChange(Options.PollInterval, stopping ? CancellationToken.None : cancellationToken);
             PollAndCollect(cancellationToken);
-            Heartbeat();
         }
     }
 

@@ -27,7 +27,6 @@ public sealed partial class ChunkCoordinator
     private IngestSummary _recovered = IngestSummary.Empty;
     private ProgressCounter _counter = new(0, null);
     private int _sequence;
-    private DateTimeOffset _lastBeat;
     private RunLog _log = RunLog.None;
     private readonly Dictionary<string, RunLog> _earlierRunLogs = new(StringComparer.Ordinal);
 
@@ -122,22 +121,8 @@ public sealed partial class ChunkCoordinator
 
     private TrackerLease? TakeLease(string? work, CancellationToken cancellationToken, Action<TrackerLease>? onWait)
     {
-        var claim = new TrackerLease
-        {
-            RunId = RunId, Host = ProcessIdentity.Host, ProcessId = ProcessIdentity.ProcessId,
-            ProcessStart = ProcessIdentity.CurrentStart(), WorkDirectory = work,
-        };
-        var previous = _tracker.AcquireLease(claim, Options.Lease, cancellationToken, onWait);
-        _lastBeat = DateTimeOffset.UtcNow;
-        return previous;
-    }
-
-    private void Heartbeat()
-    {
-        var now = DateTimeOffset.UtcNow;
-        if (now - _lastBeat < Options.Lease.HeartbeatInterval) return;
-        _tracker.RenewLease(RunId, now);
-        _lastBeat = now;
+        // The tracker starts the lease's background heartbeat: it beats through sbatch/sacct retries, polls and waits.
+        return _tracker.AcquireLease(ProcessIdentity.Claim(RunId, work), Options.Lease, cancellationToken, onWait);
     }
 
     private List<JobRecord> FinalRecords(List<ProteinTask> tasks)

@@ -13,11 +13,12 @@ public sealed partial class TrackingDatabase
     /// Starts one attempt per job (by row id) in one transaction: attempt number = the job's attempts so far + 1, the
     /// job becomes running with this attempt as its current one, an event names it. Returns the attempts, in order.
     /// </summary>
-    public IReadOnlyList<OpenAttempt> StartAttempts(IReadOnlyList<long> jobRefs, AttemptLaunch launch, DateTimeOffset? now = null)
+    public IReadOnlyList<OpenAttempt> StartAttempts(IReadOnlyList<long> jobRefs, AttemptLaunch launch, DateTimeOffset? now = null) => Write(transaction => StartAttemptsIn(transaction, jobRefs, launch, now));
+
+    private IReadOnlyList<OpenAttempt> StartAttemptsIn(Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<long> jobRefs, AttemptLaunch launch, DateTimeOffset? now = null)
     {
         var time = TrackingTime.ToText(now ?? DateTimeOffset.UtcNow);
         var started = new List<OpenAttempt>(jobRefs.Count);
-        using var transaction = _connection.BeginTransaction();
         using var find = Command("""
             SELECT protein_id, batch_name, status, attempt_count, retry_count, output_xml, summary_path, blast_path
             FROM jobs WHERE id = $id;
@@ -69,14 +70,14 @@ public sealed partial class TrackingDatabase
                 SummaryPath = summary, BlastPath = blast,
             });
         }
-        transaction.Commit();
         return started;
     }
 
     /// <summary>Records the executor's job id (SLURM job/array task id, local thread id) on a chunk's attempts and their jobs.</summary>
-    public void SetExecutorJobId(string chunkId, string executorJobId)
+    public void SetExecutorJobId(string chunkId, string executorJobId) => Write(transaction => SetExecutorJobIdIn(transaction, chunkId, executorJobId));
+
+    private void SetExecutorJobIdIn(Microsoft.Data.Sqlite.SqliteTransaction transaction, string chunkId, string executorJobId)
     {
-        using var transaction = _connection.BeginTransaction();
         using var attempts = Command("UPDATE attempts SET executor_job_id = $e WHERE chunk_id = $c;", transaction);
         attempts.Set("$e", executorJobId);
         attempts.Set("$c", chunkId);
@@ -85,7 +86,6 @@ public sealed partial class TrackingDatabase
         jobs.Set("$e", executorJobId);
         jobs.Set("$c", chunkId);
         jobs.ExecuteNonQuery();
-        transaction.Commit();
     }
 
     /// <summary>Attempts still marked running, except those of <paramref name="exceptRunId"/>, by chunk then attempt id.</summary>
@@ -118,11 +118,12 @@ public sealed partial class TrackingDatabase
     /// current attempt it is moves to <paramref name="jobStatus"/> (pending = requeued, not a retry) with an event; an
     /// attempt that is no longer current, or already ended, changes nothing. Returns how many jobs moved.
     /// </summary>
-    public int CloseAttempts(IReadOnlyList<long> attemptIds, string attemptStatus, string jobStatus, string detail, DateTimeOffset? now = null)
+    public int CloseAttempts(IReadOnlyList<long> attemptIds, string attemptStatus, string jobStatus, string detail, DateTimeOffset? now = null) => Write(transaction => CloseAttemptsIn(transaction, attemptIds, attemptStatus, jobStatus, detail, now));
+
+    private int CloseAttemptsIn(Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<long> attemptIds, string attemptStatus, string jobStatus, string detail, DateTimeOffset? now = null)
     {
         if (!JobStatus.All.Contains(jobStatus)) throw new ArgumentException($"Unknown job status '{jobStatus}'", nameof(jobStatus));
         var time = now ?? DateTimeOffset.UtcNow;
-        using var transaction = _connection.BeginTransaction();
         using var close = Command("""
             UPDATE attempts SET status = $s, ended_at = $t, detail = $d WHERE id = $a AND status = 'running' RETURNING job_ref;
             """, transaction);
@@ -158,7 +159,6 @@ public sealed partial class TrackingDatabase
             }
             moved++;
         }
-        transaction.Commit();
         return moved;
     }
 }

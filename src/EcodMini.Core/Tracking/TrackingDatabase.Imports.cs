@@ -7,10 +7,11 @@ namespace EcodMini.Core.Tracking;
 public sealed partial class TrackingDatabase
 {
     /// <summary>Records imports in one transaction; a later import of the same chain, batch and target replaces the row.</summary>
-    public void RecordImports(IReadOnlyList<ImportLedgerEntry> entries)
+    public void RecordImports(IReadOnlyList<ImportLedgerEntry> entries) => Write(transaction => RecordImportsIn(transaction, entries));
+
+    private void RecordImportsIn(Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<ImportLedgerEntry> entries)
     {
         if (entries.Count == 0) return;
-        using var transaction = _connection.BeginTransaction();
         using var command = Command("""
             INSERT INTO imports (protein_id, batch_name, target, job_ref, source_path, content_hash, process_version,
                 partition_protein_id, action, imported_at)
@@ -34,7 +35,6 @@ public sealed partial class TrackingDatabase
             command.Set("$at", TrackingTime.ToText(e.ImportedAt));
             command.ExecuteNonQuery();
         }
-        transaction.Commit();
     }
 
     /// <summary>The ledger rows for one target database, ordered by batch and protein (optionally only the first <paramref name="limit"/>).</summary>

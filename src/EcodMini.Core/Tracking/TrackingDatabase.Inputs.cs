@@ -9,8 +9,11 @@ public sealed partial class TrackingDatabase
     /// <summary>Records (or replaces) the inputs of started attempts, in one transaction.</summary>
     public void RecordAttemptInputs(IReadOnlyList<(long AttemptId, InputFingerprint Inputs, int? SequenceLength)> attempts)
     {
-        if (attempts.Count == 0) return;
-        using var transaction = _connection.BeginTransaction();
+        if (attempts.Count > 0) Write(transaction => RecordAttemptInputsIn(transaction, attempts));
+    }
+
+    private void RecordAttemptInputsIn(SqliteTransaction transaction, IReadOnlyList<(long AttemptId, InputFingerprint Inputs, int? SequenceLength)> attempts)
+    {
         using var insert = Command("""
             INSERT OR REPLACE INTO attempt_inputs (attempt_id, summary_sha256, summary_size, summary_mtime, summary_inode,
                 blast_path, blast_sha256, blast_size, blast_mtime, blast_inode, reference_hash, algorithm_version, options_hash, sequence_length)
@@ -34,7 +37,6 @@ public sealed partial class TrackingDatabase
             insert.Set("$len", length);
             insert.ExecuteNonQuery();
         }
-        transaction.Commit();
     }
 
     /// <summary>The inputs recorded for one attempt, or null.</summary>

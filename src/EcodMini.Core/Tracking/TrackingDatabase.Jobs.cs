@@ -14,12 +14,13 @@ public sealed partial class TrackingDatabase
     /// whose current attempt is still running is in progress; one without a running attempt (interrupted, no result)
     /// is requeued. <see cref="SubmissionRules.Force"/> queues every chain. Never starts an attempt.
     /// </summary>
-    public IReadOnlyList<SubmittedJob> RecordSubmissions(IReadOnlyList<JobSubmission> submissions, SubmissionRules? rules = null, DateTimeOffset? now = null)
+    public IReadOnlyList<SubmittedJob> RecordSubmissions(IReadOnlyList<JobSubmission> submissions, SubmissionRules? rules = null, DateTimeOffset? now = null) => Write(transaction => RecordSubmissionsIn(transaction, submissions, rules, now));
+
+    private IReadOnlyList<SubmittedJob> RecordSubmissionsIn(Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<JobSubmission> submissions, SubmissionRules? rules = null, DateTimeOffset? now = null)
     {
         rules ??= SubmissionRules.Default;
         var time = now ?? DateTimeOffset.UtcNow;
         var records = new List<SubmittedJob>(submissions.Count);
-        using var transaction = _connection.BeginTransaction();
         using var find = Command("""
             SELECT j.id, j.status, j.job_id, j.retry_count, j.end_time, a.status FROM jobs j
             LEFT JOIN attempts a ON a.id = j.current_attempt_id WHERE j.protein_id = $p AND j.batch_name = $b;
@@ -115,7 +116,6 @@ public sealed partial class TrackingDatabase
                 SummaryPath = s.SummaryPath, BlastPath = s.BlastPath,
             }, SubmissionOutcome.Queued));
         }
-        transaction.Commit();
         return records;
     }
 
@@ -123,11 +123,12 @@ public sealed partial class TrackingDatabase
     /// Moves jobs (by row id) to a status in one transaction, with an event row each. Running sets start_time
     /// (and the job id when given); a finished status sets end_time; pending clears both.
     /// </summary>
-    public int TransitionStatus(IReadOnlyList<long> jobIds, string status, DateTimeOffset? now = null, string? detail = null, string? jobId = null)
+    public int TransitionStatus(IReadOnlyList<long> jobIds, string status, DateTimeOffset? now = null, string? detail = null, string? jobId = null) => Write(transaction => TransitionStatusIn(transaction, jobIds, status, now, detail, jobId));
+
+    private int TransitionStatusIn(Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<long> jobIds, string status, DateTimeOffset? now = null, string? detail = null, string? jobId = null)
     {
         if (!JobStatus.All.Contains(status)) throw new ArgumentException($"Unknown job status '{status}'", nameof(status));
         var time = now ?? DateTimeOffset.UtcNow;
-        using var transaction = _connection.BeginTransaction();
         using var find = Command("SELECT protein_id, batch_name, status, job_id, retry_count FROM jobs WHERE id = $id;", transaction);
         var findId = find.Parameters.Add("$id", SqliteType.Integer);
         using var update = Command("""
@@ -162,7 +163,6 @@ public sealed partial class TrackingDatabase
             events.Write(id, protein, batch, jobId ?? oldJob, from, status, time, retry, detail, null);
             changed++;
         }
-        transaction.Commit();
         return changed;
     }
 

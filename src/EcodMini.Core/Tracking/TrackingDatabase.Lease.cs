@@ -1,31 +1,41 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace EcodMini.Core.Tracking;
 
 /// <summary>
-/// One owner per database: a run takes the single-row lease before it writes jobs, renews its heartbeat while it
-/// runs and releases it last. Readers never need it.
+/// One owner per database: a run takes the single-row lease (a new generation: its fencing token) before it writes
+/// jobs; a background timer advances its heartbeat counter while it holds it; it releases it last. Readers never need it.
 /// </summary>
 public sealed partial class TrackingDatabase
 {
+    private LeaseHeartbeat? _heartbeat;
+    private TrackingOpenOptions _openOptions = new();
+
     /// <summary>
-    /// Takes the lease for a run, in one immediate transaction. A free lease, this run's own, or a stale one (heartbeat
-    /// older than <see cref="LeaseOptions.StaleAfter"/> and, on this host, its process gone; or, on this host, a
-    /// process that is gone whatever the heartbeat) is taken; the previous stale owner is returned so the caller
-    /// reconciles its work. A live owner makes it throw <see cref="TrackerLeaseHeldException"/>, or, with
-    /// <see cref="LeaseOptions.Wait"/>, look again every poll interval until free, the wait times out (then it throws)
-    /// or the token is cancelled (OperationCanceledException). <paramref name="onWait"/> hears each refusal while waiting.
+    /// Takes the lease for a run, in one write transaction: a free lease, this run's own, or one whose owner is judged
+    /// gone (<see cref="LeaseJudge"/>) is taken with a new generation, and a background heartbeat starts; the previous
+    /// owner is returned so the caller reconciles its work. A live owner makes it throw <see cref="TrackerLeaseHeldException"/>,
+    /// or, with <see cref="LeaseOptions.Wait"/>, look again every poll interval until free or gone, the wait times out
+    /// (then it throws) or the token is cancelled (OperationCanceledException). <paramref name="onWait"/> hears each refusal.
     /// </summary>
     public TrackerLease? AcquireLease(TrackerLease claim, LeaseOptions options, CancellationToken cancellationToken = default,
         Action<TrackerLease>? onWait = null)
     {
+        options.Validated();
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var outcome = TryAcquireLease(claim, options.StaleAfter, DateTimeOffset.UtcNow);
-            if (outcome.Acquired) return outcome.Previous;
-            var owner = outcome.Previous!;
+            var (taken, previous) = Write(transaction => TryAcquireLease(transaction, claim, options.StaleAfter), leaseBookkeeping: true);
+            if (taken is not null)
+            {
+                _heartbeat?.Dispose();
+                _held = taken;
+                _heartbeat = LeaseHeartbeat.Start(Path, _openOptions, taken, options.HeartbeatInterval);
+                return previous;
+            }
+            var owner = previous!;
             if (!options.Wait || (options.WaitTimeout is { } limit && waited.Elapsed >= limit))
                 throw new TrackerLeaseHeldException(Path, owner);
             onWait?.Invoke(owner);
@@ -33,42 +43,71 @@ public sealed partial class TrackingDatabase
         }
     }
 
-    /// <summary>Renews this run's heartbeat; throws (LeaseLost) when another run has taken the lease meanwhile.</summary>
+    /// <summary>
+    /// Advances the heartbeat of <paramref name="runId"/>'s lease (the counter, the owner's monotonic clock, the wall
+    /// time for display); throws (LeaseLost) when another run has taken the lease meanwhile. The background timer
+    /// calls this; <paramref name="now"/> only sets the displayed time.
+    /// </summary>
     public void RenewLease(string runId, DateTimeOffset? now = null)
     {
-        using var command = Command("UPDATE tracker_lease SET heartbeat_at = $t WHERE id = 1 AND run_id = $r;");
-        command.Set("$t", TrackingTime.ToText(now ?? DateTimeOffset.UtcNow));
-        command.Set("$r", runId);
-        if (command.ExecuteNonQuery() == 0)
+        var generation = _held?.RunId == runId ? _held.Generation : (long?)null;
+        var renewed = Write(transaction =>
         {
-            var owner = GetLease();
-            throw new TrackingDatabaseException(Path, TrackingProblem.LeaseLost,
-                $"{Path}: run {runId} lost the tracking database's lease to {owner?.Describe() ?? "nobody"} (its heartbeat was judged stale)");
-        }
+            using var command = Command("""
+                UPDATE tracker_lease SET heartbeat_at = $t, heartbeat_count = heartbeat_count + 1, heartbeat_mono_ms = $m
+                WHERE id = 1 AND run_id = $r AND ($g IS NULL OR generation = $g);
+                """, transaction);
+            command.Set("$t", TrackingTime.ToText(now ?? DateTimeOffset.UtcNow));
+            command.Set("$m", ProcessIdentity.MonotonicMs);
+            command.Set("$r", runId);
+            command.Set("$g", generation);
+            return command.ExecuteNonQuery();
+        }, leaseBookkeeping: true);
+        if (renewed == 0)
+            throw LeaseLost(_held?.RunId == runId ? _held : new TrackerLease { RunId = runId, Host = "?" }, GetLease());
     }
 
-    /// <summary>Gives the lease up (only when this run holds it); never throws for a lease already gone.</summary>
+    /// <summary>Stops the heartbeat and gives the lease up (only this holding's generation); never throws for a lease already gone.</summary>
     public void ReleaseLease(string runId)
     {
-        using var command = Command("DELETE FROM tracker_lease WHERE id = 1 AND run_id = $r;");
-        command.Set("$r", runId);
-        command.ExecuteNonQuery();
+        StopHeartbeat();
+        var generation = _held?.RunId == runId ? _held.Generation : (long?)null;
+        Write(transaction =>
+        {
+            using var command = Command("DELETE FROM tracker_lease WHERE id = 1 AND run_id = $r AND ($g IS NULL OR generation = $g);", transaction);
+            command.Set("$r", runId);
+            command.Set("$g", generation);
+            return command.ExecuteNonQuery();
+        }, leaseBookkeeping: true);
+        if (_held?.RunId == runId) _held = null;
     }
 
     /// <summary>The current owner, or null when no run holds the lease.</summary>
     public TrackerLease? GetLease() => ReadLease(null);
 
-    private (bool Acquired, TrackerLease? Previous) TryAcquireLease(TrackerLease claim, TimeSpan staleAfter, DateTimeOffset now)
+    /// <summary>Lets this instance write under a lease another instance of this process holds (the heartbeat's own connection).</summary>
+    internal void Adopt(TrackerLease lease) => _held = lease;
+
+    private void StopHeartbeat()
     {
-        using var transaction = _connection.BeginTransaction();
+        _heartbeat?.Dispose();
+        _heartbeat = null;
+    }
+
+    private (TrackerLease? Taken, TrackerLease? Previous) TryAcquireLease(SqliteTransaction transaction, TrackerLease claim, TimeSpan timeout)
+    {
         var owner = ReadLease(transaction);
-        var take = owner is null || owner.RunId == claim.RunId
-            || !ProcessIdentity.MayBeAlive(owner)
-            || (now - owner.HeartbeatAt > staleAfter && !SameHostAlive(owner));
-        if (!take) return (false, owner);
+        var verdict = owner is null || owner.RunId == claim.RunId
+            ? LeaseVerdict.Free
+            : new LeaseJudge(this, transaction, timeout).Judge(owner);
+        if (!verdict.MayTake) return (null, owner);
+        using var next = Command("UPDATE tracker_lease_generation SET generation = generation + 1 WHERE id = 1 RETURNING generation;", transaction);
+        var generation = Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var now = DateTimeOffset.UtcNow;
         using var write = Command("""
-            INSERT OR REPLACE INTO tracker_lease (id, run_id, host, pid, process_start, acquired_at, heartbeat_at, work_dir)
-            VALUES (1, $r, $h, $pid, $start, $t, $t, $work);
+            INSERT OR REPLACE INTO tracker_lease (id, run_id, host, pid, process_start, acquired_at, heartbeat_at, work_dir,
+                generation, heartbeat_count, heartbeat_mono_ms, boot_id, pid_namespace)
+            VALUES (1, $r, $h, $pid, $start, $t, $t, $work, $g, 0, $m, $boot, $ns);
             """, transaction);
         write.Set("$r", claim.RunId);
         write.Set("$h", claim.Host);
@@ -76,18 +115,23 @@ public sealed partial class TrackingDatabase
         write.Set("$start", claim.ProcessStart);
         write.Set("$t", TrackingTime.ToText(now));
         write.Set("$work", claim.WorkDirectory);
+        write.Set("$g", generation);
+        write.Set("$m", ProcessIdentity.MonotonicMs);
+        write.Set("$boot", claim.BootId);
+        write.Set("$ns", claim.PidNamespace);
         write.ExecuteNonQuery();
-        transaction.Commit();
-        return (true, owner is null || owner.RunId == claim.RunId ? null : owner);
+        using (var clear = Command("DELETE FROM tracker_lease_watch;", transaction)) clear.ExecuteNonQuery();
+        var taken = claim with { Generation = generation, AcquiredAt = now, HeartbeatAt = now, HeartbeatCount = 0, HeartbeatMonotonicMs = ProcessIdentity.MonotonicMs };
+        return (taken, owner is null || owner.RunId == claim.RunId ? null : owner);
     }
-
-    /// <summary>An owner on this host whose process still runs is never taken over, however old its heartbeat.</summary>
-    private static bool SameHostAlive(TrackerLease owner) =>
-        string.Equals(owner.Host, ProcessIdentity.Host, StringComparison.OrdinalIgnoreCase) && ProcessIdentity.MayBeAlive(owner);
 
     private TrackerLease? ReadLease(SqliteTransaction? transaction)
     {
-        using var command = Command("SELECT run_id, host, pid, process_start, acquired_at, heartbeat_at, work_dir FROM tracker_lease WHERE id = 1;", transaction);
+        using var command = Command("""
+            SELECT run_id, host, pid, process_start, acquired_at, heartbeat_at, work_dir, generation, heartbeat_count,
+                   heartbeat_mono_ms, boot_id, pid_namespace
+            FROM tracker_lease WHERE id = 1;
+            """, transaction);
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;
         return new TrackerLease
@@ -95,6 +139,9 @@ public sealed partial class TrackingDatabase
             RunId = reader.GetString(0), Host = reader.GetString(1), ProcessId = reader.GetInt32(2),
             ProcessStart = reader.GetStringOrNull(3), AcquiredAt = TrackingTime.Parse(reader.GetValue(4)) ?? default,
             HeartbeatAt = TrackingTime.Parse(reader.GetValue(5)) ?? default, WorkDirectory = reader.GetStringOrNull(6),
+            Generation = reader.GetInt64(7), HeartbeatCount = reader.GetInt64(8),
+            HeartbeatMonotonicMs = reader.IsDBNull(9) ? null : reader.GetInt64(9), BootId = reader.GetStringOrNull(10),
+            PidNamespace = reader.GetStringOrNull(11),
         };
     }
 }

@@ -15,10 +15,11 @@ public sealed partial class TrackingDatabase
     /// nor its current result. A record without an attempt id (an older worker) counts as current only for a job
     /// with no current attempt and no current result; a job row is created when it names a chain never submitted.
     /// </summary>
-    public IngestSummary RecordResults(IReadOnlyList<TaskResultRecord> records)
+    public IngestSummary RecordResults(IReadOnlyList<TaskResultRecord> records) => Write(transaction => RecordResultsIn(transaction, records));
+
+    private IngestSummary RecordResultsIn(Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<TaskResultRecord> records)
     {
         int recorded = 0, duplicates = 0, completed = 0, failed = 0, stale = 0;
-        using var transaction = _connection.BeginTransaction();
         using var writer = new ResultRowWriter(this, transaction);
         using var byAttempt = Command("""
             SELECT j.id, j.status, j.job_id, j.retry_count, j.current_attempt_id = a.id AND a.result_ref IS NULL
@@ -114,7 +115,6 @@ public sealed partial class TrackingDatabase
             events.Write(jobRef, r.ProteinId, r.BatchName, jobId, status, newStatus, r.FinishedAt, retry,
                 r.IsCompleted ? $"{r.DomainCount} domains, coverage {r.Coverage.ToString("0.###", CultureInfo.InvariantCulture)}" : r.Error, attemptId);
         }
-        transaction.Commit();
         return new IngestSummary(recorded, duplicates, completed, failed, 0, 0, stale);
     }
 

@@ -7,10 +7,11 @@ public sealed partial class TrackingDatabase
     /// an event per job). Jobs whose current attempt is not the chunk's, or no longer submitted, are left alone.
     /// Returns how many moved.
     /// </summary>
-    public int MarkChunkRunning(string chunkId, DateTimeOffset? now = null)
+    public int MarkChunkRunning(string chunkId, DateTimeOffset? now = null) => Write(transaction => MarkChunkRunningIn(transaction, chunkId, now));
+
+    private int MarkChunkRunningIn(Microsoft.Data.Sqlite.SqliteTransaction transaction, string chunkId, DateTimeOffset? now = null)
     {
         var time = now ?? DateTimeOffset.UtcNow;
-        using var transaction = _connection.BeginTransaction();
         using var find = Command("""
             SELECT j.id, j.protein_id, j.batch_name, j.job_id, j.retry_count, a.id FROM jobs j
             JOIN attempts a ON a.id = j.current_attempt_id
@@ -30,7 +31,6 @@ public sealed partial class TrackingDatabase
             move.ExecuteNonQuery();
             events.Write(job.Id, job.Protein, job.Batch, job.Job, JobStatus.Submitted, JobStatus.Running, time, job.Retry, "the scheduler started the job", job.Attempt);
         }
-        transaction.Commit();
         return jobs.Count;
     }
 }

@@ -91,7 +91,8 @@ public sealed partial class TrackingDatabase : IDisposable
             else journal = SetJournalMode(connection, journal);
             Execute(connection, "PRAGMA foreign_keys = ON;");
             var after = options.ReadOnly ? before : TrackingMigrator.Migrate(connection);
-            return new TrackingDatabase(full, connection, journal, after, after - before, options.ReadOnly);
+            Execute(connection, "PRAGMA query_only = 1;");
+            return new TrackingDatabase(full, connection, journal, after, after - before, options.ReadOnly) { _openOptions = options with { JournalMode = journal.Mode } };
         }
         catch
         {
@@ -126,7 +127,12 @@ public sealed partial class TrackingDatabase : IDisposable
         return journal;
     }
 
-    public void Dispose() => _connection.Dispose();
+    /// <summary>Stops this instance's heartbeat (the lease stays until released or judged gone) and closes the connection.</summary>
+    public void Dispose()
+    {
+        StopHeartbeat();
+        _connection.Dispose();
+    }
 
     internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {

@@ -12,29 +12,36 @@ internal static class TrackingMigrator
     private const string VersionTableSql =
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMP NOT NULL);";
 
-    public static int CurrentVersion(SqliteConnection connection)
+    public static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
-        if (TableExists(connection, "schema_version"))
-            return Convert.ToInt32(TrackingDatabase.Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version;") ?? 0, CultureInfo.InvariantCulture);
-        return TableExists(connection, "jobs") ? 1 : 0;
+        if (TableExists(connection, "schema_version", transaction))
+            return Convert.ToInt32(TrackingDatabase.Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version;", transaction) ?? 0,
+                CultureInfo.InvariantCulture);
+        return TableExists(connection, "jobs", transaction) ? 1 : 0;
     }
 
-    /// <summary>Applies every missing migration, each in its own transaction; returns the resulting version.</summary>
+    /// <summary>
+    /// Applies every missing migration in one exclusive transaction that reads the version again once it holds the
+    /// write lock: of several processes opening a new tracker at once, the first migrates and the others find it
+    /// current (and wait for it rather than fail: the busy timeout covers the wait). Returns the resulting version.
+    /// </summary>
     public static int Migrate(SqliteConnection connection)
     {
-        var version = CurrentVersion(connection);
+        var known = CurrentVersion(connection);
+        if (known >= TrackingSchema.CurrentVersion) return known;
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var version = CurrentVersion(connection, transaction);
         foreach (var migration in TrackingSchema.Migrations)
         {
             if (migration.Version <= version) continue;
-            using var transaction = connection.BeginTransaction();
             TrackingDatabase.Execute(connection, VersionTableSql, transaction);
             if (version == 1 && !HasVersionRow(connection, transaction, 1))
                 RecordVersion(connection, transaction, TrackingSchema.Migrations[0]);
             TrackingDatabase.Execute(connection, migration.Sql, transaction);
             RecordVersion(connection, transaction, migration);
-            transaction.Commit();
             version = migration.Version;
         }
+        transaction.Commit();
         return version;
     }
 
@@ -43,9 +50,10 @@ internal static class TrackingMigrator
         Convert.ToInt64(TrackingDatabase.Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%';") ?? 0L,
             CultureInfo.InvariantCulture) > 0;
 
-    private static bool TableExists(SqliteConnection connection, string name)
+    private static bool TableExists(SqliteConnection connection, string name, SqliteTransaction? transaction)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name;";
         command.Parameters.AddWithValue("$name", name);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;

@@ -2,9 +2,9 @@ namespace EcodMini.Core.Tracking;
 
 /// <summary>
 /// The tracking database's schema as forward migrations. Version 1 is the production design's original schema,
-/// verbatim; later versions are additions. Each is applied in its own transaction with its schema_version row.
+/// verbatim; later versions are additions. All missing ones are applied in one exclusive transaction that re-checks the version first.
 /// </summary>
-public static class TrackingSchema
+public static partial class TrackingSchema
 {
     /// <summary>The production design's schema (PRODUCTION_DESIGN.md, "Tracking Database").</summary>
     public const string Version1Sql = """
@@ -209,7 +209,9 @@ public static class TrackingSchema
         new(2, "job_events, error text, idempotent result records, indexes", Version2Sql),
         new(3, "tracker lease, attempts, current attempt and result per job, job inputs", Version3Sql),
         new(4, "import ledger (imports)", ImportLedgerSql),
-        new(5, "attempt inputs (provenance), task resources, run estimates", ProvenanceSql),
+        new(5, "fenced lease: generation, heartbeat counter, owner boot id; per-machine heartbeat watches", LeaseFencingSql),
+        new(6, "attempt inputs (provenance), task resources, run estimates", ProvenanceSql),
+        // Append new migrations here (next version = last + 1); each runs once, in the open's one exclusive transaction.
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

@@ -49,7 +49,7 @@ public class TrackerLeaseTests
     }
 
     [Fact]
-    public void AGoneOwnerOnThisHostIsTakenOverAtOnceAndAStaleRemoteOneAfterTheLimit()
+    public void AGoneOwnerOnThisMachineIsTakenOverAtOnceAndASilentRemoteOneOnlyAfterTheTimeoutOnTheObserversClock()
     {
         using var temp = new TempFolder();
         using var db = TrackingTestData.Open(temp.File("t.db"));
@@ -57,23 +57,39 @@ public class TrackerLeaseTests
         Assert.Equal("dead", db.AcquireLease(TrackingTestData.LiveOwner("me"), new LeaseOptions())?.RunId);
         db.ReleaseLease("me");
 
-        var remote = new TrackerLease { RunId = "remote", Host = "another-node", ProcessId = 42 };
-        db.AcquireLease(remote, new LeaseOptions());
-        Assert.Throws<TrackerLeaseHeldException>(() => db.AcquireLease(TrackingTestData.LiveOwner("me"), new LeaseOptions()));
-        db.RenewLease("remote", DateTimeOffset.UtcNow.AddMinutes(-10));
-        Assert.Equal("remote", db.AcquireLease(TrackingTestData.LiveOwner("me"), new LeaseOptions { StaleAfter = TimeSpan.FromMinutes(2) })?.RunId);
+        var fast = new LeaseOptions { StaleAfter = TimeSpan.FromMilliseconds(800), HeartbeatInterval = TimeSpan.FromMilliseconds(200) };
+        using (var remoteSide = TrackingTestData.Open(temp.File("t.db")))
+        {
+            remoteSide.AcquireLease(TrackingTestData.RemoteOwner("remote"), fast);
+            // A wall-clock heartbeat far in the past means nothing across machines: only the counter standing still does.
+            remoteSide.RenewLease("remote", DateTimeOffset.UtcNow.AddDays(-1));
+        } // the remote owner's heartbeat stops here (as if its host froze)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Throws<TrackerLeaseHeldException>(() => db.AcquireLease(TrackingTestData.LiveOwner("me"), fast));
+        var taken = db.AcquireLease(TrackingTestData.LiveOwner("me"), fast with { Wait = true, PollInterval = TimeSpan.FromMilliseconds(50) });
+        Assert.Equal("remote", taken?.RunId);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(800), $"taken over after {clock.Elapsed}, before the lease timeout");
 
         var lost = Assert.Throws<TrackingDatabaseException>(() => db.RenewLease("remote"));
         Assert.Equal(TrackingProblem.LeaseLost, lost.Problem);
+        db.ReleaseLease("me");
     }
 
     [Fact]
-    public void ALiveOwnerOnThisHostIsNeverTakenOverHoweverOldItsHeartbeat()
+    public void AnOwnerWhoseHeartbeatKeepsAdvancingIsNeverTakenOverHoweverLongOthersWait()
     {
         using var temp = new TempFolder();
-        using var db = TrackingTestData.Open(temp.File("t.db"));
-        db.AcquireLease(TrackingTestData.LiveOwner("alive"), new LeaseOptions());
-        db.RenewLease("alive", DateTimeOffset.UtcNow.AddDays(-1));
-        Assert.Throws<TrackerLeaseHeldException>(() => db.AcquireLease(TrackingTestData.LiveOwner("me"), new LeaseOptions { StaleAfter = TimeSpan.FromSeconds(10) }));
+        using var owner = TrackingTestData.Open(temp.File("t.db"));
+        using var other = TrackingTestData.Open(temp.File("t.db"));
+        var fast = new LeaseOptions { StaleAfter = TimeSpan.FromMilliseconds(600), HeartbeatInterval = TimeSpan.FromMilliseconds(100) };
+        owner.AcquireLease(TrackingTestData.RemoteOwner("busy-in-sbatch"), fast);
+        var refusal = Assert.Throws<TrackerLeaseHeldException>(() => other.AcquireLease(TrackingTestData.LiveOwner("poller"), fast with
+        {
+            Wait = true, WaitTimeout = TimeSpan.FromSeconds(2), PollInterval = TimeSpan.FromMilliseconds(50),
+        }));
+        Assert.Equal("busy-in-sbatch", refusal.Owner.RunId);
+        Assert.True(owner.GetLease()!.HeartbeatCount >= 5, $"heartbeat count {owner.GetLease()!.HeartbeatCount}");
+        owner.ReleaseLease("busy-in-sbatch");
+        Assert.Null(other.AcquireLease(TrackingTestData.LiveOwner("poller"), fast));
     }
 }

@@ -31,16 +31,15 @@ internal static class TrackingTestData
     }
 
     /// <summary>A lease claim by a process of this host that is not running (pid beyond the kernel's limit).</summary>
-    public static TrackerLease DeadOwner(string runId) => new()
-    {
-        RunId = runId, Host = ProcessIdentity.Host, ProcessId = 99_999_999, ProcessStart = "2020-01-01T00:00:00.0000000Z",
-    };
+    public static TrackerLease DeadOwner(string runId) =>
+        ProcessIdentity.Claim(runId) with { ProcessId = 99_999_999, ProcessStart = "2020-01-01T00:00:00.0000000Z" };
 
     /// <summary>A lease claim by this (live) process under another run id.</summary>
-    public static TrackerLease LiveOwner(string runId) => new()
-    {
-        RunId = runId, Host = ProcessIdentity.Host, ProcessId = Environment.ProcessId, ProcessStart = ProcessIdentity.CurrentStart(),
-    };
+    public static TrackerLease LiveOwner(string runId) => ProcessIdentity.Claim(runId);
+
+    /// <summary>A lease claim by a process on another machine (another host name and boot).</summary>
+    public static TrackerLease RemoteOwner(string runId, string host = "login2.other-cluster") =>
+        new() { RunId = runId, Host = host, ProcessId = 42, BootId = "another-boot", PidNamespace = "pid:[1]" };
 
     public static TaskResultRecord Result(string protein, string batch = "ecod_batch_001", bool ok = true, double coverage = 0.9,
         int domains = 2, DateTimeOffset? finished = null, string? recordId = null, double confidence = 0.9)
