@@ -20,8 +20,14 @@ public static class LoadedConfigurationExtensions
             ReferenceVersion = c.Processing.ReferenceVersion,
             TrackingDatabase = tracker,
             Retry = loaded.ToRetryPolicy(),
+            ReferenceDirectory = loaded.ResolvePath(c.Paths.ReferenceDir),
+            PartitionOptions = loaded.ToPartitionOptions(),
         };
     }
+
+    /// <summary>The partitioning options production runs use (defaults plus quality.require_reference_lengths).</summary>
+    public static PartitionOptions ToPartitionOptions(this LoadedConfiguration loaded) =>
+        new() { RequireReferenceLengths = loaded.Configuration.Quality.RequireReferenceLengths };
 
     /// <summary>processing.max_retries and processing.retry_delay (seconds, doubled per retry).</summary>
     public static RetryPolicy ToRetryPolicy(this LoadedConfiguration loaded) => new()
@@ -40,7 +46,7 @@ public static class LoadedConfigurationExtensions
             ReferenceDirectory = loaded.ResolvePath(c.Paths.ReferenceDir),
             ThrottleLimit = c.Execution.ThrottleLimit ?? Environment.ProcessorCount,
             ChunkSize = c.Execution.ChunkSize,
-            PartitionOptions = new PartitionOptions { RequireReferenceLengths = c.Quality.RequireReferenceLengths },
+            PartitionOptions = loaded.ToPartitionOptions(),
             Submission = new SubmissionRules { Retry = loaded.ToRetryPolicy() },
             Lease = new LeaseOptions { StaleAfter = TimeSpan.FromSeconds(c.Execution.LeaseTimeout), HeartbeatInterval = c.Execution.EffectiveHeartbeat },
             KeepWorkFiles = c.Execution.KeepWorkFiles,

@@ -52,6 +52,7 @@ public sealed partial class ChunkCoordinator
                     ModulePath = Options.WorkerModule?.ManifestPath,
                 });
                 attempts.Add(started);
+                RecordInputs(started, byKey, cancellationToken);
                 new ChunkManifest
                 {
                     ChunkId = chunkId,

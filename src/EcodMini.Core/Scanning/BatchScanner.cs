@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EcodMini.Core.Inputs;
 using EcodMini.Core.Model;
+using EcodMini.Core.Provenance;
 using EcodMini.Core.Tracking;
 
 namespace EcodMini.Core.Scanning;
@@ -27,10 +28,13 @@ public sealed class BatchScanner(ScanOptions options)
             ? tracker.GetJobs().ToDictionary(j => (j.ProteinId, j.BatchName))
             : [];
 
+        var recorded = Options.TrackingDatabase?.GetCompletedInputs() ?? new Dictionary<(string, string), InputFingerprint>();
+        var changes = new ChangeCheck(ProvenanceContext.For(Options.ReferenceDirectory, Options.PartitionOptions, cancellationToken));
+
         var summaryEnding = $".{Options.ReferenceVersion}{BatchLayout.SummarySuffix}";
         var candidates = new List<ProteinTask>();
         var invalidSamples = new List<string>();
-        int batches = 0, found = 0, reps = 0, done = 0, skippedFailed = 0, notRep = 0, retries = 0, invalid = 0, otherVersion = 0, notDue = 0, exhausted = 0, permanent = 0;
+        int batches = 0, found = 0, changed = 0, reps = 0, done = 0, skippedFailed = 0, notRep = 0, retries = 0, invalid = 0, otherVersion = 0, notDue = 0, exhausted = 0, permanent = 0;
         var now = DateTimeOffset.UtcNow;
 
         foreach (var batch in root.EnumerateDirectories(Options.Pattern).OrderBy(d => d.Name, StringComparer.Ordinal))
@@ -73,14 +77,22 @@ public sealed class BatchScanner(ScanOptions options)
                 // A chain the tracker still has pending or running (a run that was killed) is queued even when its
                 // output exists: the executor then ingests its leftover result or runs it again, so counts stay exact.
                 var unfinished = job is not null && job.Status is JobStatus.Pending or JobStatus.Running or JobStatus.Submitted;
-                if (!failedBefore && !unfinished && hasOutput && Options.SkipExisting) { done++; continue; }
+                var task = CreateTask(id, batch, file, hasOutput, blasts, job, failedBefore, isRep);
+                if (!failedBefore && !unfinished && hasOutput && Options.SkipExisting)
+                {
+                    var (reason, inputs) = changes.Check(task.SummaryPath, task.BlastPath, task.OutputPath, recorded.GetValueOrDefault((key, batch.Name)), cancellationToken);
+                    if (reason is null) { done++; continue; }
+                    if (reason != TaskReason.Retry) changed++;
+                    task = task with { Reason = reason.Value, Inputs = inputs };
+                }
+                else task = task with { Reason = failedBefore ? (job!.Status == JobStatus.Failed ? TaskReason.Failed : TaskReason.Retry) : job is null && !hasOutput ? TaskReason.New : TaskReason.Retry };
                 if (failedBefore) retries++;
 
-                candidates.Add(CreateTask(id, batch, file, hasOutput, blasts, job, failedBefore, isRep));
+                candidates.Add(task);
             }
         }
 
-        var ordered = Prioritise(candidates, cancellationToken);
+        var ordered = Prioritise(candidates, changes.Context, cancellationToken);
         var limit = Options.MaxProteins is { } max ? Math.Max(0, max) : ordered.Count;
         var tasks = ordered.Count > limit ? ordered.GetRange(0, limit) : ordered;
 
@@ -91,6 +103,7 @@ public sealed class BatchScanner(ScanOptions options)
             TotalFound = found,
             RepresentativeCount = reps,
             SkippedDone = done,
+            Changed = changed,
             SkippedFailed = skippedFailed,
             SkippedNotRepresentative = notRep,
             FailedForRetry = retries,
@@ -143,14 +156,19 @@ public sealed class BatchScanner(ScanOptions options)
         };
     }
 
-    private List<ProteinTask> Prioritise(List<ProteinTask> candidates, CancellationToken cancellationToken)
+    /// <summary>Ranks the queued chains; each is fingerprinted (what its attempt will record) and its summary peeked for quality and length.</summary>
+    private List<ProteinTask> Prioritise(List<ProteinTask> candidates, ProvenanceContext context, CancellationToken cancellationToken)
     {
         var ranked = new ProteinTask[candidates.Count];
         Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = 4 }, i =>
         {
             var t = candidates[i];
-            var quality = EvidencePeek.IsHighQuality(t.SummaryPath, Options.EvidencePeekBytes);
-            ranked[i] = t with { Priority = ScanPriority.Compute(t.IsRetry, quality, t.SummarySizeBytes) };
+            var (quality, length) = EvidencePeek.Peek(t.SummaryPath, Math.Max(Options.EvidencePeekBytes, 0));
+            InputFingerprint? inputs;
+            try { inputs = t.Inputs ?? context.Fingerprint(t.SummaryPath, t.BlastPath, null, cancellationToken); }
+            catch (IOException) { inputs = null; }
+            catch (UnauthorizedAccessException) { inputs = null; }
+            ranked[i] = t with { Priority = ScanPriority.Compute(t.IsRetry, quality, t.SummarySizeBytes), Inputs = inputs, SequenceLength = length };
         });
         var list = ranked.ToList();
         list.Sort(ScanPriority.Order);

@@ -14,18 +14,42 @@ public static class EvidencePeek
     public const double HighQualityEvalue = 1e-10;
     public const double HighQualityProbability = 90.0;
 
-    public static bool IsHighQuality(string path, int peekBytes)
+    public static bool IsHighQuality(string path, int peekBytes) => Peek(path, peekBytes).HighQuality;
+
+    /// <summary>The quality guess and the sequence length the window states (<c>&lt;protein ... length="N"&gt;</c> or <c>&lt;query_len&gt;</c>), if any.</summary>
+    public static (bool HighQuality, int? SequenceLength) Peek(string path, int peekBytes)
     {
-        if (peekBytes <= 0) return false;
+        if (peekBytes <= 0) return (false, null);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
             var buffer = new byte[peekBytes];
             var read = stream.ReadAtLeast(buffer, peekBytes, throwOnEndOfStream: false);
-            return IsHighQuality(Encoding.ASCII.GetString(buffer, 0, read));
+            var window = Encoding.ASCII.GetString(buffer, 0, read);
+            return (IsHighQuality(window), SequenceLength(window));
         }
-        catch (IOException) { return false; }
-        catch (UnauthorizedAccessException) { return false; }
+        catch (IOException) { return (false, null); }
+        catch (UnauthorizedAccessException) { return (false, null); }
+    }
+
+    public static int? SequenceLength(string window)
+    {
+        var protein = window.IndexOf("<protein ", StringComparison.Ordinal);
+        if (protein >= 0)
+        {
+            var close = window.IndexOf('>', protein);
+            var tag = close < 0 ? window[protein..] : window[protein..close];
+            var at = tag.IndexOf(" length=\"", StringComparison.Ordinal);
+            if (at >= 0 && Number(tag, at + 9, '"') is { } n) return n;
+        }
+        var query = window.IndexOf("<query_len>", StringComparison.Ordinal);
+        return query >= 0 ? Number(window, query + 11, '<') : null;
+    }
+
+    private static int? Number(string text, int start, char end)
+    {
+        var stop = text.IndexOf(end, start);
+        return stop > start && int.TryParse(text.AsSpan(start, stop - start), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
     }
 
     public static bool IsHighQuality(string window) =>

@@ -1,3 +1,5 @@
+using EcodMini.Core.Provenance;
+
 namespace EcodMini.Core.Scanning;
 
 /// <summary>One chain to process: where its inputs are, where its output goes, and what the tracker knew about it.</summary>
@@ -24,4 +26,10 @@ public sealed record ProteinTask
     public int Priority { get; init; }
     public bool IsRepresentative { get; init; }
     public long SummarySizeBytes { get; init; }
+    /// <summary>Why the scan queued the chain (New for tasks not made by a scan).</summary>
+    public TaskReason Reason { get; init; } = TaskReason.New;
+    /// <summary>The inputs' hashes, reference hash, algorithm version and options hash the scan saw (null: not fingerprinted yet).</summary>
+    public InputFingerprint? Inputs { get; init; }
+    /// <summary>The sequence length the summary states in its first bytes (null: not stated there); the cost model's bucket.</summary>
+    public int? SequenceLength { get; init; }
 }

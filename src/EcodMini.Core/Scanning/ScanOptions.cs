@@ -1,3 +1,4 @@
+using EcodMini.Core.Algorithm;
 using EcodMini.Core.Inputs;
 using EcodMini.Core.Tracking;
 
@@ -17,7 +18,10 @@ public sealed record ScanOptions
     public IReadOnlySet<string>? Representatives { get; init; }
     /// <summary>Where <see cref="Representatives"/> came from (reported as the scan's representative source).</summary>
     public string? RepresentativeSource { get; init; }
-    /// <summary>Skip chains whose output exists (unless the tracker says they failed).</summary>
+    /// <summary>
+    /// Skip chains whose output exists (unless the tracker says they failed) and whose latest completed attempt ran with the
+    /// same inputs, algorithm version and options (else the chain is queued with the reason).
+    /// </summary>
     public bool SkipExisting { get; init; } = true;
     /// <summary>
     /// Queue chains the tracker says failed (timed out, cancelled) for retry, as far as <see cref="Retry"/> allows (failed
@@ -32,6 +36,11 @@ public sealed record ScanOptions
     public TrackingDatabase? TrackingDatabase { get; init; }
     /// <summary>How many leading bytes of a summary the evidence-quality peek reads; 0 turns the peek off.</summary>
     public int EvidencePeekBytes { get; init; } = 4096;
+
+    /// <summary>The reference data folder whose hash is part of each chain's inputs (null: none).</summary>
+    public string? ReferenceDirectory { get; init; }
+    /// <summary>The partitioning options a run would use (their hash decides OptionsChanged).</summary>
+    public PartitionOptions PartitionOptions { get; init; } = new();
 
     public const string DefaultRepresentativeListName = "representatives.txt";
 }

@@ -13,6 +13,8 @@ public sealed record ScanResult
     public int ToProcess => Tasks.Count;
     /// <summary>Skipped: output present and not failed in the tracker.</summary>
     public int SkippedDone { get; init; }
+    /// <summary>Queued although their output exists: inputs, algorithm version or options changed since the completed attempt.</summary>
+    public int Changed { get; init; }
     /// <summary>Skipped: failed in the tracker and IncludeFailed not set.</summary>
     public int SkippedFailed { get; init; }
     public int SkippedNotRepresentative { get; init; }

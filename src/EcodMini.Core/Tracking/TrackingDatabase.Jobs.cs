@@ -72,7 +72,7 @@ public sealed partial class TrackingDatabase
             if (status is not null && !rules.Force)
             {
                 var decision = rules.Retry.Decide(status, retry, ended, time, Model.ErrorClassifier.Parse(errorClass));
-                SubmissionOutcome? kept = status == JobStatus.Completed ? SubmissionOutcome.AlreadyCompleted
+                SubmissionOutcome? kept = status == JobStatus.Completed && !s.RunAgain ? SubmissionOutcome.AlreadyCompleted
                     : JobStatus.IsActive(status) && attemptStatus == AttemptStatus.Running ? SubmissionOutcome.InProgress
                     : decision == RetryDecision.NotDue ? SubmissionOutcome.RetryNotDue
                     : decision == RetryDecision.Exhausted ? SubmissionOutcome.RetriesExhausted
@@ -106,7 +106,7 @@ public sealed partial class TrackingDatabase
                 resubmit.Set("$id", id);
                 resubmit.ExecuteNonQuery();
                 var detail = isRetry ? $"resubmitted after {status} (retry {retry})"
-                    : status == JobStatus.Completed ? "forced rerun of a completed chain"
+                    : status == JobStatus.Completed ? (s.RunAgain ? "rerun of a completed chain: inputs, version or options changed, or its output is missing" : "forced rerun of a completed chain")
                     : $"requeued: was {status} with no result recorded";
                 if (status != JobStatus.Pending)
                     events.Write(id, s.ProteinId, s.BatchName, s.JobId ?? oldJobId, status, JobStatus.Pending, time, retry, detail, null);

@@ -174,6 +174,52 @@ public static partial class TrackingSchema
         ALTER TABLE attempts ADD COLUMN module_path TEXT;
         """;
 
+    /// <summary>
+    /// Provenance and cost: what each attempt ran with (input hashes with their file stamps, reference hash, algorithm
+    /// version, options hash, sequence length), each SLURM task's measured resources (sacct), and each run's estimate.
+    /// </summary>
+    public const string ProvenanceSql = """
+        CREATE TABLE attempt_inputs (
+            attempt_id INTEGER PRIMARY KEY REFERENCES attempts(id),
+            summary_sha256 TEXT NOT NULL,
+            summary_size INTEGER,
+            summary_mtime INTEGER,
+            summary_inode INTEGER,
+            blast_path TEXT,
+            blast_sha256 TEXT,
+            blast_size INTEGER,
+            blast_mtime INTEGER,
+            blast_inode INTEGER,
+            reference_hash TEXT NOT NULL,
+            algorithm_version TEXT NOT NULL,
+            options_hash TEXT NOT NULL,
+            sequence_length INTEGER
+        );
+        CREATE TABLE task_resources (
+            executor_job_id TEXT PRIMARY KEY,
+            run_id TEXT,
+            chunk_id TEXT,
+            chains INTEGER NOT NULL DEFAULT 0,
+            state TEXT,
+            max_rss_bytes INTEGER,
+            elapsed_seconds REAL,
+            total_cpu_seconds REAL,
+            recorded_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX idx_task_resources_run ON task_resources(run_id);
+        CREATE TABLE run_estimates (
+            run_id TEXT PRIMARY KEY,
+            executor TEXT NOT NULL,
+            chains INTEGER NOT NULL,
+            tasks INTEGER NOT NULL,
+            concurrency INTEGER NOT NULL,
+            core_hours REAL NOT NULL,
+            wall_hours REAL NOT NULL,
+            model TEXT NOT NULL,
+            created_at TIMESTAMP NOT NULL
+        );
+        """;
+
     public static IReadOnlyList<TrackingMigration> Migrations { get; } =
     [
         new(1, "production design schema (jobs, results, quality_flags)", Version1Sql),
@@ -183,6 +229,7 @@ public static partial class TrackingSchema
         new(5, "fenced lease: generation, heartbeat counter, owner boot id; per-machine heartbeat watches", LeaseFencingSql),
         new(6, "error classes (permanent, transient) on jobs and results", ErrorClassSql),
         new(7, "the worker module (version, manifest) of each attempt", AttemptModuleSql),
+        new(8, "attempt inputs (provenance), task resources, run estimates", ProvenanceSql),
         // Append new migrations here (next version = last + 1); each runs once, in the open's one exclusive transaction.
     ];
 

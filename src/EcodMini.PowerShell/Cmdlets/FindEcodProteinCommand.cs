@@ -113,7 +113,7 @@ public sealed class FindEcodProteinCommand : EcodDatabaseCmdlet
     private void ReportScan(ScanResult r)
     {
         WriteVerbose($"Scan: {r.BatchCount} batches, {r.TotalFound} chains, {r.RepresentativeCount} representatives, {r.ToProcess} to process, " +
-                     $"{r.SkippedDone} skipped as done, {r.SkippedFailed} failed not retried, {r.FailedForRetry} failed queued for retry, " +
+                     $"{r.SkippedDone} skipped as done (same inputs, version and options), {r.Changed} queued again as changed, {r.SkippedFailed} failed not retried, {r.FailedForRetry} failed queued for retry, " +
                      $"{r.RetryNotDue} failed deferred (retry delay not passed), {r.RetriesExhausted} failed for good (retries used up), " +
                      $"{r.FailedPermanently} failed permanently (not retried), " +
                      $"{r.Deferred} deferred by -MaxProteins, {r.Duration.TotalSeconds:N2} s");
