@@ -17,6 +17,8 @@ public sealed record LoadedChain
     public string? SummaryPath { get; init; }
     /// <summary>Per domain (in order), the summary hits that support it.</summary>
     public IReadOnlyList<IReadOnlyList<SupportingHit>> Support { get; init; } = [];
+    /// <summary>The tracker's attempt that produced the partition (run, attempt, SLURM job), when the chain came from a tracked job.</summary>
+    public Tracking.AttemptProvenance? Attempt { get; init; }
     public string? Error { get; init; }
 
     public string ProteinId => Result?.ProteinId ?? Candidate.Label;
