@@ -12,7 +12,7 @@ namespace EcodMini.Core.Database;
 public sealed class ImportVerifier(PostgresConnector connector, string evidenceTable, string referenceVersion)
 {
     private static readonly string[] Ignored = ["id", "protein_id", "domain_id", "batch_id", "timestamp", "process_parameters", "reference_version", "source_xml_path",
-        "git_commit_hash"];
+        "git_commit_hash", "source_xml_hash", "domain_summary_hash"];
 
     public async Task<IReadOnlyList<ImportMismatch>> VerifyAsync(IReadOnlyList<ImportLedgerEntry> imports, Action<int>? progress = null,
         CancellationToken cancellationToken = default)
@@ -43,7 +43,8 @@ public sealed class ImportVerifier(PostgresConnector connector, string evidenceT
         if (!stored.Proteins.TryGetValue(id, out var protein)) { mismatches.Add(template with { Expected = "present", Actual = "missing" }); return; }
 
         var expected = PartitionRowMapper.Protein(chain, id, null, entry.ProcessVersion, referenceVersion, default, "{}", null);
-        if (chain.ContentHash != entry.ContentHash)
+        // Files changed since the import: the row's own hashes against the files on disk (the ledger's hash for older rows).
+        if (!FileDrift.Check(protein, template, mismatches) && chain.ContentHash != entry.ContentHash)
             mismatches.Add(template with { Table = "file", Field = "content_hash", Expected = entry.ContentHash, Actual = chain.ContentHash });
         CompareColumns(PartitionRows.ProteinColumns, expected, protein, template, mismatches);
 

@@ -24,7 +24,7 @@ public static class PartitionRowMapper
         return new ProteinRow(
             id, r.Protein.Pdb, r.Protein.Chain, batchId, referenceVersion, classified > 0, r.SequenceLength,
             (float)r.Coverage, assigned, r.Domains.Count(d => !string.IsNullOrEmpty(d.Source)), classified, processVersion,
-            NullIfEmpty(r.AlgorithmVersion), chain.Candidate.Path, chain.ContentHash, chain.SummaryPath, r.InputSha256,
+            NullIfEmpty(r.AlgorithmVersion), chain.Candidate.Path, chain.ContentHash, chain.SummaryPath, chain.SummaryHash,
             parameters, timestamp)
         {
             GitCommitHash = gitCommit,

@@ -12,8 +12,7 @@ public sealed class SupportingEvidenceTests
     {
         var chain = ImportTestData.Chain(3, "ecod_batch_001");
         var path = temp.File($"ecod_batch_001/mini_domains/{chain.ProteinId}.mini.domains.xml");
-        PartitionDocumentWriter.Write(chain, path, OutputFormat.V1);
-        temp.File($"ecod_batch_001/domains/{chain.ProteinId}.develop291.domain_summary.xml", $"""
+        var summary = temp.File($"ecod_batch_001/domains/{chain.ProteinId}.develop291.domain_summary.xml", $"""
             <domain_summary version="1.0">
               <protein pdb_id="{chain.Protein.Pdb}" chain_id="{chain.Protein.Chain}" length="320"><sequence></sequence></protein>
               <evidence>
@@ -26,6 +25,9 @@ public sealed class SupportingEvidenceTests
               </evidence>
             </domain_summary>
             """);
+        // The partition records the SHA-256 of the summary it was made from (what domain_summary_hash stores).
+        chain = chain with { InputSha256 = ChainLoader.HashFile(summary) };
+        PartitionDocumentWriter.Write(chain, path, OutputFormat.V1);
         return (chain, path);
     }
 
@@ -80,5 +82,11 @@ public sealed class SupportingEvidenceTests
         Assert.Equal(0, db.Scalar("SELECT count(*) FROM pdb_analysis.domain_evidence WHERE confidence IS NULL"));
         var mismatch = Assert.Single(verifier.VerifyAsync(tracker.GetImports(db.Connector.Target)).GetAwaiter().GetResult());
         Assert.Equal(("evidence", 1, "4 rows", "3 rows"), (mismatch.Field, mismatch.DomainNumber, mismatch.Expected, mismatch.Actual));
+
+        // A summary changed on disk since the import is reported as that chain's changed file.
+        var summaryPath = temp.File($"ecod_batch_001/domains/{chain.ProteinId}.develop291.domain_summary.xml");
+        File.AppendAllText(summaryPath, "<!-- edited -->");
+        var drift = verifier.VerifyAsync(tracker.GetImports(db.Connector.Target)).GetAwaiter().GetResult().Where(m => m.Table == "file").ToList();
+        Assert.Equal(("domain_summary_hash", chain.ProteinId, ChainLoader.HashFile(summaryPath)), (Assert.Single(drift).Field, drift[0].ProteinId, drift[0].Actual));
     }
 }
