@@ -23,9 +23,22 @@ internal static class AlignedHomologEvidence
             for (var i = 0; i < blastCount; i++)
             {
                 var target = i == 0 ? domain.Source : HomologEvidence.Homolog(random, library, domain.Source);
-                AddAligned(hits, random, noise, EvidenceType.DomainBlast, target, domain, index, EValues.Strong(random, 4, 60), null, length);
+                AddAligned(hits, random, noise, EvidenceType.DomainBlast, target, domain, index, EValues.Strong(random, 4, 60), null, length,
+                    noise.MinHitCoverage, 1.0);
             }
         }
+        if (!blastVisible && noise.RemoteProfileQuality) RemoteHomologEvidence.Add(hits, random, library, domain, index, length, noise);
+        else AddHhSearchHits(hits, random, library, domain, index, length, blastVisible, noise);
+        if (random.Chance(noise.CompetingDecoyFraction))
+        {
+            hits.Add(ThresholdDecoys.Competing(random, library, domain, noise, length));
+            HhSearchSiblings.MaybeAddForDecoy(hits, random, library, hits[^1], length, noise);
+        }
+    }
+
+    private static void AddHhSearchHits(List<SyntheticHit> hits, SyntheticRandom random, ReferenceLibrary library, TrueDomain domain,
+        Dictionary<int, int> index, int length, bool blastVisible, SyntheticNoise noise)
+    {
         var hhCount = blastVisible ? random.Between(1, 5) : random.Between(2, 7);
         for (var i = 0; i < hhCount; i++)
         {
@@ -34,14 +47,12 @@ internal static class AlignedHomologEvidence
                 ? Math.Min(100.0, Math.Round(random.Between(85.0, 100.05), 1))
                 : Math.Round(random.Between(noise.RemoteMinProbability, noise.RemoteMaxProbability), 1);
             AddAligned(hits, random, noise, EvidenceType.HhSearch, target, domain, index,
-                blastVisible ? EValues.Strong(random, 6, 30) : EValues.Strong(random, 1, 6), probability, length);
+                blastVisible ? EValues.Strong(random, 6, 30) : EValues.Strong(random, 1, 6), probability, length, noise.MinHitCoverage, 1.0);
         }
-        if (random.Chance(noise.CompetingDecoyFraction))
-            hits.Add(ThresholdDecoys.Competing(random, library, domain, noise, length));
     }
 
     /// <summary>Reference chain position -> 1-based position within the domain.</summary>
-    private static Dictionary<int, int> DomainIndex(ReferenceDomain domain)
+    internal static Dictionary<int, int> DomainIndex(ReferenceDomain domain)
     {
         var map = new Dictionary<int, int>();
         var i = 0;
@@ -49,11 +60,13 @@ internal static class AlignedHomologEvidence
         return map;
     }
 
-    private static void AddAligned(List<SyntheticHit> hits, SyntheticRandom random, SyntheticNoise noise, string type,
-        ReferenceDomain target, TrueDomain domain, Dictionary<int, int> index, double evalue, double? probability, int length)
+    /// <summary>One hit to <paramref name="target"/> aligning a random part (<paramref name="minCoverage"/>..<paramref name="maxCoverage"/>) of the true domain.</summary>
+    internal static void AddAligned(List<SyntheticHit> hits, SyntheticRandom random, SyntheticNoise noise, string type,
+        ReferenceDomain target, TrueDomain domain, Dictionary<int, int> index, double evalue, double? probability, int length,
+        double minCoverage, double maxCoverage)
     {
         var n = domain.Source.Length;
-        var k = Math.Clamp((int)Math.Round(random.Between(noise.MinHitCoverage, 1.0) * n), Math.Min(n, 20), n);
+        var k = Math.Clamp((int)Math.Round(random.Between(minCoverage, maxCoverage) * n), Math.Min(n, 20), n);
         var from = random.Between(1, n - k + 1);
         var to = from + k - 1;
         var pieces = new List<(int From, int To)>();

@@ -7,6 +7,7 @@ namespace EcodMini.Synthetic;
 internal sealed class ReferenceLibrary
 {
     private readonly Dictionary<string, ReferenceDomain[]> _byTGroup;
+    private readonly Dictionary<string, ReferenceDomain[]> _byHGroup;
 
     public ReferenceLibrary(IReadOnlyList<ReferenceChain> chains)
     {
@@ -19,6 +20,8 @@ internal sealed class ReferenceLibrary
         BlacklistedChains = chains.Where(c => c.Blacklisted).ToArray();
         ChainsByPdb = chains.ToDictionary(c => c.Pdb, StringComparer.Ordinal);
         _byTGroup = UsableDomains.GroupBy(d => d.TGroup, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _byHGroup = UsableDomains.GroupBy(d => d.HGroup, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         if (SingleDomainChains.Count == 0 || MultiDomainChains.Count == 0 || BlacklistedChains.Count == 0 || LargeDomains.Count == 0)
             throw new InvalidOperationException("the synthetic reference library is too small");
@@ -38,4 +41,8 @@ internal sealed class ReferenceLibrary
     /// <summary>Usable domains of one T-group (homologs for redundant hits).</summary>
     public IReadOnlyList<ReferenceDomain> DomainsOfTGroup(string tGroup) =>
         _byTGroup.TryGetValue(tGroup, out var list) ? list : [];
+
+    /// <summary>Usable domains of one H-group (all its T-groups).</summary>
+    public IReadOnlyList<ReferenceDomain> DomainsOfHGroup(string hGroup) =>
+        _byHGroup.TryGetValue(hGroup, out var list) ? list : [];
 }

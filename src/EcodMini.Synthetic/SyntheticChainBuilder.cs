@@ -28,20 +28,21 @@ internal static class SyntheticChainBuilder
                 if (noise.AlignedHitRanges) AlignedHomologEvidence.AddDomainHits(hits, random, library, domain, sequence.Length, blastVisible, noise);
                 else HomologEvidence.AddDomainHits(hits, random, library, domain, sequence.Length, blastVisible, noise);
             }
-            if (noise.DecoysAroundThresholds) AddThresholdDecoys(hits, random, library, sequence);
+            if (noise.DecoysAroundThresholds) AddThresholdDecoys(hits, random, library, sequence, noise);
             else DecoyEvidence.Add(hits, random, library, sequence, random.Between(8, 20));
         }
         else if (noise.EmptyChainSpuriousHits > 0)
-            ThresholdDecoys.AddSpurious(hits, random, library, sequence.Length, random.Between(0, noise.EmptyChainSpuriousHits));
+            ThresholdDecoys.AddSpurious(hits, random, library, sequence.Length, random.Between(0, noise.EmptyChainSpuriousHits), noise);
+        if (noise.BackgroundHits > 0) HhSearchSiblings.AddBackground(hits, random, library, sequence.Length, noise);
         return new SyntheticChain(id, category, sequence, composer.Domains.ToArray(), Order(hits));
     }
 
     /// <summary>Decoys around every threshold plus, as before, chain BLAST hits to blacklisted chains.</summary>
-    private static void AddThresholdDecoys(List<SyntheticHit> hits, SyntheticRandom random, ReferenceLibrary library, string sequence)
+    private static void AddThresholdDecoys(List<SyntheticHit> hits, SyntheticRandom random, ReferenceLibrary library, string sequence, SyntheticNoise noise)
     {
         var count = random.Between(8, 20);
         var blacklisted = count / 5;
-        ThresholdDecoys.Add(hits, random, library, sequence.Length, count - blacklisted);
+        ThresholdDecoys.Add(hits, random, library, sequence.Length, count - blacklisted, noise);
         DecoyEvidence.AddBlacklisted(hits, random, library, sequence, blacklisted);
     }
 

@@ -8,4 +8,7 @@ public enum SyntheticDifficulty
 
     /// <summary>Noise like real data: ends off by up to 18 residues, partial hits, split hosts, weak remote homologs, competing decoys.</summary>
     Hard,
+
+    /// <summary>Hard plus HHsearch output as against ECOD profiles: profile-quality-driven remote homologs, correlated sibling hits, low-probability hits listed.</summary>
+    Realistic,
 }

@@ -26,10 +26,26 @@ public sealed record SyntheticNoise
         EmptyChainSpuriousHits = 4,
     };
 
+    /// <summary>
+    /// <see cref="Hard"/> with HHsearch output as it looks against ECOD profiles (issue 22): remote homolog probabilities
+    /// from a profile-quality draw, correlated sibling hits of the same family down to a few percent, background hits
+    /// under 10%, HHsearch reference coverage 0.6-0.9, and decoys that bring sibling hits of their own H-group.
+    /// </summary>
+    public static SyntheticNoise Realistic { get; } = Hard with
+    {
+        RemoteProfileQuality = true,
+        RemoteMinCoverage = 0.6,
+        RemoteMaxCoverage = 0.9,
+        OtherTGroupSiblingFraction = 0.25,
+        BackgroundHits = 6,
+        DecoySiblingFraction = 0.5,
+    };
+
     public static SyntheticNoise For(SyntheticDifficulty difficulty) => difficulty switch
     {
         SyntheticDifficulty.Easy => Easy,
         SyntheticDifficulty.Hard => Hard,
+        SyntheticDifficulty.Realistic => Realistic,
         _ => throw new ArgumentOutOfRangeException(nameof(difficulty), difficulty, null),
     };
 
@@ -76,6 +92,30 @@ public sealed record SyntheticNoise
     /// <summary>Chains with no real domain get 0..this many weak spurious hits (Easy: none, they have no evidence at all).</summary>
     public int EmptyChainSpuriousHits { get; init; }
 
+    /// <summary>
+    /// True: a remote homolog's HHsearch hits follow a per-domain profile-quality draw q (uniform 0..1): the best hit has
+    /// probability 100 / (1 + e^-(6q - 1 + 0.015 (aligned residues - 80))), so good profiles give 90%+ at 60-100 residues
+    /// whatever the length; 2-8 sibling hits to other domains of the family score lower by a correlated logit step
+    /// (0.3-4.5; 1.5-5.5 for siblings of another T-group of the H-group) and are listed down to 1%. False: probabilities
+    /// uniform in <see cref="RemoteMinProbability"/>..<see cref="RemoteMaxProbability"/>.
+    /// </summary>
+    public bool RemoteProfileQuality { get; init; }
+
+    /// <summary>Reference coverage range of remote homolog HHsearch hits with <see cref="RemoteProfileQuality"/>.</summary>
+    public double RemoteMinCoverage { get; init; } = 0.6;
+
+    /// <summary>Upper end of <see cref="RemoteMinCoverage"/>.</summary>
+    public double RemoteMaxCoverage { get; init; } = 0.9;
+
+    /// <summary>Chance that a sibling hit is to another T-group of the same H-group (a homolog the classification keeps apart).</summary>
+    public double OtherTGroupSiblingFraction { get; init; }
+
+    /// <summary>Each chain gets 0..this many HHsearch hits at 1-10% to unrelated targets, as HHsearch lists them.</summary>
+    public int BackgroundHits { get; init; }
+
+    /// <summary>Chance that an HHsearch decoy (spurious, competing or threshold decoy) brings 1-4 correlated sibling hits of its own H-group.</summary>
+    public double DecoySiblingFraction { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first property with a nonsense value; returns this.</summary>
     public SyntheticNoise Validate()
     {
@@ -91,6 +131,13 @@ public sealed record SyntheticNoise
         if (!double.IsFinite(RemoteMaxProbability) || RemoteMaxProbability < RemoteMinProbability || RemoteMaxProbability > 100)
             throw new ArgumentException($"must be within RemoteMinProbability..100 (got {RemoteMaxProbability})", nameof(RemoteMaxProbability));
         if (EmptyChainSpuriousHits is < 0 or > 100) throw new ArgumentException($"must be within 0..100 (got {EmptyChainSpuriousHits})", nameof(EmptyChainSpuriousHits));
+        Fraction(RemoteMinCoverage, nameof(RemoteMinCoverage));
+        if (RemoteMinCoverage < 0.1) throw new ArgumentException($"must be at least 0.1 (got {RemoteMinCoverage})", nameof(RemoteMinCoverage));
+        Fraction(RemoteMaxCoverage, nameof(RemoteMaxCoverage));
+        if (RemoteMaxCoverage < RemoteMinCoverage) throw new ArgumentException($"must be within RemoteMinCoverage..1 (got {RemoteMaxCoverage})", nameof(RemoteMaxCoverage));
+        Fraction(OtherTGroupSiblingFraction, nameof(OtherTGroupSiblingFraction));
+        if (BackgroundHits is < 0 or > 100) throw new ArgumentException($"must be within 0..100 (got {BackgroundHits})", nameof(BackgroundHits));
+        Fraction(DecoySiblingFraction, nameof(DecoySiblingFraction));
         return this;
     }
 

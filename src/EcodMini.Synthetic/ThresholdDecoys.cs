@@ -9,7 +9,7 @@ namespace EcodMini.Synthetic;
 /// </summary>
 internal static class ThresholdDecoys
 {
-    public static void Add(List<SyntheticHit> hits, SyntheticRandom random, ReferenceLibrary library, int length, int count)
+    public static void Add(List<SyntheticHit> hits, SyntheticRandom random, ReferenceLibrary library, int length, int count, SyntheticNoise noise)
     {
         for (var i = 0; i < count; i++)
         {
@@ -20,14 +20,18 @@ internal static class ThresholdDecoys
                 case 2: hits.Add(Coverage(random, library, length)); break;
                 default: hits.Add(EValue(random, library, length, 7)); break;
             }
+            HhSearchSiblings.MaybeAddForDecoy(hits, random, library, hits[^1], length, noise);
         }
     }
 
     /// <summary>Weak hits on a chain with no real domain: moderate e-values and probabilities, some just above a threshold.</summary>
-    public static void AddSpurious(List<SyntheticHit> hits, SyntheticRandom random, ReferenceLibrary library, int length, int count)
+    public static void AddSpurious(List<SyntheticHit> hits, SyntheticRandom random, ReferenceLibrary library, int length, int count, SyntheticNoise noise)
     {
         for (var i = 0; i < count; i++)
+        {
             hits.Add(random.Chance(0.5) ? Probability(random, library, length, 30, 80) : EValue(random, library, length, 6));
+            HhSearchSiblings.MaybeAddForDecoy(hits, random, library, hits[^1], length, noise);
+        }
     }
 
     /// <summary>A hit to a domain of another T-group over the same region as a true domain, scored like a true hit.</summary>
