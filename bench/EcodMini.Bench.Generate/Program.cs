@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using EcodMini.Core.Synthetic;
+using EcodMini.Synthetic;
 
 // Usage: [count=40000] [seed=1] [--keep <dir>]
 // Generates into a temporary folder, prints the figures, deletes the folder (unless --keep).

@@ -7,7 +7,7 @@ using EcodMini.Core.Inputs;
 using EcodMini.Core.Model;
 using EcodMini.Core.Monitoring;
 using EcodMini.Core.Pipeline;
-using EcodMini.Core.Synthetic;
+using EcodMini.Synthetic;
 using EcodMini.Core.Tracking;
 using EcodMini.Bench.Import;
 using Npgsql;

@@ -5,12 +5,13 @@ using System.Runtime.Loader;
 namespace EcodMini.PowerShell.Loader;
 
 /// <summary>
-/// Hooks the default load context so that only <c>EcodMini.Core</c> is loaded, into <see cref="EngineLoadContext"/>,
-/// from the module's <c>Dependencies/</c> folder; everything the engine needs then resolves inside that context.
+/// Hooks the default load context so that only the engine assemblies (<c>EcodMini.Core</c> and the synthetic batch
+/// generator <c>EcodMini.Synthetic</c>, which the cmdlets reference) are loaded, into <see cref="EngineLoadContext"/>,
+/// from the module's <c>Dependencies/</c> folder; everything they need then resolves inside that context.
 /// </summary>
 public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
-    private const string EngineAssemblyName = "EcodMini.Core";
+    private static readonly string[] EngineAssemblyNames = ["EcodMini.Core", "EcodMini.Synthetic"];
 
     // The module's one load context: created once per process, like the module assembly itself.
     private static readonly Lazy<EngineLoadContext> Context = new(() =>
@@ -29,8 +30,8 @@ public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCl
 
     private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName name)
     {
-        if (!string.Equals(name.Name, EngineAssemblyName, StringComparison.Ordinal)) return null;
-        var path = Path.Combine(Context.Value.DependencyDirectory, EngineAssemblyName + ".dll");
+        if (name.Name is null || !EngineAssemblyNames.Contains(name.Name, StringComparer.Ordinal)) return null;
+        var path = Path.Combine(Context.Value.DependencyDirectory, name.Name + ".dll");
         return File.Exists(path) ? Context.Value.LoadFromAssemblyName(name) : null;
     }
 }

@@ -20,6 +20,21 @@ $default = [System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies.GetNa
         $r.Output.Trim() | Should -Be 'True;False;False'
     }
 
+    It 'loads the generator assembly (EcodMini.Synthetic) next to the engine in the private load context' {
+        $r = Invoke-FreshPwsh -Script @'
+$dir = Join-Path ([IO.Path]::GetTempPath()) ("ecod-synload-" + [guid]::NewGuid().ToString('N'))
+try {
+    $info = New-EcodSyntheticBatch -Path $dir -ProteinCount 5 -Seed 3
+    $alc = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -eq 'EcodMini.Engine'
+    $default = [System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies.GetName().Name
+    "$($info.ProteinCount);$($alc.Assemblies.GetName().Name -contains 'EcodMini.Synthetic');$($default -contains 'EcodMini.Synthetic');$($info.GetType().FullName)"
+}
+finally { Remove-Item -Recurse -Force $dir -ErrorAction SilentlyContinue }
+'@
+        $r.ExitCode | Should -Be 0 -Because $r.Error
+        $r.Output.Trim() | Should -Be '5;True;False;EcodMini.Synthetic.SyntheticBatchInfo'
+    }
+
     It 'every cmdlet has help with a synopsis, a description of every parameter and examples' {
         foreach ($cmd in Get-Command -Module EcodMini) {
             $help = Get-Help $cmd.Name -Full

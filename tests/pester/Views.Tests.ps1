@@ -23,7 +23,7 @@ BeforeAll {
         'EcodMini.Core.Tracking.JobEvent'                   = New-Sample 'EcodMini.Core.Tracking.JobEvent' @{ Time = $when; ProteinId = $long; BatchName = $batch; FromStatus = 'submitted'; ToStatus = 'cancelled'; RetryCount = 12; Detail = $error3 }
         'EcodMini.Core.Tracking.StoredResult'               = New-Sample 'EcodMini.Core.Tracking.StoredResult' @{ ProteinId = $long; BatchName = $batch; Status = 'completed'; DomainCount = 123; Coverage = 1.0; ProcessingSeconds = 123.456; QualityFlags = @(1..5 | ForEach-Object { [pscustomobject] @{ FlagType = 'length_estimated' } }) }
         'EcodMini.Core.Evaluation.ChainComparison'          = New-Sample 'EcodMini.Core.Evaluation.ChainComparison' @{ ProteinId = $long; Status = 'unparseable'; Category = 'discontinuous_multi'; ReferenceDomains = 12; PredictedDomains = 12; DomainsFound = 12; BoundaryAccuracy = 1.0; PredictedCoverage = 1.0; OverSplit = $false; UnderSplit = $true }
-        'EcodMini.Core.Synthetic.SyntheticBatchInfo'        = New-Sample 'EcodMini.Core.Synthetic.SyntheticBatchInfo' @{ ProteinCount = 1234567; RepresentativeCount = 1234567; BatchDirectories = @(1..3); Elapsed = [timespan]::FromSeconds(12345.6); Root = $path }
+        'EcodMini.Synthetic.SyntheticBatchInfo'        = New-Sample 'EcodMini.Synthetic.SyntheticBatchInfo' @{ ProteinCount = 1234567; RepresentativeCount = 1234567; BatchDirectories = @(1..3); Elapsed = [timespan]::FromSeconds(12345.6); Root = $path }
         'EcodMini.Core.Monitoring.Alerts.ProductionAlert'   = New-Sample 'EcodMini.Core.Monitoring.Alerts.ProductionAlert' @{ Severity = 'critical'; Kind = 'FailureRateHighAndMore'; Message = $error3 }
         'EcodMini.Core.Monitoring.Dashboard.DashboardSnapshot' = New-Sample 'EcodMini.Core.Monitoring.Dashboard.DashboardSnapshot' @{ TakenAt = [datetimeoffset] $when; FinishedFraction = 1.0; Total = 40000; Completed = 40000; Failed = 40000; Running = 40000; Pending = 40000; ThroughputPerHour = 1234567; Alerts = @(1..4 | ForEach-Object { [pscustomobject] @{ Kind = 'FailureRateHigh' } }) }
         'EcodMini.Core.Database.ImportSummary'              = New-Sample 'EcodMini.Core.Database.ImportSummary' @{ Attempted = 40000; Imported = 40000; Skipped = 40000; Filtered = 40000; Failed = 40000; Collisions = 40000; Domains = 123456; Seconds = 1234.5; CollisionCheckOnly = $false; DryRun = $true; CollisionStrategy = 'Replace'; Database = $long }
@@ -43,7 +43,7 @@ Describe 'Table views at 80 columns' {
     It 'keeps every line of <_> within 80 characters, every column shown' -ForEach @(
         'EcodMini.Core.Model.PartitionResult', 'EcodMini.Core.Model.PartitionDomain', 'EcodMini.Core.Scanning.ProteinTask',
         'EcodMini.Core.Tracking.JobRecord', 'EcodMini.Core.Monitoring.BatchStatistics', 'EcodMini.Core.Tracking.JobEvent',
-        'EcodMini.Core.Tracking.StoredResult', 'EcodMini.Core.Evaluation.ChainComparison', 'EcodMini.Core.Synthetic.SyntheticBatchInfo',
+        'EcodMini.Core.Tracking.StoredResult', 'EcodMini.Core.Evaluation.ChainComparison', 'EcodMini.Synthetic.SyntheticBatchInfo',
         'EcodMini.Core.Monitoring.Alerts.ProductionAlert', 'EcodMini.Core.Monitoring.Dashboard.DashboardSnapshot',
         'EcodMini.Core.Database.ImportSummary', 'EcodMini.Core.Database.ProteinImportRecord', 'EcodMini.Core.Database.ImportMismatch') {
         $type = $_

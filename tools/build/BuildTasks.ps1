@@ -4,7 +4,7 @@ $script:Root = Resolve-Path (Join-Path $PSScriptRoot '../..')
 $script:OutDir = Join-Path $script:Root 'out'
 $script:ModuleDir = Join-Path $script:OutDir 'EcodMini'
 $script:RequiredDependencies = @(
-    'EcodMini.Core.dll', 'Microsoft.Data.Sqlite.dll', 'SQLitePCLRaw.core.dll', 'SQLitePCLRaw.batteries_v2.dll',
+    'EcodMini.Core.dll', 'EcodMini.Synthetic.dll', 'Microsoft.Data.Sqlite.dll', 'SQLitePCLRaw.core.dll', 'SQLitePCLRaw.batteries_v2.dll',
     'Npgsql.dll', 'YamlDotNet.dll', 'Spectre.Console.dll', 'Spectre.Console.Ansi.dll', 'runtimes/linux-x64/native/libe_sqlite3.so')
 
 function Invoke-Dotnet {
@@ -30,7 +30,8 @@ function Invoke-Package {
     $staging = Join-Path $script:OutDir 'staging/core'
     if (Test-Path $script:ModuleDir) { Remove-Item -Recurse -Force $script:ModuleDir }
     if (Test-Path $staging) { Remove-Item -Recurse -Force $staging }
-    Invoke-Dotnet @('publish', (Join-Path $script:Root 'src/EcodMini.Core/EcodMini.Core.csproj'), '-c', $Configuration, '--no-build', '-o', $staging, '--nologo', '-v', 'quiet')
+    # The generator's project publishes the engine and every engine dependency with it.
+    Invoke-Dotnet @('publish', (Join-Path $script:Root 'src/EcodMini.Synthetic/EcodMini.Synthetic.csproj'), '-c', $Configuration, '--no-build', '-o', $staging, '--nologo', '-v', 'quiet')
 
     $deps = Join-Path $script:ModuleDir 'Dependencies'
     New-Item -ItemType Directory -Force -Path $deps, (Join-Path $script:ModuleDir 'en-US') | Out-Null

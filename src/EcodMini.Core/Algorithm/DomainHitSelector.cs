@@ -37,12 +37,15 @@ internal sealed class DomainHitSelector(PartitionOptions options, RejectionLog l
             }
             var domain = new WorkingDomain(length, range, source.Type, source.TargetId,
                 source.Family ?? source.TGroup ?? source.Pdb, source.TGroup, source.HGroup, source.Confidence, selected.Count);
+            var votes = agreement?.Votes(hit) ?? 0;
             if (!range.Equals(hit.QueryRange))
-                domain.Actions.Add($"consensus of {agreement!.Support(hit)} agreeing hit(s) (own range {hit.QueryRange})");
+                domain.Actions.Add($"consensus of {agreement!.Support(hit) - votes} agreeing hit(s) (own range {hit.QueryRange})");
+            if (votes > 0) domain.Actions.Add($"supported by {votes} vote-only weak hit(s) of H-group {hit.HGroup}");
             selected.Add(domain);
             Sources[domain] = hit;
             mask.Mark(range);
-            log.Note($"accepted {hit.Type} {hit.TargetId} [{range}]{(ReferenceEquals(source, hit) ? "" : $" as {source.TargetId}")}");
+            log.Note($"accepted {hit.Type} {hit.TargetId} [{range}]{(ReferenceEquals(source, hit) ? "" : $" as {source.TargetId}")}"
+                + (votes > 0 ? $" (support {agreement!.Support(hit)}, {votes} of them vote-only)" : ""));
         }
     }
 

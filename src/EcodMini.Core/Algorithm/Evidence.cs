@@ -21,6 +21,8 @@ internal sealed record Evidence
     public double Confidence { get; init; }
     /// <summary>Below its section 4 threshold: a candidate only with enough agreeing hits (<see cref="PartitionOptions.AgreementMinHits"/>).</summary>
     public bool BelowThreshold { get; init; }
+    /// <summary>Below every floor but kept to vote (<see cref="PartitionOptions.WeakHitVotes"/>): never a candidate.</summary>
+    public bool VoteOnly { get; init; }
     /// <summary>Position in the input, the last ordering tie-break.</summary>
     public int Index { get; init; }
 

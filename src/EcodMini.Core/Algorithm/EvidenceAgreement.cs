@@ -14,6 +14,7 @@ internal sealed class EvidenceAgreement
     private readonly Dictionary<Evidence, int> _index = new(ReferenceEqualityComparer.Instance);
     private readonly List<int>[] _members;
     private readonly int[] _support;
+    private readonly int[] _votes;
     private readonly bool[] _outvoted;
 
     public EvidenceAgreement(IEnumerable<Evidence> hits, PartitionOptions options)
@@ -22,8 +23,10 @@ internal sealed class EvidenceAgreement
         var n = _hits.Count;
         _members = new List<int>[n];
         _support = new int[n];
+        _votes = new int[n];
         _outvoted = new bool[n];
-        for (var i = 0; i < n; i++) { _index[_hits[i]] = i; _members[i] = [i]; }
+        var voters = new List<int>[n];
+        for (var i = 0; i < n; i++) { _index[_hits[i]] = i; _members[i] = [i]; voters[i] = []; }
         var competitors = new List<(int, int)>();
         // Pairs by increasing start: the inner loop stops at the first hit starting after the outer one ends.
         var byStart = Enumerable.Range(0, n).ToArray();
@@ -39,6 +42,11 @@ internal sealed class EvidenceAgreement
                 if (b.QueryRange.Start > a.QueryRange.End) break;
                 var shared = Shared(a.QueryRange, b.QueryRange);
                 if (shared < options.AgreementOverlap * a.QueryRange.TotalLength || shared < options.AgreementOverlap * b.QueryRange.TotalLength) continue;
+                if (a.VoteOnly || b.VoteOnly)
+                {
+                    if (a.VoteOnly != b.VoteOnly && Votes(a.VoteOnly ? a : b, a.VoteOnly ? b : a)) voters[a.VoteOnly ? j : i].Add(a.VoteOnly ? i : j);
+                    continue;
+                }
                 if (Differ(a.HGroup, b.HGroup)) { competitors.Add((i, j)); continue; }
                 _members[i].Add(j);
                 _members[j].Add(i);
@@ -50,6 +58,12 @@ internal sealed class EvidenceAgreement
         {
             _members[i].Sort(); // input order, whatever order the pairs were found in
             (_support[i], weight[i]) = Independent(_members[i]);
+            if (voters[i].Count == 0) continue;
+            voters[i].Sort();
+            var withVotes = Independent([.. _members[i], .. voters[i]]).Count;
+            if (withVotes - _support[i] < options.WeakVoteMinVoters) continue;
+            _votes[i] = withVotes - _support[i];
+            _support[i] = withVotes;
         }
         foreach (var (i, j) in competitors)
         {
@@ -89,7 +103,16 @@ internal sealed class EvidenceAgreement
         !(_hits[i].BelowThreshold && _support[i] < options.AgreementMinHits)
         && !(_support[i] == 1 && _hits[i].Confidence < options.LoneHitMinConfidence);
 
+    /// <summary>Independent agreeing hits, itself and counted vote-only hits included.</summary>
     public int Support(Evidence hit) => _support[_index[hit]];
+
+    /// <summary>The part of <see cref="Support"/> that vote-only hits give (0 below <see cref="PartitionOptions.WeakVoteMinVoters"/>).</summary>
+    public int Votes(Evidence hit) => _votes[_index[hit]];
+
+    /// <summary>A vote-only hit supports a candidate of its own H-group (both known), never one of another T-group.</summary>
+    private static bool Votes(Evidence voter, Evidence candidate) =>
+        !string.IsNullOrEmpty(voter.HGroup) && string.Equals(voter.HGroup, candidate.HGroup, StringComparison.Ordinal)
+        && !Differ(voter.TGroup, candidate.TGroup);
 
     /// <summary>
     /// A hit of another T-group over the same region, itself a candidate, has more weight: the sum, over its agreeing

@@ -74,23 +74,31 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
         var rc = target is not null && refLength is > 0 ? (double)target.TotalLength / refLength.Value : (double?)null;
         var confidence = ConfidenceCalculator.Compute(options, type, evalue, probability, rc);
         var below = false;
+        var voteOnly = false;
+        var hGroup = refDomain?.HGroup ?? NullIfBlank(hit.HGroup);
         if (options.ApplyQualityThresholds && ThresholdFailure(type, confidence, rc) is { } failure)
         {
             below = options.AgreementMinHits > 0 && confidence >= options.AgreementMinConfidence && rc >= options.AgreementMinReferenceCoverage;
             if (!below)
             {
                 log.Count(failure);
-                return null;
+                voteOnly = CanVote(confidence, rc, hGroup);
+                if (!voteOnly) return null;
             }
         }
         return new Evidence
         {
             Type = type, TargetId = targetId, Pdb = pdb, Chain = chain, QueryRange = query, HitRange = target,
             Evalue = evalue, Probability = probability, ReferenceLength = refLength,
-            TGroup = refDomain?.TGroup ?? NullIfBlank(hit.TGroup), HGroup = refDomain?.HGroup ?? NullIfBlank(hit.HGroup),
-            Family = NullIfBlank(hit.Family), Confidence = confidence, Index = index, BelowThreshold = below,
+            TGroup = refDomain?.TGroup ?? NullIfBlank(hit.TGroup), HGroup = hGroup,
+            Family = NullIfBlank(hit.Family), Confidence = confidence, Index = index, BelowThreshold = below, VoteOnly = voteOnly,
         };
     }
+
+    /// <summary>A hit below every floor that may still vote (<see cref="PartitionOptions.WeakHitVotes"/>; still counted as rejected).</summary>
+    private bool CanVote(double confidence, double? referenceCoverage, string? hGroup) =>
+        options.WeakHitVotes && options.UsesAgreement() && hGroup is not null
+        && confidence >= options.WeakVoteMinConfidence && referenceCoverage >= options.WeakVoteMinReferenceCoverage;
 
     /// <summary>Minimum confidence and reference coverage of a type (section 4); false (and logged) when the hit fails.</summary>
     public bool PassesThresholds(string type, double confidence, double? referenceCoverage)

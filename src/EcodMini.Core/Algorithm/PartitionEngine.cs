@@ -31,13 +31,14 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
         var chainHits = new List<Evidence>();
         var domainHits = new List<Evidence>();
         var hhHits = new List<Evidence>();
+        var voteHits = new List<Evidence>();
         for (var i = 0; i < chain.Hits.Count; i++)
         {
             var hit = chain.Hits[i];
             evidenceCounts[hit.Type] = evidenceCounts.GetValueOrDefault(hit.Type) + 1;
             var evidence = builder.Build(hit, i, length, chain.Alignments);
             if (evidence is null) continue;
-            (evidence.Type switch
+            (evidence.VoteOnly ? voteHits : evidence.Type switch
             {
                 EvidenceType.ChainBlast => chainHits,
                 EvidenceType.DomainBlast => domainHits,
@@ -54,7 +55,7 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
         var mask = new ResidueMask(length);
         var selected = new List<WorkingDomain>();
         SelectChainHits(chainHits, mask, selected, builder, log, length);
-        var agreement = Options.UsesAgreement() ? new EvidenceAgreement(domainHits.Concat(hhHits), Options) : null;
+        var agreement = Options.UsesAgreement() ? new EvidenceAgreement(domainHits.Concat(hhHits).Concat(voteHits), Options) : null;
         var domainSelector = new DomainHitSelector(Options, log, length, agreement, order);
         domainSelector.Select(domainHits, mask, selected);
         domainSelector.Select(hhHits, mask, selected);

@@ -51,6 +51,19 @@ public sealed record PartitionOptions
     public double AgreementMinConfidence { get; init; } = 0.45;
     /// <summary>Such a sub-threshold hit still needs this reference coverage.</summary>
     public double AgreementMinReferenceCoverage { get; init; } = 0.5;
+    /// <summary>
+    /// Weak hits vote (issue 22): a domain BLAST or HHsearch hit below every floor (section 4 and the sub-threshold floors above)
+    /// with a known H-group is kept as vote-only evidence: never a candidate and never used for boundaries, projection,
+    /// naming or outvote weight, it adds to the support of agreeing candidates of its H-group (not of another T-group).
+    /// Off: outputs are exactly those without the rule.
+    /// </summary>
+    public bool WeakHitVotes { get; init; } = true;
+    /// <summary>Least confidence of a vote-only hit (HHsearch: a probability of about 25-32%, by reference coverage).</summary>
+    public double WeakVoteMinConfidence { get; init; } = 0.3;
+    /// <summary>Least reference coverage of a vote-only hit.</summary>
+    public double WeakVoteMinReferenceCoverage { get; init; } = 0.5;
+    /// <summary>Vote-only hits add to a candidate's support only when at least this many independent ones agree with it.</summary>
+    public int WeakVoteMinVoters { get; init; } = 1;
     /// <summary>A hit is not accepted when a candidate hit of another T-group over the same region has agreeing independent hits of more summed confidence.</summary>
     public bool OutvoteCompetingHits { get; init; } = true;
     /// <summary>
@@ -90,6 +103,7 @@ public sealed record PartitionOptions
         ProjectReferenceEnds = false,
         SplitGapsByAgreement = false,
         ClaimHostRemainders = false,
+        WeakHitVotes = false,
     };
 
     // --- Reference data and thresholds (sections 3-4)
@@ -194,6 +208,9 @@ public sealed record PartitionOptions
         Fraction(AgreementMinConfidence, nameof(AgreementMinConfidence));
         Fraction(AgreementMinReferenceCoverage, nameof(AgreementMinReferenceCoverage));
         Positive(ProjectionMinHits, nameof(ProjectionMinHits));
+        Fraction(WeakVoteMinConfidence, nameof(WeakVoteMinConfidence));
+        Fraction(WeakVoteMinReferenceCoverage, nameof(WeakVoteMinReferenceCoverage));
+        Positive(WeakVoteMinVoters, nameof(WeakVoteMinVoters));
         NonNegativeFinite(ProjectionMinRawSpread, nameof(ProjectionMinRawSpread));
         Fraction(HostRemainderTolerance, nameof(HostRemainderTolerance));
         if (MaxConfidence < MinConfidence) throw new ArgumentException("must be >= MinConfidence", nameof(MaxConfidence));

@@ -1,6 +1,5 @@
 using EcodMini.Core.Model;
 using EcodMini.Core.Outputs;
-using EcodMini.Core.Synthetic;
 
 namespace EcodMini.Core.Evaluation;
 

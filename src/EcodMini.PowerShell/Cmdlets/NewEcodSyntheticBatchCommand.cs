@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
-using EcodMini.Core.Synthetic;
+using EcodMini.Synthetic;
 using EcodMini.PowerShell.Infrastructure;
 
 namespace EcodMini.PowerShell.Cmdlets;

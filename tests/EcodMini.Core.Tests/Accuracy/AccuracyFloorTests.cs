@@ -3,7 +3,7 @@ using EcodMini.Core.Evaluation;
 using EcodMini.Core.Inputs;
 using EcodMini.Core.Model;
 using EcodMini.Core.Pipeline;
-using EcodMini.Core.Synthetic;
+using EcodMini.Synthetic;
 using Xunit.Abstractions;
 
 namespace EcodMini.Core.Tests.Accuracy;

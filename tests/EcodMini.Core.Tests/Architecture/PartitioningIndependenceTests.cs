@@ -1,11 +1,12 @@
 using EcodMini.Core.Algorithm;
-using EcodMini.Core.Synthetic;
+using EcodMini.Synthetic;
 
 namespace EcodMini.Core.Tests.Architecture;
 
 /// <summary>
 /// The partitioning code must not know the generator: no rule may key on generated ids, categories or noise settings.
-/// Checked on the compiled Core assembly (every type reference, IL included) and on the source files.
+/// Checked on the compiled Core assembly (every type reference, IL included) and on the source files. The generator
+/// lives in its own assembly (EcodMini.Synthetic), which the engine assembly never references.
 /// </summary>
 public sealed class PartitioningIndependenceTests
 {
@@ -33,6 +34,20 @@ public sealed class PartitioningIndependenceTests
     }
 
     [Fact]
+    public void TheEngineAssemblyNeitherReferencesNorHoldsTheGenerator()
+    {
+        var engine = typeof(PartitionEngine).Assembly;
+        var generator = typeof(SyntheticBatchGenerator).Assembly;
+        Assert.NotEqual(engine, generator);
+        Assert.Equal("EcodMini.Synthetic", generator.GetName().Name);
+        Assert.DoesNotContain(engine.GetReferencedAssemblies(), a => a.Name == generator.GetName().Name);
+        var synthetic = engine.GetTypes().Where(t => t.Namespace?.Contains("Synthetic", StringComparison.Ordinal) == true).Select(t => t.FullName);
+        Assert.Empty(synthetic);
+        // The generator does use the engine (its model and formats): the reference check above can see one.
+        Assert.Contains(generator.GetReferencedAssemblies(), a => a.Name == engine.GetName().Name);
+    }
+
+    [Fact]
     public void TheScannerSeesAGeneratorReferenceWhereOneExists()
     {
         // The generator itself refers to its own namespace: a scanner that missed this would pass anything.
@@ -40,7 +55,7 @@ public sealed class PartitioningIndependenceTests
             .Any(r => r.Referenced == typeof(SyntheticBatchOptions));
         Assert.True(found);
         var inBody = TypeReferenceScanner.References(typeof(SyntheticBatchGenerator))
-            .Any(r => r.Where.EndsWith(" body", StringComparison.Ordinal) && r.Referenced.FullName == "EcodMini.Core.Synthetic.TruthWriter");
+            .Any(r => r.Where.EndsWith(" body", StringComparison.Ordinal) && r.Referenced.FullName == "EcodMini.Synthetic.TruthWriter");
         Assert.True(inBody, "an IL-only reference (a static call in a method body) was not found");
     }
 

@@ -1,6 +1,6 @@
 using EcodMini.Core.Evaluation;
 using EcodMini.Core.Model;
-using EcodMini.Core.Synthetic;
+using EcodMini.Synthetic;
 using EcodMini.Core.Tests.Synthetic;
 
 namespace EcodMini.Core.Tests.Evaluation;

@@ -1,5 +1,5 @@
 using EcodMini.Core.Model;
-using EcodMini.Core.Synthetic;
+using EcodMini.Synthetic;
 
 namespace EcodMini.Core.Tests.Synthetic;
 

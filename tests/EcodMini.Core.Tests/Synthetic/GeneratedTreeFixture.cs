@@ -1,4 +1,5 @@
-using EcodMini.Core.Synthetic;
+using EcodMini.Core.Evaluation;
+using EcodMini.Synthetic;
 
 namespace EcodMini.Core.Tests.Synthetic;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using EcodMini.Core.Model;
-using EcodMini.Core.Synthetic;
+using EcodMini.Synthetic;
 
 namespace EcodMini.Core.Tests.Synthetic;
 

@@ -1,4 +1,4 @@
-using EcodMini.Core.Synthetic;
+using EcodMini.Synthetic;
 
 namespace EcodMini.Core.Tests.Synthetic;
 

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
-using EcodMini.Core.Synthetic;
+using EcodMini.Core.Evaluation;
+using EcodMini.Synthetic;
 
 namespace EcodMini.Core.Tests.Synthetic;
 

@@ -1,5 +1,6 @@
 using EcodMini.Core.Model;
-using EcodMini.Core.Synthetic;
+using EcodMini.Core.Evaluation;
+using EcodMini.Synthetic;
 
 namespace EcodMini.Core.Tests.Synthetic;
 

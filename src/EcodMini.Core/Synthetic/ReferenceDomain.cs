@@ -1,9 +1,0 @@
-using EcodMini.Core.Model;
-
-namespace EcodMini.Core.Synthetic;
-
-/// <summary>One domain of a synthetic reference chain (range in the chain's numbering).</summary>
-internal sealed record ReferenceDomain(string DomainId, string Pdb, string Chain, ResidueRange Range, string TGroup, string HGroup)
-{
-    public int Length => Range.TotalLength;
-}

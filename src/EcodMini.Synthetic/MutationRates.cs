@@ -1,0 +1,11 @@
+namespace EcodMini.Synthetic;
+
+/// <summary>Per-residue rates used when copying reference residues into a query.</summary>
+internal sealed record MutationRates(double Substitution, double Deletion, double Insertion)
+{
+    /// <summary>A close homolog: BLAST finds it.</summary>
+    public static MutationRates Close { get; } = new(0.25, 0.01, 0.008);
+
+    /// <summary>A remote homolog: only profile search (HHsearch) finds it.</summary>
+    public static MutationRates Remote { get; } = new(0.75, 0.02, 0.015);
+}
