@@ -33,6 +33,10 @@ public static partial class JobScriptValues
         return checkedValue;
     }
 
+    /// <summary>Environment variable names separated by ',' (an <c>--export</c> list; never ALL or NONE mixed in).</summary>
+    public static string VariableList(string setting, string? value) =>
+        Check(setting, value, VariableListPattern(), "environment variable names separated by ','");
+
     /// <summary>Wraps a validated value in single quotes for the shell.</summary>
     public static string Quote(string validated) => "'" + validated + "'";
 
@@ -53,6 +57,9 @@ public static partial class JobScriptValues
 
     [GeneratedRegex(@"^\d{1,9}[KMGT]?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex MemoryPattern();
+
+    [GeneratedRegex(@"\A[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*\z", RegexOptions.CultureInvariant)]
+    private static partial Regex VariableListPattern();
 
     [GeneratedRegex(@"^/[A-Za-z0-9_./+,=@:\-]{0,4000}$", RegexOptions.CultureInvariant)]
     private static partial Regex PathPattern();
