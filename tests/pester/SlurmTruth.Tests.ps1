@@ -42,6 +42,14 @@ BeforeAll {
         $name
     }
 
+    # The test cluster's configuration; chains run again in every test (their outputs of an earlier test do not count).
+    function New-TruthConfig([string] $Folder, [int] $MaxConcurrent = 4) {
+        New-Item -ItemType Directory -Force -Path $Folder | Out-Null
+        $path = Join-Path $Folder 'production.yml'
+        (Get-SlurmConfigLines $Folder -MaxConcurrent $MaxConcurrent) + @('paths:', "  log_dir: $Folder/logs", 'processing:', '  retry_delay: 0', '  skip_existing: false') | Set-Content $path
+        $path
+    }
+
     $script:G = New-TestBatchRoot -ProteinCount 60 -Seed 18 -BatchCount 1
 }
 
@@ -50,7 +58,7 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
 
     It 'Stop-EcodJob -All after the run finished cancels nothing: finished chains are collected as completed' {
         $folder = Join-Path $TestDrive 'stop-after'
-        $cfg = New-SlurmConfig $folder
+        $cfg = New-TruthConfig $folder
         $db = Join-Path $folder 'tracking.db'
         $tasks = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 30)
         (Submit-Slurm $tasks $db $folder $cfg).Status | Sort-Object -Unique | Should -Be 'submitted'
@@ -70,7 +78,7 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
 
     It 'Get-EcodJobStatus -Refresh repairs chains an older version marked cancelled after they had finished' {
         $folder = Join-Path $TestDrive 'repair'
-        $cfg = New-SlurmConfig $folder
+        $cfg = New-TruthConfig $folder
         $db = Join-Path $folder 'tracking.db'
         $tasks = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 20)
         Submit-Slurm $tasks $db $folder $cfg | Out-Null
@@ -88,7 +96,7 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
 
     It 'a local run beside a held SLURM run leaves its chunks alone, names the run, and runs only unclaimed chains' {
         $folder = Join-Path $TestDrive 'ownership'
-        $cfg = New-SlurmConfig $folder
+        $cfg = New-TruthConfig $folder
         $db = Join-Path $folder 'tracking.db'
         $all = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 25)
         $blockers = Start-Blockers
@@ -114,7 +122,7 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
 
     It 'squeue and sacct failing (a wrapper on PATH) leave states as they were, with a warning dated "unknown since"' {
         $folder = Join-Path $TestDrive 'outage'
-        $cfg = New-SlurmConfig $folder
+        $cfg = New-TruthConfig $folder
         $db = Join-Path $folder 'tracking.db'
         $tasks = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 20)
         $blockers = Start-Blockers
@@ -137,7 +145,7 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
 
     It 'keeps the database password out of the job environment, the job script and slurmctld (a running worker''s /proc/<pid>/environ)' {
         $folder = Join-Path $TestDrive 'secret'
-        $cfg = New-SlurmConfig $folder
+        $cfg = New-TruthConfig $folder
         $db = Join-Path $folder 'tracking.db'
         $secret = 'pw-' + [guid]::NewGuid().ToString('n')
         $pipeline = "Find-EcodProtein -BatchRoot '$($G.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Submit-EcodJob -Executor Slurm -ReferenceDirectory '$($G.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$folder/work' -ChunkSize 60 -ConfigurationPath '$cfg' | Out-Null"
@@ -172,9 +180,7 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
 
     It 'holds one cap per run across arrays split at MaxArraySize: pieces are chained and never run more than max_concurrent_jobs tasks' {
         $folder = Join-Path $TestDrive 'cap'
-        New-Item -ItemType Directory -Force $folder | Out-Null
-        $cfg = Join-Path $folder 'production.yml'
-        (Get-SlurmConfigLines $folder -MaxConcurrent 1) + @('paths:', "  log_dir: $folder/logs", 'processing:', '  retry_delay: 0') | Set-Content $cfg
+        $cfg = New-TruthConfig $folder -MaxConcurrent 1
         $db = Join-Path $folder 'tracking.db'
         $more = New-TestBatchRoot -ProteinCount 110 -Seed 19 -BatchCount 1
         $tasks = @(Find-EcodProtein -BatchRoot $more.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg)
@@ -198,5 +204,97 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
             $most | Should -Be 1
         }
         finally { & scancel --name $name }
+    }
+
+    It 'Stop-EcodJob -ProteinId stops exactly the named chains: a chunk of only them is scancelled, others skip them by stop file' {
+        $folder = Join-Path $TestDrive 'partial'
+        $cfg = New-TruthConfig $folder
+        $db = Join-Path $folder 'tracking.db'
+        $tasks = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 20)
+        $blockers = Start-Blockers
+        try {
+            Submit-Slurm $tasks $db $folder $cfg | Out-Null
+            $chunks = @(Get-EcodJobStatus -TrackingDatabase $db -ConfigurationPath $cfg | Group-Object JobId | Sort-Object Name)
+            $chunks.Count | Should -Be 2
+            $whole = @($chunks[0].Group.ProteinId)
+            $some = @($chunks[1].Group.ProteinId | Select-Object -First 3)
+            $report = Stop-EcodJob -TrackingDatabase $db -ProteinId ($whole + $some) -ConfigurationPath $cfg -Confirm:$false
+            ($report.StoppedCount, $report.Cancelled.Count, $report.Requested.Count, $report.ExecutorJobs.Count) | Should -Be @(13, 10, 3, 1)
+            $report.ExecutorJobs[0] | Should -Be $chunks[0].Name
+            $name = Get-JobScriptName (Get-ChildItem (Join-Path $folder 'jobs') -Recurse -Filter job.sh | Select-Object -First 1).FullName
+            @(& squeue --noheader --array --name $name --format='%i') | Should -Be $chunks[1].Name -Because 'only the task holding nothing but named chains is cancelled'
+        }
+        finally { Stop-Blockers $blockers }
+        $final = @(Get-EcodJobStatus -TrackingDatabase $db -Wait -PollInterval 2 -Timeout 00:05:00 -ConfigurationPath $cfg)
+        @($final | Where-Object Status -eq 'cancelled' | ForEach-Object ProteinId | Sort-Object) | Should -Be @(($whole + $some) | Sort-Object)
+        @($final | Where-Object Status -eq 'completed').Count | Should -Be 7
+        $stats = Get-EcodProductionStatistic -TrackingDatabase $db -ConfigurationPath $cfg
+        ($stats.Completed, $stats.Failed, $stats.Cancelled) | Should -Be @(7, 0, 13) -Because 'a cancellation is never a failure'
+        @(Get-EcodProductionAlert -TrackingDatabase $db -ConfigurationPath $cfg | Where-Object Kind -eq 'HighFailureRate').Count | Should -Be 0
+    }
+
+    It 'Stop-EcodJob -All on a local run owned by another session: that run skips the chains at its next chain and records them cancelled' {
+        $folder = Join-Path $TestDrive 'localstop'
+        $cfg = New-TruthConfig $folder
+        $db = Join-Path $folder 'tracking.db'
+        $big = New-TestBatchRoot -ProteinCount 400 -Seed 21 -BatchCount 1
+        $p = Start-FreshPwsh -Script "Find-EcodProtein -BatchRoot '$($big.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Submit-EcodJob -ReferenceDirectory '$($big.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$folder/work' -ChunkSize 400 -ThrottleLimit 1 -ConfigurationPath '$cfg' | Out-Null"
+        try {
+            $deadline = (Get-Date).AddSeconds(120)
+            while ((Get-Date) -lt $deadline -and -not (Test-Path $db -PathType Leaf)) { Start-Sleep -Milliseconds 200 }
+            $running = 0
+            while ((Get-Date) -lt $deadline -and $running -eq 0) {
+                Start-Sleep -Milliseconds 300
+                $running = [int](& sqlite3 -readonly $db "SELECT COUNT(*) FROM jobs WHERE status = 'running';" 2>$null)
+            }
+            $running | Should -BeGreaterThan 0 -Because 'the local run must have started'
+            $warnings = @()
+            $report = Stop-EcodJob -TrackingDatabase $db -All -ConfigurationPath $cfg -Confirm:$false -WarningVariable warnings
+            $report.Owner | Should -Not -BeNullOrEmpty
+            $report.Requested.Count | Should -BeGreaterThan 0
+            ($warnings -join "`n") | Should -Match 'owned by .*asked to stop through the stop file'
+            $p.WaitForExit(120000) | Should -BeTrue -Because 'the owner stops cleanly at its next chain'
+        }
+        finally { if (-not $p.HasExited) { $p.Kill($true) } }
+        $stats = Get-EcodProductionStatistic -TrackingDatabase $db -ConfigurationPath $cfg
+        $stats.Failed | Should -Be 0
+        $stats.Cancelled | Should -BeGreaterThan 100 -Because 'the running chunk skipped the chains it had not started'
+        $stats.Completed | Should -BeLessThan 250 -Because 'no further chunk started after the request'
+        ($stats.Completed + $stats.Cancelled + $stats.Pending) | Should -Be 400
+    }
+
+    It 'Ctrl+C (SIGINT) during sbatch says what was submitted; the next command adopts the job and every chain runs once' {
+        $folder = Join-Path $TestDrive 'sigint'
+        $cfg = New-TruthConfig $folder
+        $db = Join-Path $folder 'tracking.db'
+        $bin = Join-Path $folder 'bin'
+        New-Item -ItemType Directory -Force $bin | Out-Null
+        # sbatch that submits for real, then hangs: the submitter is interrupted before it can record the job id.
+        "#!/bin/bash`n/usr/bin/sbatch `"`$@`"`nsleep 600" | Set-Content (Join-Path $bin 'sbatch')
+        & chmod +x (Join-Path $bin 'sbatch')
+        $pipeline = "Find-EcodProtein -BatchRoot '$($G.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Select-Object -First 30 | Submit-EcodJob -Executor Slurm -ReferenceDirectory '$($G.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$folder/work' -ChunkSize 10 -ConfigurationPath '$cfg' | Out-Null"
+        $p = Start-FreshPwsh -Script "`$env:PATH = '${bin}:' + `$env:PATH; $pipeline"
+        $stdout = $p.StandardOutput.ReadToEndAsync(); $stderr = $p.StandardError.ReadToEndAsync()
+        $deadline = (Get-Date).AddSeconds(120)
+        $queued = @()
+        while ((Get-Date) -lt $deadline -and $queued.Count -eq 0) {
+            Start-Sleep -Milliseconds 300
+            if (Test-Path "$folder/jobs") {
+                $script = Get-ChildItem "$folder/jobs" -Recurse -Filter job.sh | Select-Object -First 1
+                if ($script) { $queued = @(& squeue --noheader --name (Get-JobScriptName $script.FullName) --format='%i') }
+            }
+        }
+        $queued.Count | Should -BeGreaterThan 0 -Because 'the job must be accepted before the interrupt'
+        & kill -INT $p.Id
+        $p.WaitForExit(60000) | Should -BeTrue -Because 'Ctrl+C stops the submission'
+        ($stdout.Result + $stderr.Result) | Should -Match 'stopped during submission'
+        ($stdout.Result + $stderr.Result) | Should -Match 'adopts them'
+
+        $r = Invoke-FreshPwsh -Script ($pipeline -replace '\| Out-Null$', '-WaitForLease | Out-Null')
+        $r.ExitCode | Should -Be 0 -Because $r.Error
+        Get-EcodJobStatus -TrackingDatabase $db -Wait -PollInterval 2 -Timeout 00:05:00 -ConfigurationPath $cfg | Out-Null
+        (Get-EcodProductionStatistic -TrackingDatabase $db -ConfigurationPath $cfg).Completed | Should -Be 30
+        @(Get-ChildItem "$folder/jobs" -Recurse -Filter job.sh).Count | Should -Be 1 -Because 'the rerun adopted the interrupted submission instead of submitting again'
+        Get-AttemptCounts $db | ForEach-Object { ($_ -split '\|')[1] } | Sort-Object -Unique | Should -Be '1'
     }
 }
