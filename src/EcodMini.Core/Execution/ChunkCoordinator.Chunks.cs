@@ -15,7 +15,7 @@ public sealed partial class ChunkCoordinator
         var next = 0;
         while (next < chunks.Count || _active.Count > 0)
         {
-            var stopping = cancellationToken.IsCancellationRequested;
+            var stopping = cancellationToken.IsCancellationRequested || RunStopRequested(work);
             var free = Options.ThrottleLimit - _active.Count(c => c.OwnRun);
             if (!stopping && next < chunks.Count && free > 0)
             {

@@ -5,6 +5,8 @@ namespace EcodMini.Core.Execution;
 /// <summary>Stop-EcodJob's engine: stops exactly the chains asked for, and only those still running.</summary>
 public sealed partial class ChunkCoordinator
 {
+    private bool _stopRequested;
+
     /// <summary>
     /// Stops the running attempts of the given jobs. Under the lease, the executor is asked first: a chunk whose
     /// worker already ended is collected (its results ingested, nothing cancelled); a live chunk holding only chains
@@ -14,11 +16,12 @@ public sealed partial class ChunkCoordinator
     /// to the stop file (that run's workers skip them and it records the cancellations). Never marks a chain
     /// cancelled that has a result.
     /// </summary>
-    public StopReport Stop(IReadOnlyCollection<long> jobRefs, string detail, CancellationToken cancellationToken = default)
+    /// <param name="wholeRun">Stop-EcodJob -All: a live owner is also asked to start no further chunks (<see cref="StopRequestFile.RunStopPath"/>).</param>
+    public StopReport Stop(IReadOnlyCollection<long> jobRefs, string detail, CancellationToken cancellationToken = default, bool wholeRun = false)
     {
         var wanted = jobRefs.ToHashSet();
         try { TakeLease(null, cancellationToken, null); }
-        catch (TrackerLeaseHeldException ex) { return RequestStop(wanted, ex.Owner); }
+        catch (TrackerLeaseHeldException ex) { return RequestStop(wanted, ex.Owner, wholeRun); }
         try
         {
             var open = _tracker.GetOpenAttempts();
@@ -82,14 +85,25 @@ public sealed partial class ChunkCoordinator
     }
 
     /// <summary>Another live run owns the tracker: the chains go to their folders' stop files, for that run's workers.</summary>
-    private StopReport RequestStop(HashSet<long> wanted, TrackerLease owner)
+    private StopReport RequestStop(HashSet<long> wanted, TrackerLease owner, bool wholeRun)
     {
+        if (wholeRun && owner.WorkDirectory is { } work && Directory.Exists(work))
+            File.WriteAllText(StopRequestFile.RunStopPath(work, owner.RunId), $"stop requested at {DateTimeOffset.UtcNow:O}\n");
         var attempts = _tracker.GetOpenAttempts().Where(a => wanted.Contains(a.JobRef) && a.ResultsPath is not null).ToList();
         foreach (var folder in attempts.GroupBy(a => StopRequestFile.PathFor(ActiveChunk.ManifestPathFor(a.ResultsPath!)), StringComparer.Ordinal))
             StopRequestFile.Append(folder.Key, folder.Select(a => a.AttemptId));
         var requested = attempts.Select(a => a.JobRef).Distinct().ToList();
         var asked = requested.ToHashSet();
         return new StopReport { Requested = requested, NotRunning = wanted.Where(j => !asked.Contains(j)).Order().ToList(), Owner = owner };
+    }
+
+    /// <summary>True once Stop-EcodJob -All asked this run (from another session) to start no further chunks.</summary>
+    private bool RunStopRequested(string work)
+    {
+        if (_stopRequested) return true;
+        if (!File.Exists(StopRequestFile.RunStopPath(work, RunId))) return false;
+        _log.Write("Stop-EcodJob asked this run to stop: no further chunk starts; running chunks skip the chains it named");
+        return _stopRequested = true;
     }
 
     private static string ChunkKey(OpenAttempt a) => a.ChunkId ?? $"attempt-{a.AttemptId}";

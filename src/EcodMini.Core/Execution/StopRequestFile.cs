@@ -18,6 +18,13 @@ public static class StopRequestFile
     public static string PathFor(string manifestPath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath)) ?? "/", FileName);
 
+    /// <summary>
+    /// The marker asking run <paramref name="runId"/> (working in <paramref name="workDirectory"/>) to start no further
+    /// chunks (Stop-EcodJob -All while that run owns the tracker). Run ids are never reused, so it never stops another run.
+    /// </summary>
+    public static string RunStopPath(string workDirectory, string runId) =>
+        Path.Combine(workDirectory, $"ecod-stop-run-{Slurm.JobScriptValues.Name("run id", runId)}");
+
     /// <summary>Appends the attempt ids (one write, flushed to disk).</summary>
     public static void Append(string path, IEnumerable<long> attemptIds)
     {

@@ -22,6 +22,9 @@ public sealed record JobScriptRequest
     public required string ManifestPath { get; init; }
     public string? EnvSetupScript { get; init; }
 
+    /// <summary>The variables the job gets (<c>--export=</c> value: names separated by ','); null: no directive.</summary>
+    public string? Export { get; init; }
+
     /// <summary>Array tasks <c>0..ArrayCount-1</c>; null for a single (per-protein) job.</summary>
     public int? ArrayCount { get; init; }
 

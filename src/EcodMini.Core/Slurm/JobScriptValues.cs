@@ -37,6 +37,10 @@ public static partial class JobScriptValues
     public static string Version(string setting, string? value) =>
         Check(setting, value, VersionPattern(), "a version such as 1.2.0");
 
+    /// <summary>Environment variable names separated by ',' (an <c>--export</c> list; never ALL or NONE mixed in).</summary>
+    public static string VariableList(string setting, string? value) =>
+        Check(setting, value, VariableListPattern(), "environment variable names separated by ','");
+
     /// <summary>Wraps a validated value in single quotes for the shell.</summary>
     public static string Quote(string validated) => "'" + validated + "'";
 
@@ -58,9 +62,12 @@ public static partial class JobScriptValues
     [GeneratedRegex(@"\A\d{1,9}[KMGT]?\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex MemoryPattern();
 
+    [GeneratedRegex(@"\A[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*\z", RegexOptions.CultureInvariant)]
+    private static partial Regex VariableListPattern();
+
     [GeneratedRegex(@"\A/[A-Za-z0-9_./+,=@:\-]{0,4000}\z", RegexOptions.CultureInvariant)]
     private static partial Regex PathPattern();
 
-    [GeneratedRegex(@"^\d{1,9}(\.\d{1,9}){1,3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A\d{1,9}(\.\d{1,9}){1,3}\z", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();
 }

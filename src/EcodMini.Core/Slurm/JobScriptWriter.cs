@@ -50,6 +50,7 @@ public static class JobScriptWriter
         Directive(s, "output", JobScriptValues.Quote($"{logs}/{logName}.out"));
         Directive(s, "error", JobScriptValues.Quote($"{logs}/{logName}.err"));
         Directive(s, "open-mode", "append");
+        if (r.Export is not null) Directive(s, "export", JobScriptValues.VariableList("slurm.export_variables", r.Export));
         Directive(s, "chdir", JobScriptValues.Quote(workDir));
         s.Append('\n');
         if (setup is not null) s.Append("source ").Append(JobScriptValues.Quote(setup)).Append('\n');

@@ -17,13 +17,14 @@ public static class SlurmConfigurationExtensions
         var s = loaded.Configuration.Slurm;
         var time = raiseTime ? SlurmResourceScaler.ScaleTime(s.Time, resourceFactor) : s.Time;
         var memory = raiseMemory ? SlurmResourceScaler.ScaleMemory(s.Memory, resourceFactor) : s.Memory;
+        var export = SlurmJobEnvironment.ExportArgument(
+            (s.ExportVariables ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), [loaded.Configuration.Database.PasswordEnv]);
         return new SlurmLaunchOptions
         {
             RunId = runId,
             Mode = mode,
             ScriptDirectory = loaded.JobScriptDirectory(trackerPath),
-            Export = SlurmJobEnvironment.ExportArgument(
-                (s.ExportVariables ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), [loaded.Configuration.Database.PasswordEnv]),
+            Export = export,
             UnsetForSbatch = SlurmJobEnvironment.Unset([loaded.Configuration.Database.PasswordEnv]),
             SubmitDelay = TimeSpan.FromSeconds(s.SubmitDelay),
             Script = new JobScriptRequest
@@ -39,6 +40,7 @@ public static class SlurmConfigurationExtensions
                 WorkerProgram = s.WorkerPwsh is null ? workerProgram : [loaded.ResolvePath(s.WorkerPwsh)],
                 Module = module,
                 WarningSeconds = WorkerProgram.WarningSeconds(time),
+                Export = export["--export=".Length..],
                 WorkingDirectory = "/",
                 ManifestPath = "/",
             },

@@ -88,7 +88,7 @@ public static partial class WorkerModuleResolver
         return match.Groups["version"].Value;
     }
 
-    [GeneratedRegex(@"^(?<name>[A-Za-z][A-Za-z0-9_.\-]*)@(?<version>\d+(\.\d+){1,3})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A(?<name>[A-Za-z][A-Za-z0-9_.\-]*)@(?<version>\d+(\.\d+){1,3})\z", RegexOptions.CultureInvariant)]
     private static partial Regex NameAndVersion();
 
     [GeneratedRegex(@"^\s*ModuleVersion\s*=\s*['""](?<version>[0-9.]+)['""]", RegexOptions.CultureInvariant | RegexOptions.Multiline)]

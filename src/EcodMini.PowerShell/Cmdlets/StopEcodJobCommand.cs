@@ -76,7 +76,7 @@ public sealed class StopEcodJobCommand : EcodConfiguredCmdlet
         StopReport report;
         try
         {
-            report = coordinator.Stop(chosen.Select(j => j.Id).ToList(), "cancelled by Stop-EcodJob", CancellationToken);
+            report = coordinator.Stop(chosen.Select(j => j.Id).ToList(), "cancelled by Stop-EcodJob", CancellationToken, wholeRun: All.IsPresent);
         }
         catch (TrackingDatabaseException ex)
         {
