@@ -12,7 +12,8 @@ public static class ReaderViews
     }
 
     private const string LatestRows = """
-        (SELECT DISTINCT ON (pdb_id, chain_id) * FROM pdb_analysis.partition_proteins ORDER BY pdb_id, chain_id, "timestamp" DESC, id DESC)
+        (SELECT DISTINCT ON (pdb_id, chain_id) id, pdb_id, chain_id, batch_id, reference_version, "timestamp", sequence_length, is_classified, coverage
+         FROM pdb_analysis.partition_proteins ORDER BY pdb_id, chain_id, "timestamp" DESC, id DESC)
         """;
 
     public static IReadOnlyList<View> All(string evidenceTable)
