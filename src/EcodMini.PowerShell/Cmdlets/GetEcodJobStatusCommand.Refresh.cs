@@ -98,6 +98,7 @@ public sealed partial class GetEcodJobStatusCommand
             Flush();
             WriteVerbose($"Refreshed: {result.Ingested.Recorded} result record(s) ingested, {result.StillRunning} attempt(s) still submitted or running");
             foreach (var issue in result.ResultFileIssues) WriteWarning(issue);
+            CollectResources(tracker);
         }
         catch (TrackerLeaseHeldException ex)
         {
