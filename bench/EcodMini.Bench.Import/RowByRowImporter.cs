@@ -15,17 +15,18 @@ internal static class RowByRowImporter
         var domain = Insert(connection, "pdb_analysis.partition_domains", PartitionRows.DomainColumns.Where(c => c.Name != "id").ToList(), returning: true);
         var evidence = Insert(connection, "pdb_analysis.domain_evidence", PartitionRows.EvidenceColumns.ToList(), returning: false);
         int proteins = 0, domains = 0;
+        var clock = new RowClock();
         foreach (var chain in chains)
         {
             using var transaction = connection.BeginTransaction();
-            var row = PartitionRowMapper.Protein(chain, 0, null, processVersion, referenceVersion, DateTime.UtcNow);
+            var row = PartitionRowMapper.Protein(chain, 0, null, processVersion, referenceVersion, clock.Next(), "{}", BuildInfo.GitCommit);
             var proteinId = Convert.ToInt64(Run(protein, PartitionRows.ProteinColumns.Where(c => c.Name != "id"), row, transaction));
             var list = chain.Result!.Domains;
             for (var i = 0; i < list.Count; i++)
             {
                 var support = i < chain.Support.Count ? chain.Support[i] : [];
                 var domainId = Convert.ToInt64(Run(domain, PartitionRows.DomainColumns.Where(c => c.Name != "id"), PartitionRowMapper.Domain(list[i], 0, proteinId, support), transaction));
-                foreach (var e in PartitionRowMapper.Evidence(list[i], domainId, support)) Run(evidence, PartitionRows.EvidenceColumns, e, transaction);
+                foreach (var e in PartitionRowMapper.Evidence(list[i], domainId, support, EvidenceScorer.WithoutReference)) Run(evidence, PartitionRows.EvidenceColumns, e, transaction);
                 domains++;
             }
             transaction.Commit();

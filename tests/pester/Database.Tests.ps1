@@ -31,10 +31,10 @@ Describe 'Initialize-EcodDatabase' -Skip:$pgSkip {
         $db = New-Db
         $cfg = New-PgTestConfiguration -Path (Join-Path $TestDrive "$db.yml") -Database $db
         Initialize-EcodDatabase -ConfigurationPath $cfg -Confirm:$false | Out-Null
-        Invoke-PgSql -Database $db -Sql 'ALTER TABLE pdb_analysis.partition_proteins DROP COLUMN coverage' | Out-Null
+        Invoke-PgSql -Database $db -Sql 'ALTER TABLE pdb_analysis.partition_proteins DROP COLUMN domain_summary_hash' | Out-Null
         $err = { Initialize-EcodDatabase -ConfigurationPath $cfg -Confirm:$false } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Be 'EcodDatabaseSchemaIncomplete,EcodMini.PowerShell.Cmdlets.InitializeEcodDatabaseCommand'
-        $err.Exception.Message | Should -BeLike '*pdb_analysis.partition_proteins.coverage*'
+        $err.Exception.Message | Should -BeLike '*pdb_analysis.partition_proteins.domain_summary_hash*'
     }
 
     It 'reports a refused login with host, port, database and user, never the password' {

@@ -19,6 +19,10 @@ public sealed record SummaryHit
     public string? TGroup { get; init; }
     public string? HGroup { get; init; }
     public string? Family { get; init; }
+    /// <summary>The hit's raw score (HHsearch score, BLAST bit score) when the summary carries one.</summary>
+    public string? Score { get; init; }
+    /// <summary>High-scoring pairs behind the hit (BLAST), when given.</summary>
+    public string? HspCount { get; init; }
     /// <summary>Inline aligned strings (legacy chain BLAST hits may carry them).</summary>
     public string? QuerySequence { get; init; }
     public string? HitSequence { get; init; }

@@ -4,7 +4,7 @@ namespace EcodMini.Core.Database;
 
 /// <summary>
 /// ecod_schema.batch ids by name: the lowest id of each existing name; a missing name gets a row (type
-/// <see cref="ProductionSchema.ImportedBatchType"/>, status imported) unless <c>create</c> is false.
+/// <see cref="ProductionSchema.ImportedBatchType"/>, status processing until the import's tracking update completes it) unless <c>create</c> is false.
 /// </summary>
 public static class BatchRows
 {
@@ -24,7 +24,7 @@ public static class BatchRows
         if (missing.Length == 0 || !create) return (ids, 0);
         await using var insert = new NpgsqlCommand("""
             INSERT INTO ecod_schema.batch (batch_name, base_path, type, ref_version, status, created_at)
-            SELECT n, p, @type, @ref, 'imported', now() FROM unnest(@names::text[], @paths::text[]) AS t(n, p)
+            SELECT n, p, @type, @ref, 'processing', now() FROM unnest(@names::text[], @paths::text[]) AS t(n, p)
             RETURNING batch_name, id
             """, connection, transaction);
         insert.Parameters.AddWithValue("type", ProductionSchema.ImportedBatchType);

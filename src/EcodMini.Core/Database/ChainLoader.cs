@@ -55,6 +55,8 @@ public static class ChainLoader
                 ContentHash = hash,
                 Grade = thresholds.Grade(result.Coverage, result.MeanDomainConfidence()),
                 SummaryPath = summary,
+                // The partition's own record of its input wins; else the summary as it is at import.
+                SummaryHash = result.InputSha256 ?? (summary is not null && File.Exists(summary) ? HashFile(summary) : null),
                 Support = SupportingEvidence.Match(result, summary),
             };
         }

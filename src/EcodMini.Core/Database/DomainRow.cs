@@ -6,4 +6,4 @@ public sealed record DomainRow(
     string Source, string? SourceId, float Confidence, string? TGroup, string? HGroup, string? XGroup,
     string? PrimaryEvidenceType, string? PrimaryEvidenceId, double? EvidenceEvalue, string? EvidenceQueryRange,
     string? EvidenceHitRange, string? OriginalRange,
-    string? OptimizationActions, string? HitEcodDomainId);
+    string[]? OptimizationActions, string? HitEcodDomainId);

@@ -6,10 +6,11 @@ namespace EcodMini.Core.Database;
 internal sealed record BatchOutcome(IReadOnlyList<ProteinImportRecord> Records, int Domains, int EvidenceRows, int BatchesCreated);
 
 /// <summary>
-/// Writes one batch of chains in one transaction: batch ids, collision probe, per-chain decision, deletes for
-/// Overwrite, ids from the tables' sequences, binary COPY into the staging tables, then one INSERT ... SELECT per
-/// table. Any error rolls the whole batch back (the caller retries chain by chain). In a dry run or a collision
-/// check the same reads run and the transaction is rolled back, so nothing is written. Not thread-safe.
+/// Writes one batch of chains in one transaction: batch ids, collision probe, per-chain decision (<see cref="ChainPlanner"/>),
+/// deletes for Overwrite, ids from the tables' sequences, binary COPY into the staging tables, one INSERT ... SELECT per
+/// table, then the tracking tables (<see cref="TrackingRows"/>) and, for the Curation target, the staging schema. Any
+/// error rolls the whole batch back (the caller retries chain by chain). In a dry run or a collision check the same
+/// reads run and the transaction is rolled back, so nothing is written. Not thread-safe.
 /// </summary>
 internal sealed class ImportBatchWriter(ImportOptions options, bool collisionCheckOnly)
 {
@@ -20,13 +21,18 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
     private readonly StagingTable<DomainRow> _domains = new("ecodmini_stage_domains", "pdb_analysis.partition_domains", PartitionRows.DomainColumns);
     private readonly StagingTable<EvidenceRow> _evidence = new("ecodmini_stage_evidence",
         SqlIdentifier.Qualified(ProductionSchema.AnalysisSchema, options.EvidenceTable), PartitionRows.EvidenceColumns);
+    private readonly ChainPlanner _planner = new(options, collisionCheckOnly);
+    private readonly RowClock _clock = new();
+    private readonly EvidenceScorer _scorer = new(options.Reference);
+    private readonly BatchFolders _folders = new(options.ReferenceVersion);
+    private IReadOnlyDictionary<string, string>? _domainExpressions;
 
     private bool Writes => !options.DryRun && !collisionCheckOnly;
 
     public async Task<BatchOutcome> WriteAsync(NpgsqlConnection connection, IReadOnlyList<LoadedChain> chains, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (Writes) await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@k)", cancellationToken, ("k", ImportLockKey)).ConfigureAwait(false);
+        if (Writes) await SqlCommands.ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@k)", cancellationToken, ("k", ImportLockKey)).ConfigureAwait(false);
 
         var names = chains.Where(c => c.BatchName is not null).GroupBy(c => c.BatchName!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(c => c.BatchDirectory).FirstOrDefault(d => d is not null), StringComparer.Ordinal);
@@ -34,7 +40,7 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         var existing = await ExistingRows.ReadAsync(connection, transaction,
             [.. chains.Select(c => (c.Result!.Protein.Pdb, c.Result.Protein.Chain))], cancellationToken).ConfigureAwait(false);
 
-        var plans = chains.Select(c => Plan(c, batchIds, existing)).ToList();
+        var plans = chains.Select(c => _planner.Plan(c, batchIds, existing)).ToList();
         if (!Writes)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
@@ -48,28 +54,7 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         var domainCount = writing.Sum(p => p.Chain.Result!.DomainCount);
         var proteinIds = await AllocateAsync(connection, transaction, "pdb_analysis.partition_proteins", writing.Count, cancellationToken).ConfigureAwait(false);
         var domainIds = await AllocateAsync(connection, transaction, "pdb_analysis.partition_domains", domainCount, cancellationToken).ConfigureAwait(false);
-
-        var now = DateTime.UtcNow;
-        var proteinRows = new List<ProteinRow>(writing.Count);
-        var domainRows = new List<DomainRow>(domainCount);
-        var evidenceRows = new List<EvidenceRow>(domainCount * 2);
-        var records = new List<ProteinImportRecord>(plans.Count);
-        int nextDomain = 0, nextProtein = 0;
-        foreach (var plan in plans)
-        {
-            if (!plan.Write) { records.Add(plan.Record); continue; }
-            var id = proteinIds[nextProtein++];
-            proteinRows.Add(PartitionRowMapper.Protein(plan.Chain, id, plan.BatchId, plan.Version, options.ReferenceVersion, now));
-            var domains = plan.Chain.Result!.Domains;
-            for (var d = 0; d < domains.Count; d++)
-            {
-                var domainId = domainIds[nextDomain++];
-                var support = d < plan.Chain.Support.Count ? plan.Chain.Support[d] : [];
-                domainRows.Add(PartitionRowMapper.Domain(domains[d], domainId, id, support));
-                evidenceRows.AddRange(PartitionRowMapper.Evidence(domains[d], domainId, support));
-            }
-            records.Add(plan.Record with { PartitionProteinId = id });
-        }
+        var rows = BuildRows(plans, proteinIds, domainIds);
 
         foreach (var create in new Func<Task>[]
                  {
@@ -78,60 +63,82 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
                      () => _evidence.CreateAsync(connection, transaction, cancellationToken),
                  })
             await create().ConfigureAwait(false);
-        await _proteins.CopyAsync(connection, proteinRows, cancellationToken).ConfigureAwait(false);
-        await _domains.CopyAsync(connection, domainRows, cancellationToken).ConfigureAwait(false);
-        await _evidence.CopyAsync(connection, evidenceRows, cancellationToken).ConfigureAwait(false);
+        await _proteins.CopyAsync(connection, rows.Proteins, cancellationToken).ConfigureAwait(false);
+        await _domains.CopyAsync(connection, rows.Domains, cancellationToken).ConfigureAwait(false);
+        await _evidence.CopyAsync(connection, rows.Evidence, cancellationToken).ConfigureAwait(false);
+        _domainExpressions ??= await DomainExpressionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await _proteins.InsertIntoTargetAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await _domains.InsertIntoTargetAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await _domains.InsertIntoTargetAsync(connection, transaction, cancellationToken, _domainExpressions).ConfigureAwait(false);
         await _evidence.InsertIntoTargetAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
+        var tracked = writing.Select(Track).ToList();
+        var sizes = writing.Where(p => p.BatchId is not null).GroupBy(p => p.BatchId!.Value)
+            .ToDictionary(g => g.Key, g => _folders.Size(g.First().Chain.BatchDirectory));
+        await TrackingRows.WriteAsync(connection, transaction, tracked, sizes, cancellationToken).ConfigureAwait(false);
+        if (options.Target == ImportTarget.Curation)
+            await Curation.CurationStaging.WriteAsync(connection, transaction, writing, rows, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new BatchOutcome(records, domainRows.Count, evidenceRows.Count, created);
+        return new BatchOutcome(rows.Records, rows.Domains.Count, rows.Evidence.Count, created);
     }
 
-    private sealed record ChainPlan(LoadedChain Chain, ProteinImportRecord Record, bool Write, int? BatchId, string Version, long[] Deletes);
-
-    private ChainPlan Plan(LoadedChain chain, Dictionary<string, int> batchIds, ExistingRows existing)
+    private WrittenRows BuildRows(List<ChainPlan> plans, long[] proteinIds, long[] domainIds)
     {
+        var rows = new WrittenRows();
+        int nextDomain = 0, nextProtein = 0;
+        foreach (var plan in plans)
+        {
+            if (!plan.Write) { rows.Records.Add(plan.Record); continue; }
+            var id = proteinIds[nextProtein++];
+            var timestamp = _clock.Next(plan.LatestExisting);
+            var parameters = ProcessParameters.Build(plan.Chain, options, plan.Revision, timestamp);
+            rows.Proteins.Add(PartitionRowMapper.Protein(plan.Chain, id, plan.BatchId, options.ProcessVersion, options.ReferenceVersion, timestamp,
+                parameters, options.Provenance.GitCommit));
+            var domains = plan.Chain.Result!.Domains;
+            var domainStart = rows.Domains.Count;
+            for (var d = 0; d < domains.Count; d++)
+            {
+                var domainId = domainIds[nextDomain++];
+                var support = d < plan.Chain.Support.Count ? plan.Chain.Support[d] : [];
+                rows.Domains.Add(PartitionRowMapper.Domain(domains[d], domainId, id, support));
+                rows.Evidence.AddRange(PartitionRowMapper.Evidence(domains[d], domainId, support, _scorer));
+            }
+            rows.DomainIndex[id] = (domainStart, domains.Count);
+            rows.Records.Add(plan.Record with { PartitionProteinId = id });
+        }
+        return rows;
+    }
+
+    private TrackedChain Track(ChainPlan plan)
+    {
+        var chain = plan.Chain;
         var r = chain.Result!;
-        int? batchId = chain.BatchName is not null && batchIds.TryGetValue(chain.BatchName, out var b) ? b : null;
-        // In a dry run a batch that does not exist yet has no rows, so nothing can collide under it.
-        var rows = chain.BatchName is not null && batchId is null ? [] : existing.For(r.Protein.Pdb, r.Protein.Chain, batchId);
-        var record = new ProteinImportRecord
-        {
-            ProteinId = r.ProteinId, BatchName = chain.BatchName, DryRun = options.DryRun || collisionCheckOnly,
-            DomainCount = r.DomainCount, QualityGrade = chain.Grade, ExistingRows = rows.Count, Path = chain.Candidate.Path,
-            ProcessVersion = options.ProcessVersion, Action = ImportAction.Imported,
-        };
-        if (collisionCheckOnly)
-            return new ChainPlan(chain, record with { Action = rows.Count > 0 ? ImportAction.Collision : ImportAction.NoCollision, ProcessVersion = null },
-                false, batchId, options.ProcessVersion, []);
-        if (rows.Count == 0) return new ChainPlan(chain, record, true, batchId, options.ProcessVersion, []);
-        var existingText = $"{rows.Count} existing row(s) for this chain and batch (process version {string.Join(", ", rows.Select(x => x.Version ?? "none"))})";
-        return options.CollisionStrategy switch
-        {
-            CollisionStrategy.Overwrite => new ChainPlan(chain, record with { Action = ImportAction.Overwritten, Message = existingText + " replaced" },
-                true, batchId, options.ProcessVersion, [.. rows.Select(x => x.Id)]),
-            CollisionStrategy.Version => VersionPlan(chain, record, batchId, rows, existingText),
-            _ => new ChainPlan(chain, record with { Action = ImportAction.Skipped, ProcessVersion = null, Message = existingText + " kept" },
-                false, batchId, options.ProcessVersion, []),
-        };
+        var relative = chain.BatchDirectory is not null && chain.Candidate.Path is { } path ? Path.GetRelativePath(chain.BatchDirectory, path) : null;
+        return new TrackedChain(r.ProteinId, r.Protein.Pdb, r.Protein.Chain, r.SequenceLength, r.Sequence, PartitionRowMapper.SequenceMd5(r.Sequence),
+            plan.BatchId, _folders.IsRepresentative(chain), relative, chain.Candidate.Path, chain.SummaryPath);
     }
 
-    private ChainPlan VersionPlan(LoadedChain chain, ProteinImportRecord record, int? batchId, IReadOnlyList<(long Id, string? Version)> rows, string existingText)
+    /// <summary>An older schema's optimization_actions of type text gets the actions joined with "; " (readers expect text[]).</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> DomainExpressionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
     {
-        var version = ExistingRows.NextVersion(options.ProcessVersion, rows.Select(x => x.Version));
-        return new ChainPlan(chain, record with { Action = ImportAction.Versioned, ProcessVersion = version, Message = existingText + " kept" },
-            true, batchId, version, []);
+        await using var command = new NpgsqlCommand("""
+            SELECT data_type FROM information_schema.columns
+            WHERE table_schema = 'pdb_analysis' AND table_name = 'partition_domains' AND column_name = 'optimization_actions'
+            """, connection, transaction);
+        var type = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        return type is "text" or "character varying"
+            ? new Dictionary<string, string> { ["optimization_actions"] = "array_to_string(\"optimization_actions\", '; ')" }
+            : new Dictionary<string, string>();
     }
 
     private async Task DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] proteinIds, CancellationToken cancellationToken)
     {
         var evidence = SqlIdentifier.Qualified(ProductionSchema.AnalysisSchema, options.EvidenceTable);
-        await ExecuteAsync(connection, transaction,
+        await SqlCommands.ExecuteAsync(connection, transaction,
             $"DELETE FROM {evidence} WHERE domain_id IN (SELECT id FROM pdb_analysis.partition_domains WHERE protein_id = ANY(@ids))",
             cancellationToken, ("ids", proteinIds)).ConfigureAwait(false);
-        await ExecuteAsync(connection, transaction, "DELETE FROM pdb_analysis.partition_domains WHERE protein_id = ANY(@ids)", cancellationToken, ("ids", proteinIds)).ConfigureAwait(false);
-        await ExecuteAsync(connection, transaction, "DELETE FROM pdb_analysis.partition_proteins WHERE id = ANY(@ids)", cancellationToken, ("ids", proteinIds)).ConfigureAwait(false);
+        await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM pdb_analysis.partition_domains WHERE protein_id = ANY(@ids)", cancellationToken, ("ids", proteinIds)).ConfigureAwait(false);
+        await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM pdb_analysis.partition_proteins WHERE id = ANY(@ids)", cancellationToken, ("ids", proteinIds)).ConfigureAwait(false);
     }
 
     /// <summary><paramref name="count"/> ids from the id column's sequence (serial or identity).</summary>
@@ -147,13 +154,5 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) ids[i++] = reader.GetInt64(0);
         return ids;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken,
-        params (string Name, object Value)[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,3 @@
-using EcodMini.Core.Algorithm;
 using EcodMini.Core.Inputs;
 using EcodMini.Core.Monitoring;
 
@@ -12,7 +11,10 @@ public sealed record ImportOptions
     public QualityThresholds QualityThresholds { get; init; } = QualityThresholds.Default;
     /// <summary>Report what would happen (inserts, skips, collisions) and write nothing.</summary>
     public bool DryRun { get; init; }
-    /// <summary>The process_version of new rows; Version adds <c>.r2</c>, <c>.r3</c>, ... when it is taken.</summary>
+    /// <summary>
+    /// The process_version of new rows, exactly as given (the team's filters compare it literally). Version keeps it and
+    /// numbers the row's revision in process_parameters instead.
+    /// </summary>
     public string ProcessVersion { get; init; } = DefaultProcessVersion;
     public string ReferenceVersion { get; init; } = BatchLayout.DefaultReferenceVersion;
     public string EvidenceTable { get; init; } = ProductionSchema.DefaultEvidenceTable;
@@ -20,6 +22,13 @@ public sealed record ImportOptions
     public int BatchSize { get; init; } = 1000;
     /// <summary>Import again what the tracker says was already imported from the same file content.</summary>
     public bool IgnoreLedger { get; init; }
+    /// <summary>Production only, or production plus the ecod_curation staging schema (same transaction).</summary>
+    public ImportTarget Target { get; init; } = ImportTarget.Production;
+    /// <summary>The reference library: per-hit confidence coverage terms and classification groups of summary hits (optional).</summary>
+    public ReferenceData? Reference { get; init; }
+    /// <summary>What ran the import (host, module version, git commit); written into process_parameters.</summary>
+    public ImportProvenance Provenance { get; init; } = ImportProvenance.Current();
 
-    public static string DefaultProcessVersion => $"mini_{AlgorithmInfo.Version}";
+    /// <summary>The v2 validator's filter value; the v1 scripts and the dashboard use <c>mini_pyecod_1.0</c> (pass it with -ProcessVersion).</summary>
+    public const string DefaultProcessVersion = "mini_pyecod_v2.0";
 }

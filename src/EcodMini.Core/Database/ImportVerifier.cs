@@ -11,7 +11,8 @@ namespace EcodMini.Core.Database;
 /// </summary>
 public sealed class ImportVerifier(PostgresConnector connector, string evidenceTable, string referenceVersion)
 {
-    private static readonly string[] Ignored = ["id", "protein_id", "domain_id", "batch_id", "timestamp", "process_parameters", "reference_version", "source_xml_path"];
+    private static readonly string[] Ignored = ["id", "protein_id", "domain_id", "batch_id", "timestamp", "process_parameters", "reference_version", "source_xml_path",
+        "git_commit_hash", "source_xml_hash", "domain_summary_hash"];
 
     public async Task<IReadOnlyList<ImportMismatch>> VerifyAsync(IReadOnlyList<ImportLedgerEntry> imports, Action<int>? progress = null,
         CancellationToken cancellationToken = default)
@@ -41,8 +42,9 @@ public sealed class ImportVerifier(PostgresConnector connector, string evidenceT
         if (chain.Error is not null) { mismatches.Add(template with { Table = "file", Field = "file", Expected = "readable", Actual = chain.Error }); return; }
         if (!stored.Proteins.TryGetValue(id, out var protein)) { mismatches.Add(template with { Expected = "present", Actual = "missing" }); return; }
 
-        var expected = PartitionRowMapper.Protein(chain, id, null, entry.ProcessVersion, referenceVersion, default);
-        if (chain.ContentHash != entry.ContentHash)
+        var expected = PartitionRowMapper.Protein(chain, id, null, entry.ProcessVersion, referenceVersion, default, "{}", null);
+        // Files changed since the import: the row's own hashes against the files on disk (the ledger's hash for older rows).
+        if (!FileDrift.Check(protein, template, mismatches) && chain.ContentHash != entry.ContentHash)
             mismatches.Add(template with { Table = "file", Field = "content_hash", Expected = entry.ContentHash, Actual = chain.ContentHash });
         CompareColumns(PartitionRows.ProteinColumns, expected, protein, template, mismatches);
 
@@ -61,7 +63,7 @@ public sealed class ImportVerifier(PostgresConnector connector, string evidenceT
             CompareColumns(PartitionRows.DomainColumns, PartitionRowMapper.Domain(domain, domainId, id, support), row, domainTemplate, mismatches);
             var evidence = stored.Evidence.TryGetValue(domainId, out var e) ? e : [];
             var evidenceTemplate = domainTemplate with { Table = evidenceTable };
-            var expectedEvidence = PartitionRowMapper.Evidence(domain, domainId, support).ToList();
+            var expectedEvidence = PartitionRowMapper.Evidence(domain, domainId, support, EvidenceScorer.WithoutReference).ToList();
             if (evidence.Count != expectedEvidence.Count)
                 mismatches.Add(evidenceTemplate with { Field = "evidence", Expected = $"{expectedEvidence.Count} rows", Actual = $"{evidence.Count} rows" });
             if (evidence.Count > 0) CompareColumns(PartitionRows.EvidenceColumns, expectedEvidence[0], evidence[0], evidenceTemplate, mismatches);

@@ -15,8 +15,12 @@ public sealed record LoadedChain
     public string? Grade { get; init; }
     /// <summary>The domain summary the partition was made from, when it can be found.</summary>
     public string? SummaryPath { get; init; }
+    /// <summary>SHA-256 of that summary: as the partition recorded it, else of the file at import.</summary>
+    public string? SummaryHash { get; init; }
     /// <summary>Per domain (in order), the summary hits that support it.</summary>
     public IReadOnlyList<IReadOnlyList<SupportingHit>> Support { get; init; } = [];
+    /// <summary>The tracker's attempt that produced the partition (run, attempt, SLURM job), when the chain came from a tracked job.</summary>
+    public Tracking.AttemptProvenance? Attempt { get; init; }
     public string? Error { get; init; }
 
     public string ProteinId => Result?.ProteinId ?? Candidate.Label;

@@ -28,7 +28,7 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
 
         await using var session = new ImportSession(connector);
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await SchemaInspector.EnsureCompatibleAsync(connection, connector.Target, Options.EvidenceTable, cancellationToken).ConfigureAwait(false);
+        await SchemaInspector.EnsureCompatibleAsync(connection, connector.Target, Options.EvidenceTable, cancellationToken, Options.Target).ConfigureAwait(false);
 
         var ledger = LoadLedger(collisionCheckOnly);
         var seen = new HashSet<(string, string?)>();
@@ -38,7 +38,7 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
         {
             cancellationToken.ThrowIfCancellationRequested();
             var slice = candidates.Skip(start).Take(size).ToList();
-            var loaded = ChainLoader.LoadAll(slice, Options.QualityThresholds, Options.ReferenceVersion, cancellationToken);
+            var loaded = WithAttempts(ChainLoader.LoadAll(slice, Options.QualityThresholds, Options.ReferenceVersion, cancellationToken));
             var work = new List<LoadedChain>(loaded.Length);
             foreach (var chain in loaded)
             {
@@ -55,6 +55,16 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
             progress?.Report(new ImportProgress(Math.Min(start + size, candidates.Count), candidates.Count, tally.Imported, tally.Failed));
         }
         return tally.ToSummary(clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Each tracked chain with the attempt that produced it (run, attempt, SLURM job id), for process_parameters.</summary>
+    private LoadedChain[] WithAttempts(LoadedChain[] chains)
+    {
+        if (tracker is null) return chains;
+        var refs = chains.Where(c => c.Candidate.JobRef is not null).Select(c => c.Candidate.JobRef!.Value).Distinct().ToList();
+        if (refs.Count == 0) return chains;
+        var attempts = tracker.GetAttemptProvenance(refs);
+        return [.. chains.Select(c => c.Candidate.JobRef is { } job && attempts.TryGetValue(job, out var a) ? c with { Attempt = a } : c)];
     }
 
     /// <summary>The outcome of a chain decided before the database: unreadable, duplicate, already imported, filtered.</summary>

@@ -20,12 +20,15 @@ public static class PartitionRows
         new("fully_classified_domains", "integer", NpgsqlDbType.Integer, r => r.FullyClassifiedDomains),
         new("process_version", "text", NpgsqlDbType.Text, r => r.ProcessVersion),
         new("algorithm_version", "text", NpgsqlDbType.Text, r => r.AlgorithmVersion),
+        new("git_commit_hash", "text", NpgsqlDbType.Text, r => r.GitCommitHash),
         new("source_xml_path", "text", NpgsqlDbType.Text, r => r.SourceXmlPath),
         new("source_xml_hash", "text", NpgsqlDbType.Text, r => r.SourceXmlHash),
         new("domain_summary_path", "text", NpgsqlDbType.Text, r => r.DomainSummaryPath),
         new("domain_summary_hash", "text", NpgsqlDbType.Text, r => r.DomainSummaryHash),
         new("process_parameters", "jsonb", NpgsqlDbType.Jsonb, r => r.ProcessParameters),
         new("timestamp", "timestamptz", NpgsqlDbType.TimestampTz, r => r.Timestamp),
+        new("sequence_md5", "text", NpgsqlDbType.Text, r => r.SequenceMd5),
+        new("is_peptide", "boolean", NpgsqlDbType.Boolean, r => r.IsPeptide),
     ];
 
     public static IReadOnlyList<StagingColumn<DomainRow>> DomainColumns { get; } =
@@ -54,7 +57,7 @@ public static class PartitionRows
         new("evidence_query_range", "text", NpgsqlDbType.Text, r => r.EvidenceQueryRange),
         new("evidence_hit_range", "text", NpgsqlDbType.Text, r => r.EvidenceHitRange),
         new("original_range", "text", NpgsqlDbType.Text, r => r.OriginalRange),
-        new("optimization_actions", "text", NpgsqlDbType.Text, r => r.OptimizationActions),
+        new("optimization_actions", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, r => r.OptimizationActions),
         new("hit_ecod_domain_id", "text", NpgsqlDbType.Text, r => r.HitEcodDomainId),
     ];
 
@@ -70,6 +73,7 @@ public static class PartitionRows
         new("confidence", "real", NpgsqlDbType.Real, r => r.Confidence),
         new("probability", "real", NpgsqlDbType.Real, r => r.Probability),
         new("evalue", "double precision", NpgsqlDbType.Double, r => r.Evalue),
+        new("score", "real", NpgsqlDbType.Real, r => r.Score),
         new("hsp_count", "integer", NpgsqlDbType.Integer, r => r.HspCount),
         new("is_discontinuous", "boolean", NpgsqlDbType.Boolean, r => r.IsDiscontinuous),
         new("t_group", "text", NpgsqlDbType.Text, r => r.TGroup),

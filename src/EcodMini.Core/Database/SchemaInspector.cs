@@ -9,13 +9,14 @@ namespace EcodMini.Core.Database;
 public static class SchemaInspector
 {
     /// <summary>Every missing table or column as <c>schema.table</c> or <c>schema.table.column</c> (empty when complete).</summary>
-    public static async Task<IReadOnlyList<string>> FindMissingAsync(NpgsqlConnection connection, string evidenceTable, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> FindMissingAsync(NpgsqlConnection connection, string evidenceTable, CancellationToken cancellationToken,
+        ImportTarget target = ImportTarget.Production)
     {
         var present = new HashSet<string>(StringComparer.Ordinal);
         var tables = new HashSet<string>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand("""
             SELECT table_schema, table_name, column_name FROM information_schema.columns
-            WHERE table_schema IN ('ecod_schema', 'pdb_analysis')
+            WHERE table_schema IN ('ecod_schema', 'pdb_analysis', 'ecod_curation')
             """, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -27,7 +28,9 @@ public static class SchemaInspector
             }
         }
         var missing = new List<string>();
-        foreach (var (schema, table, columns) in ProductionSchema.RequiredColumns(evidenceTable))
+        var required = ProductionSchema.RequiredColumns(evidenceTable).AsEnumerable();
+        if (target == ImportTarget.Curation) required = required.Concat(Curation.CurationSchema.RequiredColumns);
+        foreach (var (schema, table, columns) in required)
         {
             var qualified = $"{schema}.{table}";
             if (!tables.Contains(qualified)) { missing.Add(qualified); continue; }
@@ -45,19 +48,21 @@ public static class SchemaInspector
     }
 
     /// <summary>Opens a connection and lists what is missing (see FindMissingAsync).</summary>
-    public static async Task<IReadOnlyList<string>> CheckAsync(PostgresConnector connector, string evidenceTable, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> CheckAsync(PostgresConnector connector, string evidenceTable, CancellationToken cancellationToken,
+        ImportTarget target = ImportTarget.Production)
     {
         await using var connection = await connector.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await FindMissingAsync(connection, evidenceTable, cancellationToken).ConfigureAwait(false);
+        return await FindMissingAsync(connection, evidenceTable, cancellationToken, target).ConfigureAwait(false);
     }
 
     /// <summary>Throws <see cref="DatabaseSchemaException"/> naming what is missing.</summary>
-    public static async Task EnsureCompatibleAsync(NpgsqlConnection connection, string target, string evidenceTable, CancellationToken cancellationToken)
+    public static async Task EnsureCompatibleAsync(NpgsqlConnection connection, string target, string evidenceTable, CancellationToken cancellationToken,
+        ImportTarget schemaTarget = ImportTarget.Production)
     {
-        var missing = await FindMissingAsync(connection, evidenceTable, cancellationToken).ConfigureAwait(false);
+        var missing = await FindMissingAsync(connection, evidenceTable, cancellationToken, schemaTarget).ConfigureAwait(false);
         if (missing.Count == 0) return;
         throw new DatabaseSchemaException(
-            $"{target}: the schema lacks {string.Join(", ", missing)}; create the schema on an empty database with the initializer, " +
-            "or add the missing column(s)", missing);
+            $"{target}: the schema lacks {string.Join(", ", missing)}; run Initialize-EcodDatabase (it creates missing tables; with -Force it also adds missing " +
+            "nullable columns to existing tables)", missing);
     }
 }

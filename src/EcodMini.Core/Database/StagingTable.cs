@@ -38,11 +38,18 @@ public sealed class StagingTable<TRow>(string name, string target, IReadOnlyList
         return await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Moves the staged rows into the target table (ids included: they were allocated from its sequence).</summary>
-    public async Task<int> InsertIntoTargetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the staged rows into the target table (ids included: they were allocated from its sequence).
+    /// <paramref name="expressions"/> replaces the SELECT expression of named columns (e.g. to fit an older column type).
+    /// </summary>
+    public async Task<int> InsertIntoTargetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? expressions = null)
     {
+        var select = expressions is null or { Count: 0 }
+            ? _columnList
+            : string.Join(", ", columns.Select(c => expressions.TryGetValue(c.Name, out var e) ? e : $"\"{c.Name}\""));
         await using var command = new NpgsqlCommand(
-            $"INSERT INTO {target} ({_columnList}) SELECT {_columnList} FROM {Name}", connection, transaction);
+            $"INSERT INTO {target} ({_columnList}) SELECT {select} FROM {Name}", connection, transaction);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

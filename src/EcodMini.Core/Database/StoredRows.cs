@@ -18,7 +18,7 @@ internal sealed class StoredRows
             rows.Proteins[Convert.ToInt64(row["id"], CultureInfo.InvariantCulture)] = row;
         foreach (var row in await QueryAsync(connection, "SELECT * FROM pdb_analysis.partition_domains WHERE protein_id = ANY(@ids) ORDER BY protein_id, domain_number", proteinIds, cancellationToken).ConfigureAwait(false))
             Add(rows.Domains, Convert.ToInt64(row["protein_id"], CultureInfo.InvariantCulture), row);
-        var sql = $"SELECT e.* FROM {evidence} e JOIN pdb_analysis.partition_domains d ON d.id = e.domain_id WHERE d.protein_id = ANY(@ids) ORDER BY e.domain_id, e.confidence DESC NULLS LAST, e.id";
+        var sql = $"SELECT e.* FROM {evidence} e JOIN pdb_analysis.partition_domains d ON d.id = e.domain_id WHERE d.protein_id = ANY(@ids) ORDER BY e.domain_id, e.id";
         foreach (var row in await QueryAsync(connection, sql, proteinIds, cancellationToken).ConfigureAwait(false))
             Add(rows.Evidence, Convert.ToInt64(row["domain_id"], CultureInfo.InvariantCulture), row);
         return rows;

@@ -48,6 +48,11 @@ public static class SupportingEvidence
         NumberText.TryParseProbability(hit.Probability, out var probability);
         string? pdb = hit.Pdb, chain = hit.Chain;
         if (ReferenceIdParser.TryParse(hit.TargetId, out var p, out var c)) { pdb ??= p; chain ??= c; }
-        return new SupportingHit(hit.Type, hit.TargetId, pdb, chain, query.ToString(), hitRange, evalue, probability, hit.TGroup, hit.HGroup);
+        double? score = double.TryParse(hit.Score, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && double.IsFinite(s) ? s : null;
+        int? hsps = int.TryParse(hit.HspCount, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+        return new SupportingHit(hit.Type, hit.TargetId, pdb, chain, query.ToString(), hitRange, evalue, probability, hit.TGroup, hit.HGroup)
+        {
+            Score = score, HspCount = hsps,
+        };
     }
 }

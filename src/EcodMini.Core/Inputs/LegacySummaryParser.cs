@@ -98,6 +98,7 @@ internal static class LegacySummaryParser
             Evalue = f.First("evalues", "evalue"),
             Probability = type == EvidenceType.HhSearch ? f.First("probability", "prob") : null,
             TGroup = f.First("t_group"), HGroup = f.First("h_group"), Family = f.First("family", "target_family"),
+            Score = f.First("score"), HspCount = f.First("hsp_count"),
             QuerySequence = SequenceText.Clean(f.First("query_seq")), HitSequence = SequenceText.Clean(f.First("hit_seq")),
         };
     }

@@ -73,6 +73,8 @@ internal static class V1SummaryParser
             TGroup = f.First("t_group"),
             HGroup = f.First("h_group"),
             Family = f.First("target_family", "family"),
+            Score = f.First("score"),
+            HspCount = f.First("hsp_count"),
             QuerySequence = SequenceText.Clean(f.First("query_seq")),
             HitSequence = SequenceText.Clean(f.First("hit_seq")),
         };

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using EcodMini.Core.Configuration;
 using EcodMini.Core.Database;
+using EcodMini.Core.Inputs;
 using EcodMini.Core.Model;
 using EcodMini.Core.Tracking;
 using EcodMini.PowerShell.Infrastructure;
@@ -55,6 +56,17 @@ public sealed class ImportEcodResultCommand : EcodDatabaseCmdlet
     [Parameter]
     public string? TrackingDatabase { get; set; }
 
+    /// <summary>Production (default), or Curation: production plus the ecod_curation staging schema, in the same transaction.</summary>
+    [Parameter]
+    public ImportTarget Target { get; set; } = ImportTarget.Production;
+
+    /// <summary>
+    /// The reference library for evidence confidences and classification groups (default: paths.reference_dir when it exists;
+    /// without one, supporting hits keep the groups their summary gives and confidences lack the coverage terms).
+    /// </summary>
+    [Parameter]
+    public string? ReferenceDirectory { get; set; }
+
     protected override void ProcessRecord()
     {
         if (ParameterSetName == "Path")
@@ -88,7 +100,7 @@ public sealed class ImportEcodResultCommand : EcodDatabaseCmdlet
         var options = BuildOptions(whatIf);
         WriteVerbose($"{_candidates.Count} chain(s) to consider: strategy {options.CollisionStrategy}, quality filter {options.QualityFilter}" +
                      $"{(QualityFilter is null ? " (quality.import_quality_threshold)" : "")}, process version {options.ProcessVersion}, " +
-                     $"{options.BatchSize} chain(s) per transaction{(options.DryRun ? ", dry run (-WhatIf): nothing is written" : "")}" +
+                     $"target {options.Target}, {options.BatchSize} chain(s) per transaction{(options.DryRun ? ", dry run (-WhatIf): nothing is written" : "")}" +
                      $"{(CheckCollision.IsPresent ? ", collision check only" : "")}{(Force.IsPresent ? ", tracker's import record ignored (-Force)" : "")}");
         // -WhatIf prints its "What if" line here and then runs the dry run, which reads but writes nothing.
         if (!CheckCollision.IsPresent && !ShouldProcess(connector.Target, $"Import {_candidates.Count} chain(s)") && !whatIf) return;
@@ -141,7 +153,32 @@ public sealed class ImportEcodResultCommand : EcodDatabaseCmdlet
             EvidenceTable = Settings.Database.EvidenceTable,
             BatchSize = BatchSize,
             IgnoreLedger = Force.IsPresent,
+            Target = Target,
+            Reference = LoadReference(),
         };
+    }
+
+    /// <summary>The reference library when one is given or configured and present; a broken one is a warning, not a stopped import.</summary>
+    private ReferenceData? LoadReference()
+    {
+        var explicitly = !string.IsNullOrEmpty(ReferenceDirectory);
+        var directory = explicitly ? ResolvePath(ReferenceDirectory!) : Loaded.ResolvePath(Settings.Paths.ReferenceDir);
+        if (!explicitly && !Directory.Exists(directory))
+        {
+            WriteVerbose($"No reference library at {directory}: evidence groups come from the summaries, confidences without coverage terms");
+            return null;
+        }
+        try
+        {
+            var reference = ReferenceData.Load(directory, CancellationToken);
+            WriteVerbose($"Reference library {directory}: {reference.DomainCount} domains (evidence confidences and classification groups)");
+            return reference;
+        }
+        catch (InputFileException ex)
+        {
+            WriteWarning($"{ex.Message}; importing without the reference library (evidence groups from the summaries only)");
+            return null;
+        }
     }
 
     /// <summary>The tracker for the import ledger: created when missing for a real import, read-only (or none) for a dry run.</summary>

@@ -57,7 +57,7 @@ public sealed class ImportLedgerAndTextTests
         Assert.Equal(50, db.Scalar("SELECT count(*) FROM pdb_analysis.partition_proteins"));
         var ledger = tracker.GetImports(db.Connector.Target);
         Assert.Equal(50, ledger.Count);
-        Assert.All(ledger, e => Assert.Equal("mini_1.0.0", e.ProcessVersion));
+        Assert.All(ledger, e => Assert.Equal("mini_pyecod_v2.0", e.ProcessVersion));
         Assert.Equal(50, ledger.Select(e => e.PartitionProteinId).Distinct().Count());
 
         // A chain whose partition changed since is new again: Version adds it beside the old row.
@@ -65,7 +65,9 @@ public sealed class ImportLedgerAndTextTests
         PartitionDocumentWriter.Write(changed, candidates[4].Path!, OutputFormat.V1);
         var third = new PartitionImporter(db.Connector, options, tracker).ImportAsync(candidates).GetAwaiter().GetResult();
         Assert.Equal((1, 49, 1), (third.Imported, third.Skipped, third.Collisions));
-        Assert.Equal("mini_1.0.0.r2", tracker.GetImports(db.Connector.Target).Single(e => e.ProteinId == changed.ProteinId).ProcessVersion);
+        var entry = tracker.GetImports(db.Connector.Target).Single(e => e.ProteinId == changed.ProteinId);
+        Assert.Equal("mini_pyecod_v2.0", entry.ProcessVersion);
+        Assert.Equal(2L, db.Scalar($"SELECT (process_parameters->>'revision')::bigint FROM pdb_analysis.partition_proteins WHERE id = {entry.PartitionProteinId}"));
     }
 
     [PostgresFact]

@@ -27,7 +27,7 @@ public sealed class PartitionImporterTests
         Assert.Equal((2000, 2000, 0, 0, 0), (summary.Attempted, summary.Imported, summary.Skipped, summary.Failed, summary.Collisions));
         Assert.Equal(expectedDomains, summary.Domains);
         Assert.Equal((2000L, (long)expectedDomains, (long)expectedDomains), Counts(db));
-        Assert.Equal(2, db.Scalar("SELECT count(*) FROM ecod_schema.batch WHERE type = 'mini_import'"));
+        Assert.Equal(2, db.Scalar("SELECT count(*) FROM ecod_schema.batch WHERE type = 'domain_analysis'"));
         Assert.Equal(0, db.Scalar("SELECT count(*) FROM pdb_analysis.partition_domains d WHERE NOT EXISTS (SELECT 1 FROM pdb_analysis.domain_evidence e WHERE e.domain_id = d.id)"));
 
         var again = Import(db, candidates, new ImportOptions().AllQualities());
@@ -57,7 +57,7 @@ public sealed class PartitionImporterTests
         {
             Assert.True(r.Read());
             id = r.GetInt32(0);
-            Assert.Equal(("ecod_batch_007", "mini_import", 320, true), (r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetBoolean(4)));
+            Assert.Equal(("ecod_batch_007", "domain_analysis", 320, true), (r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetBoolean(4)));
         }
         using var domains = new NpgsqlCommand("""
             SELECT d.domain_number, d.range, d.start_pos, d.end_pos, d.length, d.t_group, d.h_group, d.x_group, d.source_id,
@@ -95,13 +95,20 @@ public sealed class PartitionImporterTests
         var version = Import(db, candidates, new ImportOptions { CollisionStrategy = CollisionStrategy.Version }.AllQualities(), records);
         Assert.Equal((200, 200), (version.Imported, version.Collisions));
         Assert.Equal((400L, 2L * domains, 2L * domains), Counts(db));
-        Assert.All(records, r => Assert.Equal((ImportAction.Versioned, "mini_1.0.0.r2"), (r.Action, r.ProcessVersion)));
+        // Version keeps the process version the team's filters look for and counts the revision in process_parameters.
+        Assert.All(records, r => Assert.Equal((ImportAction.Versioned, "mini_pyecod_v2.0"), (r.Action, r.ProcessVersion)));
         Import(db, candidates, new ImportOptions { CollisionStrategy = CollisionStrategy.Version }.AllQualities());
-        Assert.Equal(3, db.Scalar("SELECT count(DISTINCT process_version) FROM pdb_analysis.partition_proteins"));
-        // The downstream application's "latest row" is the newest version.
+        Assert.Equal(1, db.Scalar("SELECT count(DISTINCT process_version) FROM pdb_analysis.partition_proteins"));
+        Assert.Equal(600, db.Scalar("SELECT count(*) FROM pdb_analysis.partition_proteins WHERE process_version = 'mini_pyecod_v2.0'"));
+        // The downstream application's "latest row" is the newest revision (1 first import, 2 overwrite, 3 and 4 the two
+        // Version imports), and no two rows of a chain share a timestamp.
         Assert.Equal(200, db.Scalar("""
-            SELECT count(*) FROM (SELECT DISTINCT ON (pdb_id, chain_id) process_version FROM pdb_analysis.partition_proteins
-            ORDER BY pdb_id, chain_id, "timestamp" DESC) x WHERE process_version = 'mini_1.0.0.r3'
+            SELECT count(*) FROM (SELECT DISTINCT ON (pdb_id, chain_id) process_parameters->>'revision' AS revision FROM pdb_analysis.partition_proteins
+            ORDER BY pdb_id, chain_id, "timestamp" DESC) x WHERE revision = '4'
+            """));
+        Assert.Equal(0, db.Scalar("""
+            SELECT count(*) FROM (SELECT pdb_id, chain_id, "timestamp" FROM pdb_analysis.partition_proteins
+            GROUP BY 1, 2, 3 HAVING count(*) > 1) ties
             """));
     }
 

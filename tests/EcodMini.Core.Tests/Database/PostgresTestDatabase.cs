@@ -31,6 +31,13 @@ public sealed class PostgresTestDatabase : IDisposable
         return Convert.ToInt64(command.ExecuteScalar());
     }
 
+    public string? Text(string sql)
+    {
+        using var connection = Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return command.ExecuteScalar() as string;
+    }
+
     public void Execute(string sql)
     {
         using var connection = Open();

@@ -12,8 +12,7 @@ public sealed class SupportingEvidenceTests
     {
         var chain = ImportTestData.Chain(3, "ecod_batch_001");
         var path = temp.File($"ecod_batch_001/mini_domains/{chain.ProteinId}.mini.domains.xml");
-        PartitionDocumentWriter.Write(chain, path, OutputFormat.V1);
-        temp.File($"ecod_batch_001/domains/{chain.ProteinId}.develop291.domain_summary.xml", $"""
+        var summary = temp.File($"ecod_batch_001/domains/{chain.ProteinId}.develop291.domain_summary.xml", $"""
             <domain_summary version="1.0">
               <protein pdb_id="{chain.Protein.Pdb}" chain_id="{chain.Protein.Chain}" length="320"><sequence></sequence></protein>
               <evidence>
@@ -26,6 +25,9 @@ public sealed class SupportingEvidenceTests
               </evidence>
             </domain_summary>
             """);
+        // The partition records the SHA-256 of the summary it was made from (what domain_summary_hash stores).
+        chain = chain with { InputSha256 = ChainLoader.HashFile(summary) };
+        PartitionDocumentWriter.Write(chain, path, OutputFormat.V1);
         return (chain, path);
     }
 
@@ -42,11 +44,13 @@ public sealed class SupportingEvidenceTests
         Assert.Equal("e1001A2", Assert.Single(loaded.Support[1]).TargetId);
         Assert.Empty(loaded.Support[2]);
 
-        var rows = PartitionRowMapper.Evidence(chain.Domains[0], 1, loaded.Support[0]).ToList();
+        var rows = PartitionRowMapper.Evidence(chain.Domains[0], 1, loaded.Support[0], EvidenceScorer.WithoutReference).ToList();
         Assert.Equal(4, rows.Count);
         Assert.Equal(("domain_blast", 1e-50, "5-80"), (rows[0].EvidenceType, rows[0].Evalue, rows[0].HitRange));
         Assert.Equal((float?)chain.Domains[0].Confidence, rows[0].Confidence);
-        Assert.All(rows.Skip(1), r => Assert.Null(r.Confidence));
+        // Every supporting hit carries the engine's confidence for it: the stronger e-value never ranks below the weaker.
+        Assert.All(rows, r => Assert.NotNull(r.Confidence));
+        Assert.True(rows[1].Confidence >= rows[2].Confidence, $"{rows[1].Confidence} < {rows[2].Confidence}");
         Assert.Equal((97.5f, "3-88"), (rows[3].Probability, rows[3].QueryRange));
     }
 
@@ -74,8 +78,15 @@ public sealed class SupportingEvidenceTests
         }
         var verifier = new ImportVerifier(db.Connector, "domain_evidence", "develop291");
         Assert.Empty(verifier.VerifyAsync(tracker.GetImports(db.Connector.Target)).GetAwaiter().GetResult());
-        db.Execute("DELETE FROM pdb_analysis.domain_evidence WHERE confidence IS NULL AND evalue = 1e-30");
+        db.Execute("DELETE FROM pdb_analysis.domain_evidence WHERE evalue = 1e-30 AND evidence_type = 'domain_blast' AND id NOT IN (SELECT min(id) FROM pdb_analysis.domain_evidence GROUP BY domain_id)");
+        Assert.Equal(0, db.Scalar("SELECT count(*) FROM pdb_analysis.domain_evidence WHERE confidence IS NULL"));
         var mismatch = Assert.Single(verifier.VerifyAsync(tracker.GetImports(db.Connector.Target)).GetAwaiter().GetResult());
         Assert.Equal(("evidence", 1, "4 rows", "3 rows"), (mismatch.Field, mismatch.DomainNumber, mismatch.Expected, mismatch.Actual));
+
+        // A summary changed on disk since the import is reported as that chain's changed file.
+        var summaryPath = temp.File($"ecod_batch_001/domains/{chain.ProteinId}.develop291.domain_summary.xml");
+        File.AppendAllText(summaryPath, "<!-- edited -->");
+        var drift = verifier.VerifyAsync(tracker.GetImports(db.Connector.Target)).GetAwaiter().GetResult().Where(m => m.Table == "file").ToList();
+        Assert.Equal(("domain_summary_hash", chain.ProteinId, ChainLoader.HashFile(summaryPath)), (Assert.Single(drift).Field, drift[0].ProteinId, drift[0].Actual));
     }
 }
