@@ -32,9 +32,4 @@ public sealed partial class ChunkCoordinator
         }
         _tracker.RecordAttemptInputs(rows);
     }
-
-    /// <summary>True when the scan found the chain's inputs, algorithm version or options changed since its completed attempt, or its output gone.</summary>
-    private static bool MustRunAgain(ProteinTask task) =>
-        task.Reason is TaskReason.InputChanged or TaskReason.VersionChanged or TaskReason.OptionsChanged
-        || (task.Reason == TaskReason.Retry && task.PreviousStatus == JobStatus.Completed && task.ExistingOutput is null);
 }

@@ -177,5 +177,5 @@ public sealed partial class ChunkCoordinator
         DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
 
     private static JobSubmission ToSubmission(ProteinTask t) =>
-        new(t.ProteinId, t.Pdb, t.Chain, t.BatchName, t.OutputPath, SummaryPath: t.SummaryPath, BlastPath: t.BlastPath, RunAgain: MustRunAgain(t));
+        new(t.ProteinId, t.Pdb, t.Chain, t.BatchName, t.OutputPath, SummaryPath: t.SummaryPath, BlastPath: t.BlastPath, RunAgain: t.RunsAgainWhenCompleted);
 }

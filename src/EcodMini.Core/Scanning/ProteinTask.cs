@@ -32,4 +32,15 @@ public sealed record ProteinTask
     public InputFingerprint? Inputs { get; init; }
     /// <summary>The sequence length the summary states in its first bytes (null: not stated there); the cost model's bucket.</summary>
     public int? SequenceLength { get; init; }
+
+    /// <summary>
+    /// True when a chain the tracker has completed must still run: the scan found its inputs, algorithm version or
+    /// options changed, or its output gone. (Other completed chains are not run again unless forced.)
+    /// </summary>
+    public bool RunsAgainWhenCompleted =>
+        Reason is TaskReason.InputChanged or TaskReason.VersionChanged or TaskReason.OptionsChanged
+        || (Reason == TaskReason.Retry && PreviousStatus == Tracking.JobStatus.Completed && ExistingOutput is null);
+
+    /// <summary>True when a run would start an attempt for it (not a completed chain that stays as it is).</summary>
+    public bool WouldRun => PreviousStatus != Tracking.JobStatus.Completed || RunsAgainWhenCompleted;
 }

@@ -213,8 +213,10 @@ public static partial class TrackingSchema
             chains INTEGER NOT NULL,
             tasks INTEGER NOT NULL,
             concurrency INTEGER NOT NULL,
+            cpus_per_task INTEGER NOT NULL DEFAULT 1,
             core_hours REAL NOT NULL,
             wall_hours REAL NOT NULL,
+            longest_task_hours REAL NOT NULL DEFAULT 0,
             model TEXT NOT NULL,
             created_at TIMESTAMP NOT NULL
         );

@@ -124,6 +124,7 @@ public sealed partial class GetEcodJobStatusCommand
                 WriteWarning($"SLURM state unknown since {since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: squeue/sacct do not answer; " +
                              "states are shown as last known and nothing is marked lost (polls back off and retry)");
             foreach (var issue in result.ResultFileIssues) WriteWarning(issue);
+            CollectResources(tracker);
         }
         catch (TrackerLeaseHeldException ex)
         {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using EcodMini.Core.Costs;
 using EcodMini.Core.Monitoring;
 using EcodMini.PowerShell.Infrastructure;
 
@@ -12,6 +13,8 @@ namespace EcodMini.PowerShell.Cmdlets;
 [Cmdlet(VerbsCommon.Get, "EcodProductionStatistic", DefaultParameterSetName = "Total")]
 [OutputType(typeof(ProductionStatistics), ParameterSetName = ["Total"])]
 [OutputType(typeof(BatchStatistics), ParameterSetName = ["ByBatch"])]
+[OutputType(typeof(RunCost), ParameterSetName = ["Cost"])]
+[OutputType(typeof(ResourceReport), ParameterSetName = ["Resource"])]
 public sealed class GetEcodProductionStatisticCommand : EcodMonitorCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -35,8 +38,32 @@ public sealed class GetEcodProductionStatisticCommand : EcodMonitorCmdlet
     [Parameter(Mandatory = true, ParameterSetName = "ByBatch")]
     public SwitchParameter ByBatch { get; set; }
 
+    /// <summary>One object per SLURM run with a recorded estimate: estimated against actual core-hours and wall time.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Cost")]
+    public SwitchParameter Cost { get; set; }
+
+    /// <summary>p50/p95/max of the SLURM tasks' MaxRSS, Elapsed and TotalCPU, with recommended slurm.memory and slurm.time.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Resource")]
+    public SwitchParameter Resource { get; set; }
+
+    /// <summary>With -Resource: only this run's tasks.</summary>
+    [Parameter(ParameterSetName = "Resource")]
+    public string? RunId { get; set; }
+
     protected override void EndProcessing()
     {
+        if (Cost.IsPresent || Resource.IsPresent)
+        {
+            using var tracker = OpenTracker(TrackingDatabase, readOnly: true);
+            if (Cost.IsPresent) WriteObject(tracker.GetRunCosts(), enumerateCollection: true);
+            else
+            {
+                var report = ResourceReport.From(tracker.GetTaskResources(RunId));
+                WriteVerbose(report.Describe());
+                WriteObject(report);
+            }
+            return;
+        }
         var thresholds = Settings.Quality.ToThresholds();
         thresholds = thresholds with
         {

@@ -81,6 +81,7 @@ public sealed class RestartEcodJobCommand : JobRunCmdlet
             using var launcher = CreateLauncher(options, reference, runId, scale, raiseTime: group.Key == "time", raiseMemory: group.Key == "memory");
             using var tracker = OpenTracker(TrackingDatabase, readOnly: false);
             Execute(tracker, launcher, options, tasks, runId);
+            if (UsesSlurm) RecordEstimate(tracker, runId, Estimate);
         }
     }
 }

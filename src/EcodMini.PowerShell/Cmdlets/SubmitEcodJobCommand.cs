@@ -82,5 +82,6 @@ public sealed class SubmitEcodJobCommand : JobRunCmdlet
         using var launcher = CreateLauncher(options, reference, runId);
         using var tracker = OpenTracker(TrackingDatabase, readOnly: false);
         Execute(tracker, launcher, options, _tasks, runId);
+        if (UsesSlurm) RecordEstimate(tracker, runId, Estimate);
     }
 }

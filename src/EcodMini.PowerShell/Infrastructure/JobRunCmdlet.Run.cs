@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using EcodMini.Core.Costs;
 using EcodMini.Core.Execution;
 using EcodMini.Core.Scanning;
 using EcodMini.Core.Slurm;
@@ -30,9 +31,14 @@ public abstract partial class JobRunCmdlet
             throw;
         }
         var text = string.Join("\n", preview.Select(p => $"{p.Command}\n{p.Script}"));
-        return ShouldProcess($"Submit {target} to SLURM as {preview.Count} submission(s) of {chunks} chunk(s):\n{text}",
-            $"Submit {target} to SLURM?", "Submit-EcodJob");
+        Estimate = EstimateSlurmRun(tasks, options, runId, resourceFactor, raiseTime, raiseMemory);
+        return ShouldProcess($"Submit {target} to SLURM as {preview.Count} submission(s) of {chunks} chunk(s).\n" +
+            $"Estimated cost: {Estimate.Describe()}\n{text}",
+            $"Submit {target} to SLURM? Estimated cost: {Estimate.Describe()}", "Submit-EcodJob");
     }
+
+    /// <summary>The last SLURM run's cost estimate (set by <see cref="ConfirmRun"/>).</summary>
+    protected RunEstimate? Estimate { get; private set; }
 
     /// <summary>One coordinator run on a worker thread; progress, launcher messages and results go to the pipeline.</summary>
     protected void Execute(TrackingDatabase tracker, IChunkLauncher launcher, ExecutionOptions options, IReadOnlyList<ProteinTask> tasks, string runId)
