@@ -16,7 +16,7 @@ internal sealed class DomainHitSelector(PartitionOptions options, RejectionLog l
     public void Select(List<Evidence> hits, ResidueMask mask, List<WorkingDomain> selected)
     {
         var ordered = agreement is not null && options.OrderBySupport
-            ? hits.OrderByDescending(agreement.Support).ThenBy(h => h, order).ToList()
+            ? hits.OrderByDescending(h => agreement.Support(h) - agreement.Votes(h)).ThenBy(h => h, order).ToList() // votes decide acceptance, not order
             : hits;
         for (var i = 0; i < ordered.Count; i++)
         {

@@ -58,12 +58,12 @@ public sealed record PartitionOptions
     /// Off: outputs are exactly those without the rule.
     /// </summary>
     public bool WeakHitVotes { get; init; } = true;
-    /// <summary>Least confidence of a vote-only hit (HHsearch: a probability of about 25-32%, by reference coverage).</summary>
-    public double WeakVoteMinConfidence { get; init; } = 0.3;
+    /// <summary>Least confidence of a vote-only hit (HHsearch: a probability of about 20-26%, by reference coverage).</summary>
+    public double WeakVoteMinConfidence { get; init; } = 0.25;
     /// <summary>Least reference coverage of a vote-only hit.</summary>
     public double WeakVoteMinReferenceCoverage { get; init; } = 0.5;
     /// <summary>Vote-only hits add to a candidate's support only when at least this many independent ones agree with it.</summary>
-    public int WeakVoteMinVoters { get; init; } = 1;
+    public int WeakVoteMinVoters { get; init; } = 2;
     /// <summary>A hit is not accepted when a candidate hit of another T-group over the same region has agreeing independent hits of more summed confidence.</summary>
     public bool OutvoteCompetingHits { get; init; } = true;
     /// <summary>

@@ -56,20 +56,20 @@ public class WeakHitVotesTests
     {
         var candidate = Hh("e1aaaA1", "51-150", "72");
         Assert.Equal(0, Run(candidate, Hh("e1oooA1", "52-149", "30"), Hh("e1xxxA1", "50-150", "30")).DomainCount);
-        Assert.Equal(0, Run(candidate, Hh("e1uuuA1", "52-149", "30")).DomainCount);
-        Assert.Equal(1, Run(candidate, Hh("e1bbbA1", "52-149", "30")).DomainCount);
+        Assert.Equal(0, Run(candidate, Hh("e1uuuA1", "52-149", "30"), Hh("e1oooA1", "50-150", "30")).DomainCount);
+        Assert.Equal(1, Run(candidate, Hh("e1bbbA1", "52-149", "30"), Hh("e1cccA1", "50-150", "30")).DomainCount);
     }
 
     [Fact]
     public void VotersNeedTheMinimumConfidenceAndReferenceCoverage()
     {
         var candidate = Hh("e1aaaA1", "51-150", "72");
-        // 15%: confidence about 0.2, under WeakVoteMinConfidence 0.3 (30%: about 0.35).
+        // 15%: confidence about 0.2, under WeakVoteMinConfidence 0.25 (30%: about 0.35).
         Assert.Equal(0, Run(candidate, Hh("e1bbbA1", "52-149", "15"), Hh("e1cccA1", "50-150", "15")).DomainCount);
         // 30% but aligning 40 of 100 reference residues: under WeakVoteMinReferenceCoverage 0.5.
         var partial = DomainHit("e1bbbA1", "52-149", "1-40", "1e-2", EvidenceType.HhSearch, "30");
-        Assert.Equal(0, Run(candidate, partial).DomainCount);
-        Assert.Equal(1, EngineFixtures.Run(Ref, Chain(220, [candidate, Hh("e1bbbA1", "52-149", "15")]),
+        Assert.Equal(0, Run(candidate, partial, Hh("e1cccA1", "50-150", "30")).DomainCount);
+        Assert.Equal(1, EngineFixtures.Run(Ref, Chain(220, [candidate, Hh("e1bbbA1", "52-149", "15"), Hh("e1cccA1", "50-150", "15")]),
             new PartitionOptions { WeakVoteMinConfidence = 0.15 }).DomainCount);
     }
 
@@ -85,12 +85,11 @@ public class WeakHitVotesTests
     }
 
     [Fact]
-    public void WeakVoteMinVotersAsksForMoreVoters()
+    public void OneVoterIsNotEnoughUnlessWeakVoteMinVotersSaysSo()
     {
-        var options = new PartitionOptions { WeakVoteMinVoters = 2 };
         var candidate = Hh("e1aaaA1", "51-150", "72");
-        Assert.Equal(0, EngineFixtures.Run(Ref, Chain(220, [candidate, Hh("e1bbbA1", "52-149", "30")]), options).DomainCount);
-        Assert.Equal(1, EngineFixtures.Run(Ref, Chain(220, [candidate, Hh("e1bbbA1", "52-149", "30"), Hh("e1cccA1", "50-150", "30")]), options).DomainCount);
+        Assert.Equal(0, Run(candidate, Hh("e1bbbA1", "52-149", "30")).DomainCount);
+        Assert.Equal(1, EngineFixtures.Run(Ref, Chain(220, [candidate, Hh("e1bbbA1", "52-149", "30")]), new PartitionOptions { WeakVoteMinVoters = 1 }).DomainCount);
     }
 
     [Fact]
