@@ -51,7 +51,9 @@ Describe 'Invoke-EcodPartition -ManifestPath (worker mode)' {
             ConvertTo-Json | Set-Content (Join-Path $dir 'array.json')
         $r = Invoke-FreshPwsh -Script "`$env:SLURM_ARRAY_TASK_ID = '1'; Invoke-EcodPartition -ManifestPath '$dir/array.json' | ForEach-Object { `$_.ChunkId + ' ' + `$_.Completed }"
         $r.ExitCode | Should -Be 0
-        $r.Output.Trim() | Should -Be 'a1 2'
+        $lines = @($r.Output.Trim() -split '\r?\n')
+        $lines[-1] | Should -Be 'a1 2'
+        $lines[0] | Should -Match '^EcodMini worker: module \d+\.\d+\.\d+ from /.*/EcodMini\.psd1 \(the run pinned no version\)$' -Because 'the job log says which module ran'
         Test-Path (Join-Path $dir 'chunk-0.json.results.jsonl') | Should -BeFalse
     }
 
@@ -73,6 +75,26 @@ Describe 'Invoke-EcodPartition -ManifestPath (worker mode)' {
         $err = { Invoke-EcodPartition -ManifestPath $bad } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Be 'EcodManifestInvalid,EcodMini.PowerShell.Cmdlets.InvokeEcodPartitionCommand'
         $err.Exception.Message | Should -Match 'bad.json'
+    }
+
+    It 'refuses a chunk pinned to another version: every chain failed with the reason, nothing partitioned' {
+        $manifest = New-ChunkManifest (Join-Path $root 'pinned/chunk.json') 'p1' @('1abc_A', '1abd_B')
+        $data = Get-Content -Raw $manifest | ConvertFrom-Json -AsHashtable
+        $data.worker_module = @{ version = '0.0.1'; manifest_path = '/opt/EcodMini/0.0.1/EcodMini.psd1'; import_by_name = $false }
+        $data | ConvertTo-Json -Depth 5 | Set-Content $manifest
+        $loaded = (Get-Module EcodMini).Version
+        $outputs = @('1abc_A', '1abd_B') | ForEach-Object { Join-Path $root "out/$_.mini.domains.xml" }
+        Remove-Item $outputs -ErrorAction SilentlyContinue
+
+        $err = { Invoke-EcodPartition -ManifestPath $manifest } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be 'EcodWorkerModuleMismatch,EcodMini.PowerShell.Cmdlets.InvokeEcodPartitionCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $err.Exception.Message | Should -Match "submitted for EcodMini 0\.0\.1 \(/opt/EcodMini/0\.0\.1/EcodMini\.psd1\), but this worker loaded EcodMini $([regex]::Escape("$loaded"))"
+        $records = @(Get-Content "$manifest.results.jsonl" | ConvertFrom-Json)
+        $records.protein_id | Should -Be @('1abc_A', '1abd_B')
+        $records.status | Sort-Object -Unique | Should -Be 'failed'
+        $records[0].error | Should -Match 'this worker loaded EcodMini'
+        $outputs | ForEach-Object { Test-Path $_ | Should -BeFalse }
     }
 
     It 'writes nothing with -WhatIf' {
