@@ -53,8 +53,9 @@ Describe 'Invoke-EcodPartition -ManifestPath (worker mode)' {
         $r.ExitCode | Should -Be 0
         $lines = @($r.Output.Trim() -split '\r?\n')
         $lines[-1] | Should -Be 'a1 2'
-        # The worker's own lines: plain text, each with a UTC timestamp, then the chunk or the chain.
-        $lines[0] | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z chunk a1: 2 chain\(s\) from '
+        # The worker's own lines: plain text, each with a UTC timestamp; the first says which module runs, then the chunk and its chains.
+        $lines[0] | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z EcodMini worker: module \d+\.\d+\.\d+ from /.*/EcodMini\.psd1 \(the run pinned no version\)$' -Because 'the job log says which module ran'
+        $lines[1] | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z chunk a1: 2 chain\(s\) from '
         @($lines | Where-Object { $_ -match '^\S+Z (1abe_C|1abf_D) \S+ completed: ' }).Count | Should -Be 2
         $r.Output + $r.Error | Should -Not -Match ([regex]::Escape([string][char]27))
         Test-Path (Join-Path $dir 'chunk-0.json.results.jsonl') | Should -BeFalse
@@ -78,6 +79,26 @@ Describe 'Invoke-EcodPartition -ManifestPath (worker mode)' {
         $err = { Invoke-EcodPartition -ManifestPath $bad } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Be 'EcodManifestInvalid,EcodMini.PowerShell.Cmdlets.InvokeEcodPartitionCommand'
         $err.Exception.Message | Should -Match 'bad.json'
+    }
+
+    It 'refuses a chunk pinned to another version: every chain failed with the reason, nothing partitioned' {
+        $manifest = New-ChunkManifest (Join-Path $root 'pinned/chunk.json') 'p1' @('1abc_A', '1abd_B')
+        $data = Get-Content -Raw $manifest | ConvertFrom-Json -AsHashtable
+        $data.worker_module = @{ version = '0.0.1'; manifest_path = '/opt/EcodMini/0.0.1/EcodMini.psd1'; import_by_name = $false }
+        $data | ConvertTo-Json -Depth 5 | Set-Content $manifest
+        $loaded = (Get-Module EcodMini).Version
+        $outputs = @('1abc_A', '1abd_B') | ForEach-Object { Join-Path $root "out/$_.mini.domains.xml" }
+        Remove-Item $outputs -ErrorAction SilentlyContinue
+
+        $err = { Invoke-EcodPartition -ManifestPath $manifest } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be 'EcodWorkerModuleMismatch,EcodMini.PowerShell.Cmdlets.InvokeEcodPartitionCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $err.Exception.Message | Should -Match "submitted for EcodMini 0\.0\.1 \(/opt/EcodMini/0\.0\.1/EcodMini\.psd1\), but this worker loaded EcodMini $([regex]::Escape("$loaded"))"
+        $records = @(Get-Content "$manifest.results.jsonl" | ConvertFrom-Json)
+        $records.protein_id | Should -Be @('1abc_A', '1abd_B')
+        $records.status | Sort-Object -Unique | Should -Be 'failed'
+        $records[0].error | Should -Match 'this worker loaded EcodMini'
+        $outputs | ForEach-Object { Test-Path $_ | Should -BeFalse }
     }
 
     It 'writes nothing with -WhatIf' {

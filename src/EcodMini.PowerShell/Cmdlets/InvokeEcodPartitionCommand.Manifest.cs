@@ -90,7 +90,7 @@ public sealed partial class InvokeEcodPartitionCommand
             var pinned = WorkerModuleGuard.Ensure(chunk, version, manifest);
             WriteInformation(new HostInformationMessage
             {
-                Message = $"EcodMini worker: module {version} from {manifest}" + (pinned is null ? " (the run pinned no version)" : $"; the run pinned {pinned.Version}"),
+                Message = $"{WorkerLogLine.Timestamp(DateTimeOffset.UtcNow)} EcodMini worker: module {version} from {manifest}" + (pinned is null ? " (the run pinned no version)" : $"; the run pinned {pinned.Version}"),
             }, ["PSHOST"]);
             return true;
         }
