@@ -33,7 +33,7 @@ public static class DatabaseInitializer
         };
     }
 
-    private static async Task<HashSet<string>> ListTablesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    internal static async Task<HashSet<string>> ListTablesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var tables = new HashSet<string>(StringComparer.Ordinal);
         await using var command = new NpgsqlCommand(

@@ -17,9 +17,12 @@ public sealed class InitializeEcodDatabaseCommand : EcodDatabaseCmdlet
         WriteVerbose(missing.Count == 0
             ? $"{connector.Target}: every table and column the tool needs is present"
             : $"{connector.Target}: missing {string.Join(", ", missing)}");
-        var action = missing.Count == 0
-            ? "Create any missing schema object (none missing)"
-            : $"Create the missing schema objects ({string.Join(", ", missing.Take(8))}{(missing.Count > 8 ? ", ..." : "")})";
+        // The exact tables the initializer's DDL creates, split by what the database already has.
+        var plan = RunDatabase(() => SchemaPlan.ReadAsync(connector, evidence, CancellationToken).GetAwaiter().GetResult());
+        var action = plan.ToCreate.Count == 0
+            ? $"Create no table: all {plan.Existing.Count} exist ({string.Join(", ", plan.Existing)}); add any missing column, key or index"
+            : $"Create {plan.ToCreate.Count} table(s): {string.Join(", ", plan.ToCreate)}" +
+              (plan.Existing.Count == 0 ? "" : $"; keep {plan.Existing.Count} existing: {string.Join(", ", plan.Existing)}");
         if (!ShouldProcess(connector.Target, action)) return;
         var result = RunDatabase(() => DatabaseInitializer.InitializeAsync(connector, evidence, CancellationToken).GetAwaiter().GetResult());
         WriteVerbose($"Created {result.CreatedTables.Count} table(s), kept {result.ExistingTables.Count} existing table(s)");
