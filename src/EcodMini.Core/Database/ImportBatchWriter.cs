@@ -44,7 +44,12 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         if (!Writes)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            return new BatchOutcome([.. plans.Select(p => p.Record)], 0, 0, 0);
+            // A dry run counts what the import would write: the domains and evidence rows of every chain it would write.
+            var wouldWrite = plans.Where(p => p.Write).ToList();
+            var wouldDomains = wouldWrite.Sum(p => p.Chain.Result!.DomainCount);
+            var wouldEvidence = wouldWrite.Sum(p => p.Chain.Result!.Domains.Select((domain, d) =>
+                PartitionRowMapper.Evidence(domain, 0, d < p.Chain.Support.Count ? p.Chain.Support[d] : []).Count()).Sum());
+            return new BatchOutcome([.. plans.Select(p => p.Record)], wouldDomains, wouldEvidence, 0);
         }
 
         var deletes = plans.SelectMany(p => p.Deletes).ToArray();

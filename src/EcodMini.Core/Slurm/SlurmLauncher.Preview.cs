@@ -31,6 +31,6 @@ public sealed partial class SlurmLauncher
         return previews;
     }
 
-    private string Command(string folder) =>
-        new ProcessCommand(_client.Options.Sbatch, ["--parsable", Path.Combine(folder, "job.sh")], _client.Options.CommandTimeout).Display;
+    private string Command(string folder, IReadOnlyList<string>? arguments = null) =>
+        new ProcessCommand(_client.Options.Sbatch, ["--parsable", .. arguments ?? [_options.Export], Path.Combine(folder, "job.sh")], _client.Options.CommandTimeout).Display;
 }

@@ -19,6 +19,7 @@ public sealed partial class SlurmLauncher : IClusterLauncher
     private readonly Dictionary<string, DateTimeOffset> _launchedAt = new(StringComparer.Ordinal);
     private readonly HashSet<string> _runs = new(StringComparer.Ordinal);
     private bool _fallbackNoted;
+    private bool _scriptShown;
 
     /// <param name="log">Receives decisions worth a -Verbose line (accounting fallback, reconciled jobs, array splits).</param>
     public SlurmLauncher(SlurmClient client, SlurmLaunchOptions options, Action<string>? log = null)
@@ -132,7 +133,13 @@ public sealed partial class SlurmLauncher : IClusterLauncher
         var comment = JobScriptValues.Name("job comment", firstChunk == lastChunk ? $"ecod-chunk-{firstChunk}" : $"ecod-chunks-{firstChunk}..{lastChunk}");
         List<string> arguments = [_options.Export, $"--comment={comment}"];
         if (after is not null) arguments.Add($"--dependency=afterany:{after}");
-        return _client.Submit(script, JobName, folder, arguments, RunStart(_options.RunId), cancellationToken);
+        var jobId = _client.Submit(script, JobName, folder, arguments, RunStart(_options.RunId), cancellationToken);
+        // -Verbose shows what was really submitted: each sbatch command line, and the first script in full (the
+        // others differ only in their folder and manifest).
+        _log(_scriptShown ? $"Submitted SLURM job {jobId}: {Command(folder, arguments)}"
+            : $"Submitted SLURM job {jobId}: {Command(folder, arguments)}\n{File.ReadAllText(script).TrimEnd()}");
+        _scriptShown = true;
+        return jobId;
     }
 
     /// <summary>The folder of one submission: <c>&lt;script dir&gt;/&lt;run&gt;/&lt;first chunk&gt;.&lt;kind&gt;</c>.</summary>

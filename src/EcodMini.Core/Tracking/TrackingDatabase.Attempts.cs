@@ -11,7 +11,9 @@ public sealed partial class TrackingDatabase
 {
     /// <summary>
     /// Starts one attempt per job (by row id) in one transaction: attempt number = the job's attempts so far + 1, the
-    /// job becomes running with this attempt as its current one, an event names it. Returns the attempts, in order.
+    /// job becomes running (or submitted, for a cluster) with this attempt as its current one, an event names it. The
+    /// job's start time is set only when it runs now; a submitted job gets it when the cluster starts it (or from its
+    /// worker's record). Returns the attempts, in order.
     /// </summary>
     public IReadOnlyList<OpenAttempt> StartAttempts(IReadOnlyList<long> jobRefs, AttemptLaunch launch, DateTimeOffset? now = null) => Write(transaction => StartAttemptsIn(transaction, jobRefs, launch, now));
 
@@ -35,7 +37,7 @@ public sealed partial class TrackingDatabase
         insert.Set("$results", launch.ResultsPath);
         insert.Set("$t", time);
         using var update = Command("""
-            UPDATE jobs SET status = $status, job_id = $chunk, start_time = $t, end_time = NULL, exit_code = NULL,
+            UPDATE jobs SET status = $status, job_id = $chunk, start_time = CASE WHEN $status = 'running' THEN $t END, end_time = NULL, exit_code = NULL,
                 error_message = NULL, current_attempt_id = $attempt, attempt_count = $n WHERE id = $id;
             """, transaction);
         update.Set("$chunk", launch.ChunkId);

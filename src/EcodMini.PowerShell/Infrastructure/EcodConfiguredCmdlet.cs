@@ -84,7 +84,12 @@ public abstract class EcodConfiguredCmdlet : EcodCmdlet
             TrackingProblem.UnfinishedTransaction => ("EcodTrackerUnfinishedTransaction", ErrorCategory.ResourceUnavailable),
             _ => (File.Exists(ex.DatabasePath) ? "EcodTrackerUnavailable" : "EcodTrackerNotFound", File.Exists(ex.DatabasePath) ? ErrorCategory.OpenError : ErrorCategory.ObjectNotFound),
         };
-        Fail(ex, id, category, ex.DatabasePath);
+        var record = new ErrorRecord(ex, id, category, ex.DatabasePath);
+        // The engine names the owner; the cmdlet names the parameter that waits for it.
+        if (ex is TrackerLeaseHeldException held && MyInvocation.MyCommand.Parameters.ContainsKey("WaitForLease"))
+            record.ErrorDetails = new ErrorDetails($"{ex.DatabasePath}: the tracking database is in use by {held.Owner.Describe()}. " +
+                "Wait for that run to end, or run this again with -WaitForLease to wait for it.");
+        ThrowTerminatingError(record);
     }
 
     /// <summary>The value of a switch when the caller gave it, else the configured value.</summary>

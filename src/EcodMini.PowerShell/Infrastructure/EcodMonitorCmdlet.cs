@@ -18,7 +18,7 @@ public abstract class EcodMonitorCmdlet : EcodConfiguredCmdlet
     /// <summary>The cmdlet's -TrackingDatabase value (declared by each cmdlet, which chooses its position); null = the configuration's.</summary>
     protected abstract string? TrackingDatabaseParameter { get; }
 
-    /// <summary>Alert limits that differ from the configuration, e.g. @{ MaxFailureRate = 0.2 }.</summary>
+    /// <summary>Alert limits that differ from the configuration, e.g. @{ MaxFailureRate = 0.2 } or @{ max_failure_rate = 0.2 }.</summary>
     [Parameter]
     public Hashtable? Threshold { get; set; }
 
@@ -54,7 +54,7 @@ public abstract class EcodMonitorCmdlet : EcodConfiguredCmdlet
     {
         try
         {
-            var bound = OptionsBinder.Apply(configured, Threshold, t => t with { }).Validate();
+            var bound = OptionsBinder.Apply(configured, ThresholdSettings.Normalize(Threshold), t => t with { }).Validate();
             foreach (var change in OptionsBinder.Differences(AlertThresholds.Default, bound))
                 WriteVerbose($"Alert limit differs from the production design's default: {change}");
             return bound;

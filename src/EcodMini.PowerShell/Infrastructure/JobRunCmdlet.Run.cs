@@ -102,6 +102,7 @@ public abstract partial class JobRunCmdlet
         if (launcher is SlurmLauncher slurm)
             WriteVerbose($"SLURM: {slurm.SbatchCalls} sbatch call(s) for {result.Submitted} chain(s); Get-EcodJobStatus -Refresh or -Wait follows them");
         Report(result);
+        WriteChainBlastWarnings(tracker, result);
         foreach (var job in result.Jobs)
         {
             WriteObject(job);
