@@ -44,6 +44,9 @@ public abstract partial class JobRunCmdlet
         using var pump = new PipelinePump();
         var progress = new Progress(p => Volatile.Write(ref latest, p));
         var coordinator = new ChunkCoordinator(tracker, launcher, options, runId);
+        // Local runs hand on each chain as soon as it is recorded (Submit-EcodJob | ... starts downstream at once).
+        var emitted = new HashSet<long>();
+        coordinator.JobRecorded = job => pump.Post(() => { if (emitted.Add(job.Id)) EmitJob(job); });
         WriteVerbose($"Run {coordinator.RunId}: taking the tracking database's lease");
         try
         {
@@ -58,6 +61,11 @@ public abstract partial class JobRunCmdlet
                     var p = Volatile.Read(ref latest);
                     if (p is not null) WriteProgress(reporter.Build(p.Done, p.Failed, p.CurrentProteinId));
                 }));
+        }
+        catch (PipelineStoppedException)
+        {
+            SayStopped(result, launcher.WorkersOutliveCaller);
+            throw;
         }
         catch (TrackingDatabaseException ex)
         {
@@ -80,22 +88,38 @@ public abstract partial class JobRunCmdlet
         {
             Fail(ex, "EcodJobScriptValueUnsafe", ErrorCategory.InvalidArgument, ex.Setting);
         }
+        if (CancellationToken.IsCancellationRequested) SayStopped(result, launcher.WorkersOutliveCaller);
         FlushLauncherMessages();
         WriteProgress(reporter.Completed());
         if (result is null) return;
         if (launcher is SlurmLauncher slurm)
             WriteVerbose($"SLURM: {slurm.SbatchCalls} sbatch call(s) for {result.Submitted} chain(s); Get-EcodJobStatus -Refresh or -Wait follows them");
         Report(result);
-        foreach (var job in result.Jobs)
-        {
-            WriteObject(job);
-            if (JobStatus.IsRetryable(job.Status) && job.Error is not null)
-            {
-                WriteItemError(new InvalidDataException($"{job.ProteinId} ({job.BatchName}): {job.Error}"),
-                    "EcodJobFailed", ErrorCategory.InvalidData, job);
-            }
-        }
+        foreach (var job in result.Jobs.Where(j => emitted.Add(j.Id))) EmitJob(job);
         if (result.Cancelled) throw new PipelineStoppedException();
+    }
+
+    /// <summary>A chain's job to the pipeline; a failed one also as a non-terminating error (its error and error class).</summary>
+    private void EmitJob(JobRecord job)
+    {
+        WriteObject(job);
+        if (JobStatus.IsRetryable(job.Status) && job.Error is not null)
+        {
+            WriteItemError(new InvalidDataException($"{job.ProteinId} ({job.BatchName}): {job.Error}"),
+                "EcodJobFailed", ErrorCategory.InvalidData, job);
+        }
+    }
+
+    /// <summary>
+    /// After Ctrl+C: one line on the host (the pipeline no longer takes output) saying what was done and how to go on.
+    /// Said once per call, however the stop arrived.
+    /// </summary>
+    private void SayStopped(ExecutionResult? result, bool cluster)
+    {
+        if (_saidStopped) return;
+        _saidStopped = true;
+        try { Host?.UI?.WriteLine(StopReport.Describe(result, cluster)); }
+        catch (Exception ex) when (ex is PipelineStoppedException or InvalidOperationException or IOException) { }
     }
 
     private void Report(ExecutionResult r)

@@ -16,6 +16,7 @@ namespace EcodMini.PowerShell.Infrastructure;
 public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
 {
     private readonly ConcurrentQueue<string> _launcherMessages = new();
+    private bool _saidStopped;
 
     /// <summary>Where chains run: Local (this machine's cores) or Slurm (job arrays); default: execution.executor.</summary>
     [Parameter]
