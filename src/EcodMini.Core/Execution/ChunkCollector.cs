@@ -43,7 +43,8 @@ internal static class ChunkCollector
                     break;
             }
         }
-        var clean = missing.Count == 0 && ingest.Failed == 0 && issues.Count == 0;
+        // Records ingested while the chunk ran (streaming) come back as duplicates here: the file's own records decide.
+        var clean = missing.Count == 0 && ingest.Failed == 0 && content.Records.All(r => r.IsCompleted) && issues.Count == 0;
         if (clean && !keepFiles)
         {
             // Every chain is in the tracker as completed: nothing here is needed to restart or to diagnose.

@@ -97,7 +97,7 @@ public sealed partial class ChunkCoordinator
         foreach (var chunk in _active.ToList())
         {
             var state = chunk.ExecutorJobId is { } id && states.TryGetValue(id, out var s) ? s : new ChunkState(ChunkPhase.Lost, "never launched");
-            if (!state.IsTerminal) { NoteRunning(chunk, state); continue; }
+            if (!state.IsTerminal) { NoteRunning(chunk, state); IngestWhileRunning(chunk); continue; }
             Collect(chunk, state);
             _active.Remove(chunk);
         }
@@ -115,6 +115,7 @@ public sealed partial class ChunkCoordinator
         }
         _ingested = _ingested.Add(outcome.Ingest);
         _counter.Add(outcome.Ingest.Completed, outcome.Ingest.Failed + outcome.TimedOut, chunk.Attempts[^1].ProteinId);
+        HandOnCollected(chunk);
     }
 
     /// <summary>

@@ -50,6 +50,9 @@ public abstract partial class JobRunCmdlet
         using var pump = new PipelinePump();
         var progress = new Progress(p => Volatile.Write(ref latest, p));
         var coordinator = new ChunkCoordinator(tracker, launcher, options, runId);
+        // Local runs hand on each chain as soon as it is recorded (Submit-EcodJob | ... starts downstream at once).
+        var emitted = new HashSet<long>();
+        coordinator.JobRecorded = job => pump.Post(() => { if (emitted.Add(job.Id)) EmitJob(job); });
         WriteVerbose($"Run {coordinator.RunId}: taking the tracking database's lease");
         BeginNotifications(tracker);
         try
@@ -70,6 +73,11 @@ public abstract partial class JobRunCmdlet
         catch (Exception ex) when (NoteRunError(ex))
         {
             throw; // never reached: the filter only remembers the error for the run's notification
+        }
+        catch (PipelineStoppedException)
+        {
+            SayStopped(result, launcher.WorkersOutliveCaller);
+            throw;
         }
         catch (TrackingDatabaseException ex)
         {
@@ -96,6 +104,7 @@ public abstract partial class JobRunCmdlet
         {
             EndNotifications(result, runId);
         }
+        if (CancellationToken.IsCancellationRequested) SayStopped(result, launcher.WorkersOutliveCaller);
         FlushLauncherMessages();
         WriteProgress(reporter.Completed());
         if (result is null) return;
@@ -103,16 +112,31 @@ public abstract partial class JobRunCmdlet
             WriteVerbose($"SLURM: {slurm.SbatchCalls} sbatch call(s) for {result.Submitted} chain(s); Get-EcodJobStatus -Refresh or -Wait follows them");
         Report(result);
         WriteChainBlastWarnings(tracker, result);
-        foreach (var job in result.Jobs)
-        {
-            WriteObject(job);
-            if (JobStatus.IsRetryable(job.Status) && job.Error is not null)
-            {
-                WriteItemError(new InvalidDataException($"{job.ProteinId} ({job.BatchName}): {job.Error}"),
-                    "EcodJobFailed", ErrorCategory.InvalidData, job);
-            }
-        }
+        foreach (var job in result.Jobs.Where(j => emitted.Add(j.Id))) EmitJob(job);
         if (result.Cancelled) throw new PipelineStoppedException();
+    }
+
+    /// <summary>A chain's job to the pipeline; a failed one also as a non-terminating error (its error and error class).</summary>
+    private void EmitJob(JobRecord job)
+    {
+        WriteObject(job);
+        if (JobStatus.IsRetryable(job.Status) && job.Error is not null)
+        {
+            WriteItemError(new InvalidDataException($"{job.ProteinId} ({job.BatchName}): {job.Error}"),
+                "EcodJobFailed", ErrorCategory.InvalidData, job);
+        }
+    }
+
+    /// <summary>
+    /// After Ctrl+C: one line on the host (the pipeline no longer takes output) saying what was done and how to go on.
+    /// Said once per call, however the stop arrived.
+    /// </summary>
+    private void SayStopped(ExecutionResult? result, bool cluster)
+    {
+        if (_saidStopped) return;
+        _saidStopped = true;
+        try { Host?.UI?.WriteLine(RunStopMessage.Describe(result, cluster)); }
+        catch (Exception ex) when (ex is PipelineStoppedException or InvalidOperationException or IOException) { }
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public abstract partial class JobRunCmdlet : EcodConfiguredCmdlet
 {
     private readonly ConcurrentQueue<string> _launcherMessages = new();
     private WorkerModule? _pinnedModule;
+    private bool _saidStopped;
 
     /// <summary>Where chains run: Local (this machine's cores) or Slurm (job arrays); default: execution.executor.</summary>
     [Parameter]

@@ -1,0 +1,50 @@
+using EcodMini.Core.Tracking;
+
+namespace EcodMini.Core.Execution;
+
+/// <summary>
+/// Streaming for in-process runs: while a local chunk runs, the records its worker has flushed so far are recorded in
+/// the tracker (ingestion is idempotent, so the chunk's final collection only adds what is left) and each chain's job
+/// is handed to <see cref="JobRecorded"/> as soon as it is recorded, so a pipeline downstream starts before the run ends.
+/// </summary>
+public sealed partial class ChunkCoordinator
+{
+    private readonly Dictionary<string, HashSet<string>> _streamedRecords = new(StringComparer.Ordinal);
+    private readonly HashSet<long> _streamedJobs = [];
+
+    /// <summary>
+    /// Hears each chain of this run once, when its outcome is recorded (called on the coordinator's thread). Set it
+    /// before <see cref="Run"/>; null (default) records whole chunks as they end, as cluster runs always do.
+    /// </summary>
+    public Action<JobRecord>? JobRecorded { get; set; }
+
+    private bool Streams => JobRecorded is not null && !_launcher.WorkersOutliveCaller;
+
+    /// <summary>Records what a running local chunk's worker has written since the last look, and hands on those chains.</summary>
+    private void IngestWhileRunning(ActiveChunk chunk)
+    {
+        if (!Streams || !chunk.OwnRun) return;
+        if (!_streamedRecords.TryGetValue(chunk.ChunkId, out var seen)) _streamedRecords[chunk.ChunkId] = seen = new(StringComparer.Ordinal);
+        var fresh = ResultFileReader.Read(chunk.ResultsPath).Records.Where(r => !seen.Contains(r.RecordId)).ToList();
+        if (fresh.Count == 0) return;
+        var summary = _tracker.RecordResults(fresh);
+        seen.UnionWith(fresh.Select(r => r.RecordId));
+        _ingested = _ingested.Add(summary);
+        _counter.Add(summary.Completed, summary.Failed, fresh[^1].ProteinId);
+        foreach (var record in fresh) HandOn(record.ProteinId, record.BatchName);
+    }
+
+    /// <summary>After a chunk of this run is collected: hands on each of its chains not handed on while it ran.</summary>
+    private void HandOnCollected(ActiveChunk chunk)
+    {
+        _streamedRecords.Remove(chunk.ChunkId);
+        if (!Streams || !chunk.OwnRun) return;
+        foreach (var attempt in chunk.Attempts) HandOn(attempt.ProteinId, attempt.BatchName);
+    }
+
+    private void HandOn(string proteinId, string batchName)
+    {
+        if (_tracker.GetJob(proteinId, batchName) is not { } job || JobStatus.IsActive(job.Status)) return;
+        if (_streamedJobs.Add(job.Id)) JobRecorded!(job);
+    }
+}
