@@ -48,7 +48,7 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
             var wouldWrite = plans.Where(p => p.Write).ToList();
             var wouldDomains = wouldWrite.Sum(p => p.Chain.Result!.DomainCount);
             var wouldEvidence = wouldWrite.Sum(p => p.Chain.Result!.Domains.Select((domain, d) =>
-                PartitionRowMapper.Evidence(domain, 0, d < p.Chain.Support.Count ? p.Chain.Support[d] : []).Count()).Sum());
+                PartitionRowMapper.Evidence(domain, 0, d < p.Chain.Support.Count ? p.Chain.Support[d] : [], _scorer).Count()).Sum());
             return new BatchOutcome([.. plans.Select(p => p.Record)], wouldDomains, wouldEvidence, 0);
         }
 

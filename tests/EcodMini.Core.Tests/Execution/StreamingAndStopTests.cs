@@ -40,17 +40,17 @@ public class StreamingAndStopTests
             Job("1abc_C", JobStatus.Pending, null), Job("1abc_D", JobStatus.Failed, "thread-1"),
         };
         var local = new ExecutionResult { Jobs = jobs, RunId = "r", WorkDirectory = "/w" };
-        Assert.Equal("Stopped: 2 completed, 1 pending; run the same command again to resume", StopReport.Describe(local, cluster: false));
+        Assert.Equal("Stopped: 2 completed, 1 pending; run the same command again to resume", RunStopMessage.Describe(local, cluster: false));
 
         var submitted = new ExecutionResult
         {
             Jobs = [Job("1abc_A", JobStatus.Submitted, "4711_0"), Job("1abc_B", JobStatus.Submitted, "4711_1"), Job("1abc_C", JobStatus.Pending, null)],
             RunId = "r", WorkDirectory = "/w",
         };
-        var text = StopReport.Describe(submitted, cluster: true);
+        var text = RunStopMessage.Describe(submitted, cluster: true);
         Assert.StartsWith("Stopped: 2 chain(s) were submitted to SLURM as job(s) 4711 and keep running", text);
         Assert.EndsWith("1 pending; run the same command again to submit those", text);
-        Assert.Contains("run the same command again", StopReport.Describe(null, cluster: false));
+        Assert.Contains("run the same command again", RunStopMessage.Describe(null, cluster: false));
     }
 
     private static JobRecord Job(string id, string status, string? jobId) => new() { ProteinId = id, BatchName = "b", Status = status, JobId = jobId };
