@@ -36,6 +36,20 @@ BeforeAll {
     }
 }
 
+Describe 'Where the tracker lives' {
+    It 'Get-EcodConfiguration -TrackerStorage shows the real path, the mount, the journal mode chosen and why' {
+        $real = Join-Path $TestDrive 'real'; New-Item -ItemType Directory $real | Out-Null
+        $link = Join-Path $TestDrive 'link'; New-Item -ItemType SymbolicLink -Path $link -Target $real | Out-Null
+        $d = Get-EcodConfiguration -TrackerStorage -TrackingDatabase (Join-Path $link 'tracking.db')
+        $d.RealPath | Should -Be (Join-Path (Resolve-Path $real).Path 'tracking.db')
+        $d.Mode | Should -BeIn @('wal', 'delete')
+        $d.Reason | Should -Match ([regex]::Escape("really '$($d.RealPath)'"))
+        $d.MountPoint | Should -Not -BeNullOrEmpty
+        $d.LockProblem | Should -BeNullOrEmpty
+        ($d | Out-String) | Should -Match 'JournalMode\s*:\s*(wal|delete)'
+    }
+}
+
 Describe 'A run that loses the lease stops writing' {
     It 'takes over a run SIGSTOPped past lease_timeout; resumed, the first writes nothing more and every chain completes exactly once' {
         $g = New-TestBatchRoot -ProteinCount 1500 -Seed 41 -BatchCount 3
@@ -122,6 +136,36 @@ COMMIT;
     }
 }
 
+Describe 'A reader that may not write the folder' {
+    It 'sees a run that starts after it on its next refresh (never a frozen snapshot)' {
+        $dir = Join-Path $TestDrive 'watched'
+        $db = Join-Path $dir 'tracking.db'
+        $g = New-TestBatchRoot -ProteinCount 40 -Seed 53 -BatchCount 2
+        $batches = @(Get-ChildItem $g.Root -Directory | Where-Object { Test-Path (Join-Path $_.FullName 'domains') } | Sort-Object Name)
+        Find-EcodProtein -BatchRoot $g.Root -Pattern $batches[0].Name -RepsOnly:$false | Submit-EcodJob -ReferenceDirectory $g.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $TestDrive 'w1') | Out-Null
+        $before = [int](Get-TrackerValue $db 'SELECT COUNT(*) FROM jobs;')
+        chmod 555 $dir; chmod 444 $db
+        try {
+            $marker = Join-Path $TestDrive 'reader-started'
+            $reader = Start-FreshPwsh -Script "`$i = 0; Watch-EcodProduction -TrackingDatabase '$db' -Plain -RefreshInterval 1 -Count 60 6>&1 | ForEach-Object { if (`$i++ -eq 0) { New-Item '$marker' | Out-Null }; if (`$_ -is [System.Management.Automation.InformationRecord]) { `"line `$(`$_.MessageData)`" } else { `"last total `$(`$_.Total)`" } }"
+            $readerOut = $reader.StandardOutput.ReadToEndAsync(); $readerErr = $reader.StandardError.ReadToEndAsync()
+            $deadline = (Get-Date).AddSeconds(60)
+            while (-not (Test-Path $marker) -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 200 }
+            Test-Path $marker | Should -BeTrue -Because $readerErr.Result
+            # The run starts after the reader: a writer (root may write the folder) adds the second batch.
+            Find-EcodProtein -BatchRoot $g.Root -Pattern $batches[1].Name -RepsOnly:$false | Submit-EcodJob -ReferenceDirectory $g.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $TestDrive 'w2') | Out-Null
+            $after = [int](Get-TrackerValue $db 'SELECT COUNT(*) FROM jobs;')
+            $after | Should -BeGreaterThan $before
+            $written = Get-Date -Format o
+            $reader.WaitForExit(120000) | Should -BeTrue
+            $reader.ExitCode | Should -Be 0 -Because $readerErr.Result
+            $readerOut.Result | Should -Match "line \S+ $after/$after " -Because "the second run had finished at $written"
+            $readerOut.Result | Should -Match "last total $after"
+        }
+        finally { chmod 755 $dir; chmod 644 $db }
+    }
+}
+
 Describe 'Several login nodes with the same short host name' {
     BeforeAll {
         $script:skipSlurm = Get-SlurmSkip 'Slurm lease tests'
@@ -142,7 +186,6 @@ Describe 'Several login nodes with the same short host name' {
         $a = Start-InNamespace 'login1.a' $submit @{ PATH = "${bin}:$env:PATH" }
         $aOut = $a.StandardOutput.ReadToEndAsync(); $aErr = $a.StandardError.ReadToEndAsync()
         $owner = Wait-LeaseOwner $db $a
-        $owner.Host | Should -Be 'login1.a'
         # login1.b polls every 2 s while login1.a sits in sbatch: each poll must leave the live owner alone.
         $poll = "1..8 | ForEach-Object { Get-EcodJobStatus -ConfigurationPath '$cfg' -TrackingDatabase '$db' -Refresh -Verbose 4>&1 3>&1 | Where-Object { `$_ -is [System.Management.Automation.InformationalRecord] } | ForEach-Object Message; Start-Sleep 2 }"
         $b = Start-InNamespace 'login1.b' $poll
@@ -153,6 +196,7 @@ Describe 'Several login nodes with the same short host name' {
         $aOut.Result | Should -Match 'submitted'
         $b.ExitCode | Should -Be 0 -Because $bErr.Result
         $bOut.Result | Should -Match "in use by run $($owner.RunId) \(host login1\.a"
+        $owner.Host | Should -Be 'login1.a' -Because 'the owner is named by its fully qualified host name, not login1'
         $bOut.Result | Should -Not -Match 'Took the tracking database over'
         Get-TrackerValue $db "SELECT COUNT(*) FROM attempts WHERE status = 'lost';" | Should -Be '0'
         # The finished submission released the lease: the next poll (from login1.b) takes it normally and collects the jobs.
