@@ -21,6 +21,16 @@ BeforeAll {
         throw "no run took the lease of $Database within $Seconds s (exited: $($Process.HasExited))"
     }
 
+    # Starts a fresh pwsh without the capabilities that let root ignore file permissions (as Invoke-FreshPwsh -AsOrdinaryUser).
+    function Start-OrdinaryPwsh([string] $Script) {
+        $full = "`$PSStyle.OutputRendering='PlainText'; Import-Module '$(Get-EcodModulePath)'; $Script"
+        $psi = [System.Diagnostics.ProcessStartInfo]::new('setpriv')
+        foreach ($a in @('--bounding-set=-dac_override,-dac_read_search,-fowner', '--inh-caps=-all', '--', 'dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command', $full)) { $psi.ArgumentList.Add($a) }
+        $psi.WorkingDirectory = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+        $psi.RedirectStandardOutput = $true
+        [System.Diagnostics.Process]::Start($psi)
+    }
+
     # Starts a command in a fresh pwsh inside new UTS, PID and mount namespaces whose host name is $HostName:
     # another "machine" with the same short host name as its siblings (login1.a, login1.b).
     function Start-InNamespace([string] $HostName, [string] $Script, [hashtable] $Environment = @{}) {
@@ -147,20 +157,32 @@ Describe 'A reader that may not write the folder' {
         chmod 555 $dir; chmod 444 $db
         try {
             $marker = Join-Path $TestDrive 'reader-started'
-            $reader = Start-FreshPwsh -Script "`$i = 0; Watch-EcodProduction -TrackingDatabase '$db' -Plain -RefreshInterval 1 -Count 60 6>&1 | ForEach-Object { if (`$i++ -eq 0) { New-Item '$marker' | Out-Null }; if (`$_ -is [System.Management.Automation.InformationRecord]) { `"line `$(`$_.MessageData)`" } else { `"last total `$(`$_.Total)`" } }"
-            $readerOut = $reader.StandardOutput.ReadToEndAsync(); $readerErr = $reader.StandardError.ReadToEndAsync()
-            $deadline = (Get-Date).AddSeconds(60)
-            while (-not (Test-Path $marker) -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 200 }
-            Test-Path $marker | Should -BeTrue -Because $readerErr.Result
-            # The run starts after the reader: a writer (root may write the folder) adds the second batch.
-            Find-EcodProtein -BatchRoot $g.Root -Pattern $batches[1].Name -RepsOnly:$false | Submit-EcodJob -ReferenceDirectory $g.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $TestDrive 'w2') | Out-Null
-            $after = [int](Get-TrackerValue $db 'SELECT COUNT(*) FROM jobs;')
-            $after | Should -BeGreaterThan $before
-            $written = Get-Date -Format o
-            $reader.WaitForExit(120000) | Should -BeTrue
-            $reader.ExitCode | Should -Be 0 -Because $readerErr.Result
-            $readerOut.Result | Should -Match "line \S+ $after/$after " -Because "the second run had finished at $written"
-            $readerOut.Result | Should -Match "last total $after"
+            # A long-lived reader (the dashboard, one open for all its refreshes), started before the run.
+            $reader = Start-OrdinaryPwsh -Script "`$i = 0; Watch-EcodProduction -TrackingDatabase '$db' -Plain -RefreshInterval 1 -Count 900 6>&1 | ForEach-Object { if (`$i++ -eq 0) { New-Item '$marker' | Out-Null }; `"line `$(`$_.MessageData)`" }"
+            try {
+                $deadline = (Get-Date).AddSeconds(120)
+                while (-not (Test-Path $marker) -and (Get-Date) -lt $deadline -and -not $reader.HasExited) { Start-Sleep -Milliseconds 200 }
+                Test-Path $marker | Should -BeTrue -Because 'the reader must print its first refresh before the run starts'
+                # The run starts after the reader: a writer (root may write the folder) adds the second batch.
+                Find-EcodProtein -BatchRoot $g.Root -Pattern $batches[1].Name -RepsOnly:$false | Submit-EcodJob -ReferenceDirectory $g.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $TestDrive 'w2') | Out-Null
+                $after = [int](Get-TrackerValue $db 'SELECT COUNT(*) FROM jobs;')
+                $after | Should -BeGreaterThan $before
+                # Its next refreshes must show the run: read its lines until one does (or two minutes pass).
+                $lines = [System.Collections.Generic.List[string]]::new()
+                $seen = $false
+                $deadline = (Get-Date).AddSeconds(120)
+                $next = $reader.StandardOutput.ReadLineAsync()
+                while (-not $seen -and (Get-Date) -lt $deadline) {
+                    if (-not $next.Wait(1000)) { continue }
+                    if ($null -eq $next.Result) { break }
+                    $lines.Add($next.Result)
+                    $seen = $next.Result -match "^line \S+ $after/$after "
+                    $next = $reader.StandardOutput.ReadLineAsync()
+                }
+                $seen | Should -BeTrue -Because ($lines -join "`n")
+                $lines[0] | Should -Match "^line \S+ $before/$before " -Because 'the reader started before the run'
+            }
+            finally { if (-not $reader.HasExited) { $reader.Kill($true) } }
         }
         finally { chmod 755 $dir; chmod 644 $db }
     }
