@@ -21,6 +21,16 @@ BeforeAll {
         throw "no run took the lease of $Database within $Seconds s (exited: $($Process.HasExited))"
     }
 
+    # Starts a fresh pwsh without the capabilities that let root ignore file permissions (as Invoke-FreshPwsh -AsOrdinaryUser).
+    function Start-OrdinaryPwsh([string] $Script) {
+        $full = "`$PSStyle.OutputRendering='PlainText'; Import-Module '$(Get-EcodModulePath)'; $Script"
+        $psi = [System.Diagnostics.ProcessStartInfo]::new('setpriv')
+        foreach ($a in @('--bounding-set=-dac_override,-dac_read_search,-fowner', '--inh-caps=-all', '--', 'dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command', $full)) { $psi.ArgumentList.Add($a) }
+        $psi.WorkingDirectory = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+        $psi.RedirectStandardOutput = $true
+        [System.Diagnostics.Process]::Start($psi)
+    }
+
     # Starts a command in a fresh pwsh inside new UTS, PID and mount namespaces whose host name is $HostName:
     # another "machine" with the same short host name as its siblings (login1.a, login1.b).
     function Start-InNamespace([string] $HostName, [string] $Script, [hashtable] $Environment = @{}) {
@@ -33,6 +43,20 @@ BeforeAll {
         foreach ($k in $Environment.Keys) { $psi.Environment[$k] = $Environment[$k] }
         $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
         [System.Diagnostics.Process]::Start($psi)
+    }
+}
+
+Describe 'Where the tracker lives' {
+    It 'Get-EcodConfiguration -TrackerStorage shows the real path, the mount, the journal mode chosen and why' {
+        $real = Join-Path $TestDrive 'real'; New-Item -ItemType Directory $real | Out-Null
+        $link = Join-Path $TestDrive 'link'; New-Item -ItemType SymbolicLink -Path $link -Target $real | Out-Null
+        $d = Get-EcodConfiguration -TrackerStorage -TrackingDatabase (Join-Path $link 'tracking.db')
+        $d.RealPath | Should -Be (Join-Path (Resolve-Path $real).Path 'tracking.db')
+        $d.Mode | Should -BeIn @('wal', 'delete')
+        $d.Reason | Should -Match ([regex]::Escape("really '$($d.RealPath)'"))
+        $d.MountPoint | Should -Not -BeNullOrEmpty
+        $d.LockProblem | Should -BeNullOrEmpty
+        ($d | Out-String) | Should -Match 'JournalMode\s*:\s*(wal|delete)'
     }
 }
 
@@ -122,6 +146,48 @@ COMMIT;
     }
 }
 
+Describe 'A reader that may not write the folder' {
+    It 'sees a run that starts after it on its next refresh (never a frozen snapshot)' {
+        $dir = Join-Path $TestDrive 'watched'
+        $db = Join-Path $dir 'tracking.db'
+        $g = New-TestBatchRoot -ProteinCount 40 -Seed 53 -BatchCount 2
+        $batches = @(Get-ChildItem $g.Root -Directory | Where-Object { Test-Path (Join-Path $_.FullName 'domains') } | Sort-Object Name)
+        Find-EcodProtein -BatchRoot $g.Root -Pattern $batches[0].Name -RepsOnly:$false | Submit-EcodJob -ReferenceDirectory $g.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $TestDrive 'w1') | Out-Null
+        $before = [int](Get-TrackerValue $db 'SELECT COUNT(*) FROM jobs;')
+        chmod 555 $dir; chmod 444 $db
+        try {
+            $marker = Join-Path $TestDrive 'reader-started'
+            # A long-lived reader (the dashboard, one open for all its refreshes), started before the run.
+            $reader = Start-OrdinaryPwsh -Script "`$i = 0; Watch-EcodProduction -TrackingDatabase '$db' -Plain -RefreshInterval 1 -Count 900 6>&1 | ForEach-Object { if (`$i++ -eq 0) { New-Item '$marker' | Out-Null }; `"line `$(`$_.MessageData)`" }"
+            try {
+                $deadline = (Get-Date).AddSeconds(120)
+                while (-not (Test-Path $marker) -and (Get-Date) -lt $deadline -and -not $reader.HasExited) { Start-Sleep -Milliseconds 200 }
+                Test-Path $marker | Should -BeTrue -Because 'the reader must print its first refresh before the run starts'
+                # The run starts after the reader: a writer (root may write the folder) adds the second batch.
+                Find-EcodProtein -BatchRoot $g.Root -Pattern $batches[1].Name -RepsOnly:$false | Submit-EcodJob -ReferenceDirectory $g.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $TestDrive 'w2') | Out-Null
+                $after = [int](Get-TrackerValue $db 'SELECT COUNT(*) FROM jobs;')
+                $after | Should -BeGreaterThan $before
+                # Its next refreshes must show the run: read its lines until one does (or two minutes pass).
+                $lines = [System.Collections.Generic.List[string]]::new()
+                $seen = $false
+                $deadline = (Get-Date).AddSeconds(120)
+                $next = $reader.StandardOutput.ReadLineAsync()
+                while (-not $seen -and (Get-Date) -lt $deadline) {
+                    if (-not $next.Wait(1000)) { continue }
+                    if ($null -eq $next.Result) { break }
+                    $lines.Add($next.Result)
+                    $seen = $next.Result -match "^line \S+ $after/$after "
+                    $next = $reader.StandardOutput.ReadLineAsync()
+                }
+                $seen | Should -BeTrue -Because ($lines -join "`n")
+                $lines[0] | Should -Match "^line \S+ $before/$before " -Because 'the reader started before the run'
+            }
+            finally { if (-not $reader.HasExited) { $reader.Kill($true) } }
+        }
+        finally { chmod 755 $dir; chmod 644 $db }
+    }
+}
+
 Describe 'Several login nodes with the same short host name' {
     BeforeAll {
         $script:skipSlurm = Get-SlurmSkip 'Slurm lease tests'
@@ -142,7 +208,6 @@ Describe 'Several login nodes with the same short host name' {
         $a = Start-InNamespace 'login1.a' $submit @{ PATH = "${bin}:$env:PATH" }
         $aOut = $a.StandardOutput.ReadToEndAsync(); $aErr = $a.StandardError.ReadToEndAsync()
         $owner = Wait-LeaseOwner $db $a
-        $owner.Host | Should -Be 'login1.a'
         # login1.b polls every 2 s while login1.a sits in sbatch: each poll must leave the live owner alone.
         $poll = "1..8 | ForEach-Object { Get-EcodJobStatus -ConfigurationPath '$cfg' -TrackingDatabase '$db' -Refresh -Verbose 4>&1 3>&1 | Where-Object { `$_ -is [System.Management.Automation.InformationalRecord] } | ForEach-Object Message; Start-Sleep 2 }"
         $b = Start-InNamespace 'login1.b' $poll
@@ -153,6 +218,7 @@ Describe 'Several login nodes with the same short host name' {
         $aOut.Result | Should -Match 'submitted'
         $b.ExitCode | Should -Be 0 -Because $bErr.Result
         $bOut.Result | Should -Match "in use by run $($owner.RunId) \(host login1\.a"
+        $owner.Host | Should -Be 'login1.a' -Because 'the owner is named by its fully qualified host name, not login1'
         $bOut.Result | Should -Not -Match 'Took the tracking database over'
         Get-TrackerValue $db "SELECT COUNT(*) FROM attempts WHERE status = 'lost';" | Should -Be '0'
         # The finished submission released the lease: the next poll (from login1.b) takes it normally and collects the jobs.
