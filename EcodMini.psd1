@@ -21,6 +21,7 @@
         'Get-EcodJobStatus'
         'Stop-EcodJob'
         'Restart-EcodJob'
+        'Test-EcodCluster'
         'Get-EcodProductionStatistic'
         'Get-EcodProductionAlert'
         'Watch-EcodProduction'

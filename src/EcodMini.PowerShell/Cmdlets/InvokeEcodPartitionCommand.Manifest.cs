@@ -58,11 +58,4 @@ public sealed partial class InvokeEcodPartitionCommand
             WriteWarning($"{chunk}: {signal} received; stopped after the chain in hand, {summary.NotRun} chains left for a retry");
         WriteObject(summary);
     }
-
-    private T RunStoppableValue<T>(Func<T> work)
-    {
-        T value = default!;
-        RunStoppable(() => value = work());
-        return value;
-    }
 }

@@ -45,6 +45,14 @@ public abstract partial class JobRunCmdlet
         var progress = new Progress(p => Volatile.Write(ref latest, p));
         var coordinator = new ChunkCoordinator(tracker, launcher, options, runId);
         WriteVerbose($"Run {coordinator.RunId}: taking the tracking database's lease");
+        // SIGINT (Ctrl+C, kill -INT) stops a SLURM submission cleanly even where the host does not turn it into a pipeline stop.
+        using var interrupt = launcher.WorkersOutliveCaller && !OperatingSystem.IsWindows()
+            ? System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, signal =>
+            {
+                signal.Cancel = true;
+                StopProcessing();
+            })
+            : null;
         try
         {
             RunStoppable(() => WarnIfInterrupted(() => pump.Run(
