@@ -273,7 +273,7 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
         # sbatch that submits for real, then hangs: the submitter is interrupted before it can record the job id.
         "#!/bin/bash`n/usr/bin/sbatch `"`$@`"`nsleep 600" | Set-Content (Join-Path $bin 'sbatch')
         & chmod +x (Join-Path $bin 'sbatch')
-        $pipeline = "Find-EcodProtein -BatchRoot '$($G.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Select-Object -First 30 | Submit-EcodJob -Executor Slurm -ReferenceDirectory '$($G.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$folder/work' -ChunkSize 10 -ConfigurationPath '$cfg' | Out-Null"
+        $pipeline = "Find-EcodProtein -BatchRoot '$($G.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Select-Object -First 30 | Submit-EcodJob -Executor Slurm -ReferenceDirectory '$($G.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$folder/work' -ChunkSize 10 -ConfigurationPath '$cfg' -SkipPreflight | Out-Null"
         $p = Start-FreshPwsh -Script "`$env:PATH = '${bin}:' + `$env:PATH; $pipeline"
         $stdout = $p.StandardOutput.ReadToEndAsync(); $stderr = $p.StandardError.ReadToEndAsync()
         $deadline = (Get-Date).AddSeconds(120)
