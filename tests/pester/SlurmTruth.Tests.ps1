@@ -286,7 +286,9 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
             }
         }
         $queued.Count | Should -BeGreaterThan 0 -Because 'the job must be accepted before the interrupt'
-        & kill -INT $p.Id
+        # Ctrl+C in a terminal reaches the whole foreground group; here pwsh runs as the child of the dotnet tool host.
+        $pwsh = @(& pgrep -P $p.Id) + @($p.Id)
+        & kill -INT @pwsh
         $p.WaitForExit(60000) | Should -BeTrue -Because 'Ctrl+C stops the submission'
         ($stdout.Result + $stderr.Result) | Should -Match 'stopped during submission'
         ($stdout.Result + $stderr.Result) | Should -Match 'adopts them'
