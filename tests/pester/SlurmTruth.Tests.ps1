@@ -274,7 +274,13 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
         "#!/bin/bash`n/usr/bin/sbatch `"`$@`"`nsleep 600" | Set-Content (Join-Path $bin 'sbatch')
         & chmod +x (Join-Path $bin 'sbatch')
         $pipeline = "Find-EcodProtein -BatchRoot '$($G.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Select-Object -First 30 | Submit-EcodJob -Executor Slurm -ReferenceDirectory '$($G.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$folder/work' -ChunkSize 10 -ConfigurationPath '$cfg' -SkipPreflight | Out-Null"
-        $p = Start-FreshPwsh -Script "`$env:PATH = '${bin}:' + `$env:PATH; $pipeline"
+        # SIGINT at its default disposition (a process started in the background inherits it ignored, as a terminal's is not).
+        $psi = [System.Diagnostics.ProcessStartInfo]::new('env')
+        foreach ($a in @('--default-signal=INT', 'dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command',
+                "`$PSStyle.OutputRendering='PlainText'; Import-Module '$(Get-EcodModulePath)'; `$env:PATH = '${bin}:' + `$env:PATH; $pipeline")) { $psi.ArgumentList.Add($a) }
+        $psi.WorkingDirectory = $script:RepositoryRoot
+        $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
+        $p = [System.Diagnostics.Process]::Start($psi)
         $stdout = $p.StandardOutput.ReadToEndAsync(); $stderr = $p.StandardError.ReadToEndAsync()
         $deadline = (Get-Date).AddSeconds(120)
         $queued = @()
@@ -287,8 +293,9 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
         }
         $queued.Count | Should -BeGreaterThan 0 -Because 'the job must be accepted before the interrupt'
         # Ctrl+C in a terminal reaches the whole foreground group; here pwsh runs as the child of the dotnet tool host.
-        $pwsh = @(& pgrep -P $p.Id) + @($p.Id)
-        & kill -INT @pwsh
+        $pwsh = @(& pgrep -f "pwsh.dll -NoProfile -NonInteractive -Command .*$([regex]::Escape($folder))")
+        $pwsh.Count | Should -Be 1
+        & kill -INT $pwsh[0]
         $p.WaitForExit(60000) | Should -BeTrue -Because 'Ctrl+C stops the submission'
         ($stdout.Result + $stderr.Result) | Should -Match 'stopped during submission'
         ($stdout.Result + $stderr.Result) | Should -Match 'adopts them'
