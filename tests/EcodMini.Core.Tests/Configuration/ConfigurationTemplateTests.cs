@@ -40,7 +40,7 @@ public class ConfigurationTemplateTests
             if (key.Success && section is not null) documented.TryAdd($"{section}.{key.Groups[1].Value}", key.Groups[2].Value);
         }
         var accepted = ConfigurationParser.AcceptedKeys();
-        Assert.Equal(54, accepted.Count);
+        Assert.Equal(55, accepted.Count);
         foreach (var name in accepted)
         {
             Assert.True(documented.TryGetValue(name, out var rest), $"{name} is not in the template");
