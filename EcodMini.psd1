@@ -23,6 +23,7 @@
         'Get-EcodJobLog'
         'Stop-EcodJob'
         'Restart-EcodJob'
+        'Test-EcodCluster'
         'Get-EcodProductionStatistic'
         'Get-EcodProductionAlert'
         'Watch-EcodProduction'

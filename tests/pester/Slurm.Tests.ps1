@@ -86,7 +86,7 @@ Describe 'Submit-EcodJob -Executor Slurm on the real cluster' -Skip:$NoCluster {
             $g = New-TestBatchRoot -ProteinCount 150 -Seed 10 -BatchCount 1
             $db = Join-Path $folder 'tracking.db'
             $verbose = Find-EcodProtein -BatchRoot $g.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg |
-                Submit-EcodJob -Executor Slurm -ReferenceDirectory $g.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $folder 'work') -ChunkSize 1 -ConfigurationPath $cfg -Verbose 4>&1 |
+                Submit-EcodJob -Executor Slurm -ReferenceDirectory $g.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $folder 'work') -ChunkSize 1 -ConfigurationPath $cfg -SkipPreflight -Verbose 4>&1 |
                 Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
             ($verbose.Message -join "`n") | Should -Match 'exceed MaxArraySize 101: submitting 2 arrays'
             $scripts = @(Get-ChildItem (Join-Path $folder 'jobs') -Recurse -Filter job.sh)
@@ -113,7 +113,7 @@ Describe 'Submit-EcodJob -Executor Slurm on the real cluster' -Skip:$NoCluster {
         & chmod +x (Join-Path $bin 'sbatch')
         $g = New-TestBatchRoot -ProteinCount 30 -Seed 11 -BatchCount 1
         $db = Join-Path $folder 'tracking.db'
-        $pipeline = "Find-EcodProtein -BatchRoot '$($g.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Submit-EcodJob -Executor Slurm -ReferenceDirectory '$($g.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$folder/work' -ChunkSize 10 -ConfigurationPath '$cfg' | Out-Null"
+        $pipeline = "Find-EcodProtein -BatchRoot '$($g.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Submit-EcodJob -Executor Slurm -ReferenceDirectory '$($g.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$folder/work' -ChunkSize 10 -ConfigurationPath '$cfg' -SkipPreflight | Out-Null"
         $p = Start-FreshPwsh -Script "`$env:PATH = '${bin}:' + `$env:PATH; $pipeline"
         $deadline = (Get-Date).AddSeconds(120)
         $submitted = $null

@@ -29,9 +29,10 @@ BeforeAll {
         $bin
     }
 
-    function Submit-Slurm($Tasks, [string] $Db, [string] $Folder, [string] $Cfg, [int] $ChunkSize = 10) {
+    # -Busy: the blockers hold the node, so the preflight's probe job could not start (Test-EcodCluster is tested apart).
+    function Submit-Slurm($Tasks, [string] $Db, [string] $Folder, [string] $Cfg, [int] $ChunkSize = 10, [switch] $Busy) {
         @($Tasks | Submit-EcodJob -Executor Slurm -ReferenceDirectory $script:G.ReferenceDirectory -TrackingDatabase $Db `
-            -WorkDirectory (Join-Path $Folder 'work') -ChunkSize $ChunkSize -ConfigurationPath $Cfg)
+            -WorkDirectory (Join-Path $Folder 'work') -ChunkSize $ChunkSize -ConfigurationPath $Cfg -SkipPreflight:$Busy)
     }
 
     function Wait-QueueEmpty([string] $Folder, [int] $Seconds = 300) {
@@ -101,7 +102,7 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
         $all = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 25)
         $blockers = Start-Blockers
         try {
-            Submit-Slurm $all[0..19] $db $folder $cfg | Out-Null
+            Submit-Slurm $all[0..19] $db $folder $cfg -Busy | Out-Null
             $name = Get-JobScriptName (Get-ChildItem (Join-Path $folder 'jobs') -Recurse -Filter job.sh | Select-Object -First 1).FullName
             $run = $name -replace '^ecod-', ''
             # The default executor is local: the same chains plus five new ones.
@@ -127,7 +128,7 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
         $tasks = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 20)
         $blockers = Start-Blockers
         try {
-            Submit-Slurm $tasks $db $folder $cfg | Out-Null
+            Submit-Slurm $tasks $db $folder $cfg -Busy | Out-Null
             $bin = New-FailingSlurmBin $folder
             foreach ($poll in 1..2) {
                 $r = Invoke-FreshPwsh -Script "`$env:PATH = '${bin}:' + `$env:PATH; `$j = @(Get-EcodJobStatus -TrackingDatabase '$db' -Refresh -ConfigurationPath '$cfg' 3>&1); `$j | Where-Object { `$_ -is [System.Management.Automation.WarningRecord] } | ForEach-Object { 'WARN ' + `$_.Message }; (`$j | Where-Object { `$_ -isnot [System.Management.Automation.WarningRecord] }).Status | Sort-Object -Unique"
@@ -213,7 +214,7 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
         $tasks = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 20)
         $blockers = Start-Blockers
         try {
-            Submit-Slurm $tasks $db $folder $cfg | Out-Null
+            Submit-Slurm $tasks $db $folder $cfg -Busy | Out-Null
             $chunks = @(Get-EcodJobStatus -TrackingDatabase $db -ConfigurationPath $cfg | Group-Object JobId | Sort-Object Name)
             $chunks.Count | Should -Be 2
             $whole = @($chunks[0].Group.ProteinId)
@@ -272,8 +273,14 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
         # sbatch that submits for real, then hangs: the submitter is interrupted before it can record the job id.
         "#!/bin/bash`n/usr/bin/sbatch `"`$@`"`nsleep 600" | Set-Content (Join-Path $bin 'sbatch')
         & chmod +x (Join-Path $bin 'sbatch')
-        $pipeline = "Find-EcodProtein -BatchRoot '$($G.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Select-Object -First 30 | Submit-EcodJob -Executor Slurm -ReferenceDirectory '$($G.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$folder/work' -ChunkSize 10 -ConfigurationPath '$cfg' | Out-Null"
-        $p = Start-FreshPwsh -Script "`$env:PATH = '${bin}:' + `$env:PATH; $pipeline"
+        $pipeline = "Find-EcodProtein -BatchRoot '$($G.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Select-Object -First 30 | Submit-EcodJob -Executor Slurm -ReferenceDirectory '$($G.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$folder/work' -ChunkSize 10 -ConfigurationPath '$cfg' -SkipPreflight | Out-Null"
+        # SIGINT at its default disposition (a process started in the background inherits it ignored, as a terminal's is not).
+        $psi = [System.Diagnostics.ProcessStartInfo]::new('env')
+        foreach ($a in @('--default-signal=INT', 'dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command',
+                "`$PSStyle.OutputRendering='PlainText'; Import-Module '$(Get-EcodModulePath)'; `$env:PATH = '${bin}:' + `$env:PATH; $pipeline")) { $psi.ArgumentList.Add($a) }
+        $psi.WorkingDirectory = $script:RepositoryRoot
+        $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
+        $p = [System.Diagnostics.Process]::Start($psi)
         $stdout = $p.StandardOutput.ReadToEndAsync(); $stderr = $p.StandardError.ReadToEndAsync()
         $deadline = (Get-Date).AddSeconds(120)
         $queued = @()
@@ -285,7 +292,10 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
             }
         }
         $queued.Count | Should -BeGreaterThan 0 -Because 'the job must be accepted before the interrupt'
-        & kill -INT $p.Id
+        # Ctrl+C in a terminal reaches the whole foreground group; here pwsh runs as the child of the dotnet tool host.
+        $pwsh = @(& pgrep -f "pwsh.dll -NoProfile -NonInteractive -Command .*$([regex]::Escape($folder))")
+        $pwsh.Count | Should -Be 1
+        & kill -INT $pwsh[0]
         $p.WaitForExit(60000) | Should -BeTrue -Because 'Ctrl+C stops the submission'
         ($stdout.Result + $stderr.Result) | Should -Match 'stopped during submission'
         ($stdout.Result + $stderr.Result) | Should -Match 'adopts them'
@@ -296,5 +306,47 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
         (Get-EcodProductionStatistic -TrackingDatabase $db -ConfigurationPath $cfg).Completed | Should -Be 30
         @(Get-ChildItem "$folder/jobs" -Recurse -Filter job.sh).Count | Should -Be 1 -Because 'the rerun adopted the interrupted submission instead of submitting again'
         Get-AttemptCounts $db | ForEach-Object { ($_ -split '\|')[1] } | Sort-Object -Unique | Should -Be '1'
+    }
+}
+
+Describe 'Test-EcodCluster on the real cluster' -Skip:$NoCluster {
+    BeforeAll { Assert-SlurmCluster }
+
+    It 'passes every check with one typed result each; the default job_script_dir is a jobs folder beside the tracker' {
+        $folder = Join-Path $TestDrive 'preflight'
+        New-Item -ItemType Directory -Force $folder | Out-Null
+        $cfg = Join-Path $folder 'production.yml'
+        @('slurm:', '  time: "0:10:00"', '  memory: 500M', 'paths:', "  log_dir: $folder/logs") | Set-Content $cfg
+        $db = Join-Path $folder 'state/tracking.db'
+        New-Item -ItemType Directory -Force (Split-Path $db) | Out-Null
+        $results = @(Test-EcodCluster -TrackingDatabase $db -ConfigurationPath $cfg)
+        $results.Count | Should -Be 7
+        $results | ForEach-Object { $_.GetType().FullName } | Sort-Object -Unique | Should -Be 'EcodMini.Core.Slurm.Preflight.ClusterCheckResult'
+        $results.Status | Sort-Object -Unique | Should -Be 'Passed'
+        ($results | Where-Object Check -eq 'worker module on a compute node').Detail | Should -Match "version $([regex]::Escape((Get-Module EcodMini).Version.ToString()))"
+        ($results | Where-Object Check -eq 'folders visible from a compute node').Detail | Should -Match 'read the head node''s token in every folder'
+        ($results | Where-Object Check -eq 'folders writable here').Detail | Should -Match ([regex]::Escape((Join-Path $folder 'state/jobs')))
+        @(Get-ChildItem (Join-Path $folder 'state') -Recurse -Force -Filter '.ecod-preflight-*').Count | Should -Be 0 -Because 'the token files are removed'
+    }
+
+    It 'a failed check names its fix, and Submit-EcodJob -Executor Slurm refuses before any sbatch' {
+        $folder = Join-Path $TestDrive 'preflight-bad'
+        New-Item -ItemType Directory -Force $folder | Out-Null
+        $cfg = Join-Path $folder 'production.yml'
+        @('slurm:', '  partition: nosuchpartition', '  time: "0:10:00"', '  memory: 500M', "  job_script_dir: $folder/jobs",
+          'paths:', "  log_dir: $folder/logs", 'processing:', '  skip_existing: false') | Set-Content $cfg
+        $db = Join-Path $folder 'tracking.db'
+        $errors = @()
+        $results = @(Test-EcodCluster -TrackingDatabase $db -ConfigurationPath $cfg -ProbeTimeoutSeconds 20 -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $partition = $results | Where-Object Check -eq 'partition is up'
+        $partition.Status | Should -Be 'Failed'
+        $partition.Detail | Should -Match "partition 'nosuchpartition' does not exist"
+        $partition.Fix | Should -Match 'set slurm.partition to one of: .*debug'
+        ($errors | Where-Object { $_.FullyQualifiedErrorId -like 'EcodClusterCheckFailed*' }).Count | Should -BeGreaterThan 0
+
+        $tasks = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 3)
+        { $tasks | Submit-EcodJob -Executor Slurm -ReferenceDirectory $G.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $folder 'work') -ConfigurationPath $cfg -ErrorAction Stop } |
+            Should -Throw -ErrorId 'EcodClusterPreflightFailed*'
+        @(Get-ChildItem (Join-Path $folder 'jobs') -Recurse -Filter job.sh -ErrorAction SilentlyContinue).Count | Should -Be 0
     }
 }

@@ -61,8 +61,9 @@ public sealed partial class SlurmLauncher : IClusterLauncher
             foreach (var id in ids) _launchedAt[id] = now;
             return ids;
         }
-        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or SlurmCommandException)
         {
+            // (An sbatch that died of the same Ctrl+C may have reached the controller: it is treated as interrupted too.)
             // Ctrl+C: what was submitted keeps running and is adopted by the next command (its folder names it).
             throw new LaunchInterruptedException(submitted.ToList(), ex);
         }

@@ -100,11 +100,4 @@ public sealed partial class InvokeEcodPartitionCommand
             return false;
         }
     }
-
-    private T RunStoppableValue<T>(Func<T> work)
-    {
-        T value = default!;
-        RunStoppable(() => value = work());
-        return value;
-    }
 }

@@ -78,6 +78,7 @@ public sealed class SubmitEcodJobCommand : JobRunCmdlet
                      $"work folder {options.WorkDirectory}, reference {options.ReferenceDirectory}, output {options.Format}; " +
                      $"retries: at most {options.Submission.Retry.MaxRetries?.ToString() ?? "unlimited"}, delay {options.Submission.Retry.RetryDelay.TotalSeconds:N0} s doubled per retry" +
                      (Force.IsPresent ? "; -Force: every given chain runs" : ""));
+        CheckCluster(runId);
         var reference = Preflight(options, _tasks);
         using var launcher = CreateLauncher(options, reference, runId);
         using var tracker = OpenTracker(TrackingDatabase, readOnly: false);

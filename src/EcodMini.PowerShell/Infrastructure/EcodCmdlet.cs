@@ -76,6 +76,14 @@ public abstract class EcodCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary><see cref="RunStoppable"/> for work that returns a value.</summary>
+    protected T RunStoppableValue<T>(Func<T> work)
+    {
+        T value = default!;
+        RunStoppable(() => value = work());
+        return value;
+    }
+
     /// <summary>True when verbose output would be shown (so costly verbose text is only built when wanted).</summary>
     protected bool IsVerbose()
     {

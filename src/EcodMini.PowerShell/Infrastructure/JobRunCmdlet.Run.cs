@@ -55,6 +55,14 @@ public abstract partial class JobRunCmdlet
         coordinator.JobRecorded = job => pump.Post(() => { if (emitted.Add(job.Id)) EmitJob(job); });
         WriteVerbose($"Run {coordinator.RunId}: taking the tracking database's lease");
         BeginNotifications(tracker);
+        // SIGINT (Ctrl+C, kill -INT) stops a SLURM submission cleanly even where the host does not turn it into a pipeline stop.
+        using var interrupt = launcher.WorkersOutliveCaller && !OperatingSystem.IsWindows()
+            ? System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, signal =>
+            {
+                signal.Cancel = true;
+                StopProcessing();
+            })
+            : null;
         try
         {
             RunStoppable(() => WarnIfInterrupted(() => pump.Run(

@@ -42,6 +42,15 @@ internal static class SlurmSession
         return new SlurmLauncher(Client(loaded.Configuration), options, log.Enqueue);
     }
 
+    /// <summary>What the cluster checks look at, for the given launch options and tracking database.</summary>
+    public static Core.Slurm.Preflight.ClusterCheckContext ClusterContext(PSCmdlet cmdlet, EcodConfiguration settings, SlurmLaunchOptions launch,
+        string trackerPath, TimeSpan probeTimeout) => new()
+    {
+        Client = Client(settings), Launch = launch, ProbeTimeout = probeTimeout,
+        TrackerDirectory = Path.GetDirectoryName(Path.GetFullPath(trackerPath)) ?? "/",
+        ModuleVersion = cmdlet.MyInvocation.MyCommand.Module?.Version.ToString() ?? "0.0",
+    };
+
     /// <summary>A SLURM client whose commands never see the password variable.</summary>
     public static SlurmClient Client(EcodConfiguration settings) =>
         new(new ProcessRunner(), new SlurmClientOptions { Unset = SlurmJobEnvironment.Unset([settings.Database.PasswordEnv]) });
