@@ -8,20 +8,22 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    . (Join-Path $PSScriptRoot 'DatabaseHelpers.ps1')
-    $script:created = [System.Collections.Generic.List[string]]::new()
-    function New-Db { $n = New-PgTestDatabase; $script:created.Add($n); $n }
+    foreach ($helper in 'TestHelpers.ps1', 'DatabaseHelpers.ps1') { . (Join-Path $PSScriptRoot $helper) }
+    # Every database made here is dropped at the end.
+    $script:scratch = @{}
+    function New-Db { $name = New-PgTestDatabase; $script:scratch[$name] = $true; return $name }
+    # One reader query: its rows, columns separated by '|'.
     function Q([string] $Db, [string] $Sql) { @(Invoke-PgSql -Database $Db -Sql $Sql) }
 }
 
 AfterAll {
-    foreach ($name in $script:created) { Remove-PgTestDatabase $name }
+    $script:scratch.Keys | ForEach-Object { Remove-PgTestDatabase $_ }
 }
 
 Describe 'The team''s readers after an import' -Skip:$pgSkip {
     BeforeAll {
-        $script:gen = New-TestBatchRoot -ProteinCount 120 -Seed 31 -BatchCount 2
+        # v1.0 summaries: they carry the chain's sequence (protein_sequence, sequence_md5).
+        $script:gen = New-TestBatchRoot -ProteinCount 120 -Seed 31 -BatchCount 2 -Format V1
         $script:track = Join-Path $TestDrive 'readers.db'
         Find-EcodProtein -BatchRoot $gen.Root -RepsOnly -SkipExisting:$false |
             Submit-EcodJob -Executor Local -ReferenceDirectory $gen.ReferenceDirectory -TrackingDatabase $track -WorkDirectory (Join-Path $TestDrive 'work') | Out-Null
@@ -38,7 +40,7 @@ Describe 'The team''s readers after an import' -Skip:$pgSkip {
         $script:import2 = $jobs | Import-EcodResult -ConfigurationPath $cfg2 -QualityFilter All -Target Curation -ReferenceDirectory $gen.ReferenceDirectory -Confirm:$false
         # v1 database: the v1 scripts' and the dashboard's process version.
         $script:v1 = New-Db
-        $script:cfg1 = New-PgTestConfiguration -Path (Join-Path $TestDrive 'v1.yml') -Database $v1 -TrackingDb (Join-Path $TestDrive 'readers-v1.db')
+        $script:cfg1 = New-PgTestConfiguration -Path (Join-Path $TestDrive 'v1.yml') -Database $v1 -TrackingDb $track
         Initialize-EcodDatabase -ConfigurationPath $cfg1 -Confirm:$false | Out-Null
         $script:import1 = $jobs | Import-EcodResult -ConfigurationPath $cfg1 -QualityFilter All -ProcessVersion mini_pyecod_1.0 -ReferenceDirectory $gen.ReferenceDirectory -Confirm:$false
     }
@@ -51,7 +53,7 @@ Describe 'The team''s readers after an import' -Skip:$pgSkip {
 
     Context 'validate_mini_v2_data.py (process_version mini_pyecod_v2.0)' {
         It 'import statistics: every chain, its domains, an import time span' {
-            $row = (Q $v2 "SELECT count(*), count(*) FILTER (WHERE is_classified), sum(domains_with_evidence), min(""timestamp"") < max(""timestamp"")
+            $row = @(Q $v2 "SELECT count(*), count(*) FILTER (WHERE is_classified), sum(domains_with_evidence), min(""timestamp"") < max(""timestamp"")
                           FROM pdb_analysis.partition_proteins WHERE process_version = 'mini_pyecod_v2.0'")[0] -split '\|'
             [int]$row[0] | Should -Be $jobs.Count
             [int]$row[1] | Should -Be @($parts | Where-Object { @($_.Domains | Where-Object TGroup).Count -gt 0 }).Count
@@ -195,7 +197,7 @@ Describe 'The team''s readers after an import' -Skip:$pgSkip {
         }
         It 'protein overview by partition id, with its domain count' {
             $p = $withDomains[0]
-            $id = (Q $v2 "SELECT id FROM pdb_analysis.partition_proteins WHERE pdb_id = '$($p.Protein.Pdb)' AND chain_id = '$($p.Protein.Chain)'")[0]
+            $id = @(Q $v2 "SELECT id FROM pdb_analysis.partition_proteins WHERE pdb_id = '$($p.Protein.Pdb)' AND chain_id = '$($p.Protein.Chain)'")[0]
             Q $v2 "SELECT pp.pdb_id, pp.chain_id, pp.sequence_length, count(d.id) FROM pdb_analysis.partition_proteins pp
                    LEFT JOIN pdb_analysis.partition_domains d ON d.protein_id = pp.id WHERE pp.id = $id GROUP BY pp.id" |
                 Should -Be "$($p.Protein.Pdb)|$($p.Protein.Chain)|$($p.SequenceLength)|$($p.DomainCount)"
@@ -251,7 +253,7 @@ Describe 'The team''s readers after an import' -Skip:$pgSkip {
     Context 'the curation application (FORMATS.md) and pyecod_vis (ecod_curation)' {
         It 'latest row by timestamp with batch, domains in order and evidence by confidence' {
             $p = $withDomains | Sort-Object DomainCount -Descending | Select-Object -First 1
-            $row = (Q $v2 "SELECT pp.id, b.batch_name, b.type FROM pdb_analysis.partition_proteins pp LEFT JOIN ecod_schema.batch b ON b.id = pp.batch_id
+            $row = @(Q $v2 "SELECT pp.id, b.batch_name, b.type FROM pdb_analysis.partition_proteins pp LEFT JOIN ecod_schema.batch b ON b.id = pp.batch_id
                            WHERE pp.pdb_id = '$($p.Protein.Pdb)' AND pp.chain_id = '$($p.Protein.Chain)' ORDER BY pp.""timestamp"" DESC LIMIT 1")[0] -split '\|'
             $row[2] | Should -Be 'domain_analysis'
             Q $v2 "SELECT domain_number FROM pdb_analysis.partition_domains WHERE protein_id = $($row[0]) ORDER BY domain_number" | Should -Be (1..$p.DomainCount | ForEach-Object { "$_" })
@@ -287,11 +289,11 @@ Describe 'The team''s readers after an import' -Skip:$pgSkip {
     Context 'Test-EcodImport' {
         It 'reports the chain whose summary changed since the import' {
             $victim = $jobs | Select-Object -Last 1
-            $summaryPath = (Q $v1 "SELECT domain_summary_path FROM pdb_analysis.partition_proteins WHERE pdb_id || '_' || chain_id = '$($victim.ProteinId)'")[0]
+            $summaryPath = @(Q $v1 "SELECT domain_summary_path FROM pdb_analysis.partition_proteins WHERE pdb_id || '_' || chain_id = '$($victim.ProteinId)'")[0]
             $summaryPath | Should -Not -BeNullOrEmpty
-            @(Test-EcodImport -ConfigurationPath $cfg1 -All -TrackingDatabase (Join-Path $TestDrive 'readers-v1.db')).Count | Should -Be 0
+            @(Test-EcodImport -ConfigurationPath $cfg1 -All -TrackingDatabase $track).Count | Should -Be 0
             Add-Content -Path $summaryPath -Value '<!-- edited after import -->'
-            $drift = @(Test-EcodImport -ConfigurationPath $cfg1 -All -TrackingDatabase (Join-Path $TestDrive 'readers-v1.db') | Where-Object Table -eq 'file')
+            $drift = @(Test-EcodImport -ConfigurationPath $cfg1 -All -TrackingDatabase $track | Where-Object Table -eq 'file')
             $drift.Count | Should -Be 1
             ($drift[0].ProteinId, $drift[0].Field) | Should -Be @($victim.ProteinId, 'domain_summary_hash')
         }
@@ -305,7 +307,7 @@ Describe 'Initialize-EcodDatabase on an existing schema' -Skip:$pgSkip {
         Invoke-PgSql -Database $db -Sql "CREATE SCHEMA pdb_analysis; CREATE TABLE pdb_analysis.protein (id serial PRIMARY KEY, source_id text, pdb_id text, chain_id text);
                                          INSERT INTO pdb_analysis.protein (source_id, pdb_id, chain_id) VALUES ('1abc_A', '1abc', 'A')" | Out-Null
         # "What if" lines go straight to the host, so they are read from a child pwsh's output.
-        $module = (Get-Module EcodMini).Path
+        $module = Join-Path (Get-Module EcodMini).ModuleBase 'EcodMini.psd1'
         $whatIf = & pwsh -NoProfile -NonInteractive -Command "Import-Module '$module'; Initialize-EcodDatabase -ConfigurationPath '$cfg' -Force -WhatIf" 2>&1 | Out-String
         $whatIf | Should -BeLike '*Create table ecod_schema.batch*'
         $whatIf | Should -BeLike '*Add nullable column pdb_analysis.protein.length*'

@@ -6,17 +6,12 @@ namespace EcodMini.Core.Database;
 /// </summary>
 public static class ReaderViews
 {
-    public sealed record View(string Schema, string Name, string Sql)
-    {
-        public string Qualified => $"{Schema}.{Name}";
-    }
-
     private const string LatestRows = """
         (SELECT DISTINCT ON (pdb_id, chain_id) id, pdb_id, chain_id, batch_id, reference_version, "timestamp", sequence_length, is_classified, coverage
          FROM pdb_analysis.partition_proteins ORDER BY pdb_id, chain_id, "timestamp" DESC, id DESC)
         """;
 
-    public static IReadOnlyList<View> All(string evidenceTable)
+    public static IReadOnlyList<ReaderView> All(string evidenceTable)
     {
         var evidence = SqlIdentifier.Qualified("pdb_analysis", evidenceTable);
         return

@@ -20,14 +20,3 @@ public sealed record SchemaChange(SchemaChangeKind Kind, string Target, string S
 
     public override string ToString() => Description;
 }
-
-public enum SchemaChangeKind
-{
-    CreateSchema,
-    CreateTable,
-    AddColumn,
-    CreateIndex,
-    DropIndex,
-    CreateView,
-    Incompatible,
-}

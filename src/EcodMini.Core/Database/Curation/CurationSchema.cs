@@ -75,7 +75,7 @@ public static class CurationSchema
     ];
 
     /// <summary>The queue as the curation app lists it: open entries with their protein and assignment summary, most urgent first.</summary>
-    public static ReaderViews.View QueueView { get; } = new(Name, "queue_view", """
+    public static ReaderView QueueView { get; } = new(Name, "queue_view", """
         CREATE VIEW ecod_curation.queue_view AS
         SELECT q.id AS queue_id, q.priority, q.priority_reason, q.status AS queue_status, q.assigned_curator, p.id AS protein_id, p.source_id,
                p.pdb_id, p.chain_id, p.sequence_length, p.domain_count, p.partition_coverage, p.partition_quality, p.curation_status,
