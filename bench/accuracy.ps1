@@ -8,6 +8,8 @@ param(
     [ValidateSet('Original', 'WeakHitVotes')] [string] $Before = 'Original',
     # Print one table per setting pooled over all seeds (chain-weighted) instead of one table per seed.
     [switch] $Pooled,
+    # Settings of "after" instead of the defaults, as "Name=value;Name=value" (e.g. "WeakVoteMinConfidence=0.2").
+    [string] $After = '',
     # Instead of the before/after tables: each agreement rule switched off alone, on a hard set ($HardCount chains,
     # seed $HardSeed) and an easy set ($Count chains, seed $EasySeed) (docs/ALGORITHM-NOTES.md).
     [switch] $Rules,
@@ -27,6 +29,11 @@ $original = @{
     OrderBySupport = $false; ConsensusBoundaries = $false; LoneHitMinConfidence = 0; AgreementMinHits = 0
     OutvoteCompetingHits = $false; ProjectReferenceEnds = $false; SplitGapsByAgreement = $false; ClaimHostRemainders = $false
     WeakHitVotes = $false
+}
+$afterOption = @{}
+foreach ($pair in ($After -split ';' | Where-Object { $_ })) {
+    $name, $value = $pair -split '=', 2
+    $afterOption[$name.Trim()] = if ($value -match '^(true|false)$') { [bool]::Parse($value) } else { [double]::Parse($value, [Globalization.CultureInfo]::InvariantCulture) }
 }
 $beforeOption = if ($Before -eq 'WeakHitVotes') { @{ WeakHitVotes = $false } } else { $original }
 
@@ -126,7 +133,7 @@ foreach ($difficulty in $Difficulties.Split(',')) {
     foreach ($seed in $Seeds.Split(',')) {
         $set = Get-Set $difficulty ([uint64] $seed) $Count
         $a = Measure-Set $set.Root $set.Reference $set.Truth 'before' $beforeOption
-        $b = Measure-Set $set.Root $set.Reference $set.Truth 'after' @{}
+        $b = Measure-Set $set.Root $set.Reference $set.Truth 'after' $afterOption
         if ($Pooled) { $beforeSets += , $a.Rows; $afterSets += , $b.Rows; $seconds[0] += $a.Seconds; $seconds[1] += $b.Seconds; continue }
         ''
         '### {0}, seed {1}, {2:N0} chains (partitioned in {3:N1} s before, {4:N1} s after)' -f $difficulty, $seed, $Count, $a.Seconds, $b.Seconds
@@ -135,7 +142,7 @@ foreach ($difficulty in $Difficulties.Split(',')) {
     }
     if (-not $Pooled) { continue }
     ''
-    '### {0}, seeds {1}, {2:N0} chains each, pooled (partitioned in {3:N1} s before, {4:N1} s after; before = {5})' -f $difficulty, $Seeds, $Count, $seconds[0], $seconds[1], $beforeLabel
+    '### {0}, seeds {1}, {2:N0} chains each, pooled (partitioned in {3:N1} s before, {4:N1} s after; before = {5}; after = {6})' -f $difficulty, $Seeds, $Count, $seconds[0], $seconds[1], $beforeLabel, $(if ($After) { $After } else { 'defaults' })
     ''
     Write-Table @(Join-Rows $beforeSets) @(Join-Rows $afterSets)
 }

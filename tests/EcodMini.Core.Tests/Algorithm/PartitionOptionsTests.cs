@@ -30,6 +30,9 @@ public class PartitionOptionsTests
         { new PartitionOptions { EvalueBinLimits = [1e-3, 1e-5] , EvalueBinConfidences = [0.9, 0.8] }, nameof(PartitionOptions.EvalueBinLimits) },
         { new PartitionOptions { EvalueBinConfidences = [0.9] }, nameof(PartitionOptions.EvalueBinConfidences) },
         { new PartitionOptions { MinConfidence = 0.9, MaxConfidence = 0.5 }, nameof(PartitionOptions.MaxConfidence) },
+        { new PartitionOptions { WeakVoteMinConfidence = 1.5 }, nameof(PartitionOptions.WeakVoteMinConfidence) },
+        { new PartitionOptions { WeakVoteMinReferenceCoverage = -0.1 }, nameof(PartitionOptions.WeakVoteMinReferenceCoverage) },
+        { new PartitionOptions { WeakVoteMinVoters = 0 }, nameof(PartitionOptions.WeakVoteMinVoters) },
     };
 
     [Theory]
