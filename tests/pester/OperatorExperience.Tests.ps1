@@ -168,8 +168,15 @@ Describe 'Item 7: the dashboard before the first submission' {
 }
 
 Describe 'Item 10: each part of finding 10' {
+    BeforeAll {
+        $script:gen10 = New-TestBatchRoot -ProteinCount 4 -Seed 37 -BatchCount 1
+        $script:db10 = Join-Path $TestDrive 'finding10.db'
+        $null = Find-EcodProtein -BatchRoot $gen10.Root -RepsOnly:$false -TrackingDatabase $db10 |
+            Submit-EcodJob -ReferenceDirectory $gen10.ReferenceDirectory -TrackingDatabase $db10 -WorkDirectory (Join-Path $TestDrive 'w10a') -Confirm:$false
+    }
+
     It '-Threshold takes production.yml''s snake_case names as well as PascalCase, durations in seconds' {
-        $db = Join-Path $TestDrive 'throughput.db'
+        $db = $db10
         $snake = Get-EcodProductionAlert -TrackingDatabase $db -Threshold @{ max_failure_rate = 0.5; min_sample = 1; max_heartbeat_age = 60 } -Verbose 4>&1 |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Out-String
         $snake | Should -Match 'MaxFailureRate=0.5'
@@ -182,14 +189,15 @@ Describe 'Item 10: each part of finding 10' {
     }
 
     It 'names the owner and -WaitForLease when the tracker is in use' {
-        $gen10 = New-TestBatchRoot -ProteinCount 4 -Seed 37 -BatchCount 1
         $db = Join-Path $TestDrive 'leased.db'
-        $tasks = @(Find-EcodProtein -BatchRoot $gen10.Root -RepsOnly:$false -TrackingDatabase $db)
-        $null = $tasks | Submit-EcodJob -ReferenceDirectory $gen10.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $TestDrive 'w10') -Confirm:$false
+        $genL = New-TestBatchRoot -ProteinCount 4 -Seed 43 -BatchCount 1
+        $tasks = @(Find-EcodProtein -BatchRoot $genL.Root -RepsOnly:$false -TrackingDatabase $db)
+        $tasks.Count | Should -BeGreaterThan 0
+        $null = $tasks | Submit-EcodJob -ReferenceDirectory $genL.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $TestDrive 'w10') -Confirm:$false
         $now = [DateTime]::UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'")
-        & sqlite3 $db "INSERT OR REPLACE INTO tracker_lease (id, run_id, host, pid, process_start, acquired_at, heartbeat_at) VALUES (1, 'run-holder', '$([Environment]::MachineName)', $PID, NULL, '$now', '$now');"
-        $LASTEXITCODE | Should -Be 0
-        $err = { $tasks | Submit-EcodJob -ReferenceDirectory $gen10.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $TestDrive 'w10b') -Force -Confirm:$false -ErrorAction Stop } |
+        $out = & sqlite3 $db "INSERT OR REPLACE INTO tracker_lease (id, run_id, host, pid, process_start, acquired_at, heartbeat_at) VALUES (1, 'run-holder', '$([Environment]::MachineName)', $PID, NULL, '$now', '$now');" 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because "sqlite3: $out"
+        $err = { $tasks | Submit-EcodJob -ReferenceDirectory $genL.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $TestDrive 'w10b') -Force -Confirm:$false -ErrorAction Stop } |
             Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Match '^EcodTrackerInUse'
         "$err" | Should -Match 'run-holder'
@@ -216,8 +224,9 @@ Describe 'Item 10: each part of finding 10' {
         try {
             $cfg = Join-Path $TestDrive 'pg-whatif.yml'
             New-PgTestConfiguration -Path $cfg -Database $name
-            $whatIf = Initialize-EcodDatabase -ConfigurationPath $cfg -WhatIf 6>&1 | Out-String
-            $whatIf | Should -Match 'Create (\d+) table\(s\): ([^;"]+)'
+            # What-if lines go to the host: read them from a fresh pwsh's output.
+            $whatIf = (Invoke-FreshPwsh -Script "Initialize-EcodDatabase -ConfigurationPath '$cfg' -WhatIf").Output
+            $whatIf -match 'Create (\d+) table\(s\): ([^;"]+)' | Should -BeTrue -Because $whatIf
             $listed = @($Matches[2].Trim().TrimEnd('.') -split ',\s*' | ForEach-Object Trim)
             $result = Initialize-EcodDatabase -ConfigurationPath $cfg -Confirm:$false
             ($listed | Sort-Object) | Should -Be ($result.CreatedTables | Sort-Object)
