@@ -55,7 +55,7 @@ Describe 'Watch-EcodProduction in a real 80x24 terminal' {
 
         foreach ($frame in @($during, $later)) {
             $frame | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
-            $frame[0] | Should -Match '^EcodMini production tracking\.db  (run on \S+|no run active) +\d\d:\d\d:\d\d UTC, every 0\.5s$'
+            $frame[0] | Should -Match '^EcodMini production tracking\.db  (run on \S+|no run active|[\d,]+ in flight) +\d\d:\d\d:\d\d UTC, every 0\.5s$'
             $frame[1] | Should -Match '^[█░]+ +\d+\.\d%  [\d,]+/2,000$'
             $frame[2] | Should -Match '^Completed +[\d,]+ +\d+\.\d% +Failed +\d+ +\d+\.\d%$'
             $frame[3] | Should -Match '^Running +[\d,]+ +\d+\.\d% +Pending +[\d,]+ +\d+\.\d%$'

@@ -81,7 +81,7 @@ Describe 'Table views at 80 columns' {
         $lines.Count | Should -Be ($jobs.Count + 2)
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
         $text | Should -Not -Match '…\d' -Because "no number is cut:`n$text"
-        $lines[0] | Should -Match '^ProteinId\s+BatchName\s+Status\s+Retry\s+Dom\s+Cov\s+Error\s*$'
+        $lines[0] | Should -Match '^ProteinId\s+Batch\s+Status\s+Att\s+Dom\s+Cov\s+Class\s+Error\s*$'
         ($lines | Where-Object { $_ -match '\bfailed\b' }) | Should -Match 'malformed XML'
         $history = Get-EcodJobStatus -TrackingDatabase $db -ProteinId ($broken.Name -split '\.')[0] -History | Format-Table | Out-String -Width 80
         $history -split "`r?`n" | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }

@@ -36,10 +36,43 @@ function Read-HelpMarkdown([string] $Path) {
     return $doc
 }
 
+# A markdown table as aligned plain-text rows (the |---| rule dropped), so Get-Help shows columns, not one long line.
+function Format-TextTable([string[]] $Rows) {
+    $cells = @($Rows | Where-Object { $_ -notmatch '^\s*\|[\s:|-]+\|\s*$' } | ForEach-Object {
+        , @($_.Trim().Trim('|').Split('|') | ForEach-Object { $_.Trim() -replace '`', '' })
+    })
+    $widths = @(0..($cells[0].Count - 1) | ForEach-Object { $c = $_; ($cells | ForEach-Object { if ($c -lt $_.Count) { $_[$c].Length } else { 0 } } | Measure-Object -Maximum).Maximum })
+    $lines = foreach ($row in $cells) {
+        (@(0..($row.Count - 1) | ForEach-Object { if ($_ -lt $row.Count - 1) { $row[$_].PadRight($widths[$_]) } else { $row[$_] } }) -join '  ').TrimEnd()
+    }
+    $lines -join "`n"
+}
+
+# Paragraphs: prose lines are joined; a table keeps its rows (aligned) and a list its items, one per line.
 function Split-Paragraphs([System.Collections.Generic.IEnumerable[string]] $Lines) {
     $text = ($Lines -join "`n").Trim()
     if (-not $text) { return @() }
-    return @($text -split "`n\s*`n" | ForEach-Object { ($_ -replace "\s*`n\s*", ' ').Trim() } | Where-Object { $_ })
+    return @($text -split "`n\s*`n" | ForEach-Object {
+        $rows = @($_ -split "`n")
+        if ($rows[0].TrimStart().StartsWith('|')) { Format-TextTable $rows }
+        elseif ($rows[0] -match '^\s*- ') { (($_ -replace "`n\s+(?!- )", ' ') -split "`n" | ForEach-Object { $_.Trim() }) -join "`n" }
+        else { ($_ -replace "\s*`n\s*", ' ').Trim() }
+    } | Where-Object { $_ })
+}
+
+# The default a parameter's description states ("Default: `x` of the configuration." / "Default 15."), else the
+# value a new cmdlet object holds, else False for a switch; "None" only when there is none.
+function Get-DefaultValue($Parameter, $Description, $Instance) {
+    $text = ($Description -join ' ')
+    if ($text -cmatch '\bDefault(?: value)?:?\s+(.+?)(?:\.(?:\s|$)|$)') { return ($Matches[1] -replace '`', '').Trim() }
+    $property = if ($Instance) { $Instance.GetType().GetProperty($Parameter.Name) }
+    if ($property) {
+        $value = $property.GetValue($Instance)
+        if ($value -is [System.Management.Automation.SwitchParameter]) { return $value.IsPresent.ToString() }
+        if ($null -ne $value -and "$value" -ne '') { return "$value" }
+    }
+    if ($Parameter.ParameterType -eq [System.Management.Automation.SwitchParameter]) { return 'False' }
+    'None'
 }
 
 function Split-Example([System.Collections.Generic.List[string]] $Lines) {
@@ -66,6 +99,8 @@ function Write-Paras($Paragraphs) {
 }
 
 $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+# SYNTAX shows -WhatIf and -Confirm (Get-Help only adds the other common parameters as [<CommonParameters>]).
+$syntaxHidden = [System.Management.Automation.Cmdlet]::CommonParameters
 Import-Module $ModulePath -Force
 $problems = [System.Collections.Generic.List[string]]::new()
 
@@ -76,6 +111,7 @@ foreach ($cmd in (Get-Command -Module EcodMini -CommandType Cmdlet | Sort-Object
     if (-not (Test-Path $md)) { $problems.Add("$($cmd.Name): no help markdown at $md"); continue }
     $doc = Read-HelpMarkdown $md
     $paramDocs = $doc.Subsections['PARAMETERS']
+    $instance = try { [Activator]::CreateInstance($cmd.ImplementingType) } catch { $null }
     $params = @($cmd.Parameters.Values | Where-Object { $_.Name -notin $common })
     foreach ($p in $params) { if (-not $paramDocs -or -not $paramDocs.Contains("-$($p.Name)")) { $problems.Add("$($cmd.Name): parameter -$($p.Name) has no description") } }
     if (-not $doc.Sections.Contains('SYNOPSIS')) { $problems.Add("$($cmd.Name): no SYNOPSIS") }
@@ -110,7 +146,7 @@ foreach ($cmd in (Get-Command -Module EcodMini -CommandType Cmdlet | Sort-Object
             $w.WriteStartElement('command', 'parameterValue', $cmdNs); $w.WriteAttributeString('required', 'true'); $w.WriteString($valueType.Name); $w.WriteEndElement()
         }
         $w.WriteStartElement('dev', 'type', $dev); $w.WriteElementString('maml', 'name', $maml, $valueType.FullName); $w.WriteEndElement()
-        $w.WriteElementString('dev', 'defaultValue', $dev, 'None')
+        $w.WriteElementString('dev', 'defaultValue', $dev, (Get-DefaultValue $p $paramDocs["-$($p.Name)"] $instance))
         $w.WriteEndElement()
     }
 
@@ -118,13 +154,14 @@ foreach ($cmd in (Get-Command -Module EcodMini -CommandType Cmdlet | Sort-Object
     foreach ($set in $cmd.ParameterSets) {
         $w.WriteStartElement('command', 'syntaxItem', $cmdNs)
         $w.WriteElementString('maml', 'name', $maml, $cmd.Name)
-        foreach ($sp in $set.Parameters | Where-Object { $_.Name -notin $common }) { & $describe $cmd.Parameters[$sp.Name] $sp }
+        foreach ($sp in $set.Parameters | Where-Object { $_.Name -notin $syntaxHidden }) { & $describe $cmd.Parameters[$sp.Name] $sp }
         $w.WriteEndElement()
     }
     $w.WriteEndElement()
 
     $w.WriteStartElement('command', 'parameters', $cmdNs)
-    foreach ($p in $params) {
+    $shouldProcess = @($cmd.Parameters.Values | Where-Object { $_.Name -in 'WhatIf', 'Confirm' -and $paramDocs -and $paramDocs.Contains("-$($_.Name)") })
+    foreach ($p in $params + $shouldProcess) {
         $meta = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] } | Select-Object -First 1
         $setMeta = [pscustomobject] @{ IsMandatory = [bool] $meta.Mandatory; Position = $meta.Position; ValueFromPipeline = $meta.ValueFromPipeline; ValueFromPipelineByPropertyName = $meta.ValueFromPipelineByPropertyName }
         & $describe $p $setMeta

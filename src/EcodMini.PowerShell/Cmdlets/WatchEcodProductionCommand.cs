@@ -1,5 +1,8 @@
 using System.Management.Automation;
+using EcodMini.Core.Monitoring.Cluster;
 using EcodMini.Core.Monitoring.Dashboard;
+using EcodMini.Core.Processes;
+using EcodMini.Core.Slurm;
 using EcodMini.PowerShell.Infrastructure;
 
 namespace EcodMini.PowerShell.Cmdlets;
@@ -37,8 +40,13 @@ public sealed class WatchEcodProductionCommand : EcodMonitorCmdlet
 
     protected override void EndProcessing()
     {
-        var monitor = OpenMonitor();
+        var path = TrackerPath(TrackingDatabase);
+        // Before the first submission there is no tracker yet: "no runs yet" until it appears (a bad file still stops here).
+        var monitor = File.Exists(path) ? OpenMonitor() : null;
+        if (monitor is null) WriteVerbose($"No runs yet ({path} does not exist): showing how to start one until the first submission");
         var interval = TimeSpan.FromSeconds(RefreshInterval ?? Settings.Monitoring.RefreshInterval);
+        // squeue (read-only) for the tracker's open SLURM runs, at most every 15 s: what the cluster holds next to the tracker's counts.
+        var cluster = new ClusterQueueProbe(new SlurmClient(new ProcessRunner()), TimeSpan.FromSeconds(Math.Max(15, interval.TotalSeconds)));
         var (live, why) = Plain.IsPresent ? (false, "-Plain was given") : TerminalCheck.CanDrawLive(this);
         WriteVerbose(live ? $"Live dashboard every {interval.TotalSeconds:0.#} s" : $"Plain lines every {interval.TotalSeconds:0.#} s: {why}");
         IDashboardView view = live
@@ -48,13 +56,17 @@ public sealed class WatchEcodProductionCommand : EcodMonitorCmdlet
         DashboardSnapshot? last = null;
         // Alerts turning on and the run finishing while watched are told to the notify: channels (the first frame is the baseline).
         using var notifications = NotificationSession.Start(Loaded, TrackerPath(TrackingDatabase));
-        Func<DashboardSnapshot> take = notifications is null ? monitor.Snapshot : () =>
+        DashboardSnapshot Take()
         {
+            if (monitor is null && File.Exists(path)) monitor = TryOpenMonitor(out _);
+            if (monitor is null) return DashboardSnapshot.Empty(path, DateTimeOffset.UtcNow);
             var snapshot = monitor.Snapshot();
-            notifications.Look(snapshot, CancellationToken);
+            var runs = snapshot.Running > 0 ? MonitoredTracker!.GetOpenClusterRuns() : [];
+            snapshot = snapshot with { Cluster = cluster.Poll(runs, CancellationToken) };
+            notifications?.Look(snapshot, CancellationToken);
             return snapshot;
-        };
-        RunStoppable(() => last = DashboardLoop.Run(take, view, options, CancellationToken));
+        }
+        RunStoppable(() => last = DashboardLoop.Run(Take, view, options, CancellationToken));
         if (notifications is not null) NotificationSession.Report(this, notifications.Drain());
         // Ctrl+C: the view has restored the terminal; the pipeline stops without output.
         if (CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();

@@ -22,11 +22,33 @@ public abstract class EcodMonitorCmdlet : EcodConfiguredCmdlet
     [Parameter]
     public Hashtable? Threshold { get; set; }
 
+    /// <summary>The tracker <see cref="OpenMonitor"/> opened (read-only), or null before.</summary>
+    protected TrackingDatabase? MonitoredTracker => _tracker;
+
     /// <summary>Opens the tracker read-only and builds a monitor over it (the cmdlet disposes the tracker).</summary>
     protected ProductionMonitor OpenMonitor(QualityThresholds? quality = null, TimeSpan? throughputWindow = null)
     {
-        var path = TrackerPath(TrackingDatabaseParameter);
         _tracker = OpenTracker(TrackingDatabaseParameter, readOnly: true);
+        return BuildMonitor(_tracker, quality, throughputWindow);
+    }
+
+    /// <summary>
+    /// <see cref="OpenMonitor"/> for a tracker that may not exist or be ready yet (before the first submission):
+    /// null, with the reason, instead of stopping the cmdlet.
+    /// </summary>
+    protected ProductionMonitor? TryOpenMonitor(out string? reason)
+    {
+        var path = TrackerPath(TrackingDatabaseParameter);
+        reason = null;
+        if (!File.Exists(path)) { reason = $"{path} does not exist yet"; return null; }
+        try { _tracker = TrackingDatabase.Open(path, new TrackingOpenOptions { ReadOnly = true }); }
+        catch (TrackingDatabaseException ex) { reason = ex.Message; return null; }
+        return BuildMonitor(_tracker, null, null);
+    }
+
+    private ProductionMonitor BuildMonitor(TrackingDatabase tracker, QualityThresholds? quality, TimeSpan? throughputWindow)
+    {
+        var path = TrackerPath(TrackingDatabaseParameter);
         var options = Loaded.ToMonitorOptions(path);
         options = options with
         {
@@ -35,7 +57,7 @@ public abstract class EcodMonitorCmdlet : EcodConfiguredCmdlet
             ThroughputWindow = throughputWindow ?? options.ThroughputWindow,
         };
         WriteVerbose($"Watching free space under: {string.Join(", ", options.OutputPaths)}");
-        return new ProductionMonitor(_tracker, options);
+        return new ProductionMonitor(tracker, options);
     }
 
     /// <summary>Writes each alert as a warning (for cmdlets whose output is something else).</summary>

@@ -19,16 +19,21 @@ internal sealed class DashboardLayout(int width, int height, bool unicode)
     private readonly int _rows = Math.Max(height - 1, 8);
     private readonly List<FrameLine> _lines = [];
 
+    /// <summary>How to start a run, shown before the first submission.</summary>
+    public const string StartHint = "Find-EcodProtein -BatchRoot <batches> | Submit-EcodJob";
+
     public DashboardFrame Build(DashboardSnapshot? snapshot, TimeSpan interval, string? error)
     {
         Line().Add("EcodMini production ", S.Title).Add(snapshot is null ? "" : Path.GetFileName(snapshot.TrackingDatabase), S.Dim)
-            .Add(snapshot is null ? "" : snapshot.ActiveRun is { } run ? "  run on " + run.Host : "  no run active", S.Dim)
+            .Add(snapshot is null ? "" : RunState(snapshot), S.Dim)
             .AddRight(Invariant($"{(snapshot?.TakenAt ?? DateTimeOffset.UtcNow).UtcDateTime:HH:mm:ss} UTC, every {Duration(interval)}"), S.Dim);
         if (error is not null) Line().Add("Refresh failed: " + error, S.Critical);
         if (snapshot is null) return Frame();
+        if (snapshot.NoRunsYet) return NoRunsYet(snapshot);
 
         ProgressBar(snapshot);
         Counts(snapshot);
+        ClusterLine(snapshot);
         var st = snapshot.Statistics;
         var eta = st.EstimatedRemaining is { } left
             ? left == TimeSpan.Zero ? "done" : $"{Duration(left)} (at {st.EstimatedCompletion!.Value.UtcDateTime:HH:mm} UTC)"
@@ -52,6 +57,30 @@ internal sealed class DashboardLayout(int width, int height, bool unicode)
         if (batchRows > 0) BatchSection(snapshot.Batches, batchRows);
         if (recentRows > 0) RecentSection(snapshot, recentRows);
         return Frame();
+    }
+
+    /// <summary>Who is working: the run holding the lease, else jobs still submitted or running (a cluster run whose Submit-EcodJob ended), else nobody.</summary>
+    private static string RunState(DashboardSnapshot s) =>
+        s.ActiveRun is { } run ? "  run on " + run.Host
+        : s.Running > 0 ? Invariant($"  {s.Running:N0} in flight")
+        : "  no run active";
+
+    private DashboardFrame NoRunsYet(DashboardSnapshot s)
+    {
+        Line().Add("No runs yet", S.Heading).Add(": nothing has been submitted to " + s.TrackingDatabase, S.Dim);
+        Line().Add("Start one:  ", S.Dim).Add(StartHint);
+        Line().Add("  (see Get-Help about_EcodMini; this view follows the run once the first chain is submitted)", S.Dim);
+        return Frame();
+    }
+
+    /// <summary>The tracker's view next to what the last squeue poll saw, with the poll's time.</summary>
+    private void ClusterLine(DashboardSnapshot s)
+    {
+        if (s.Cluster is not { } c) return;
+        var line = Line().Add(Invariant($"SLURM at {c.PolledAt.UtcDateTime:HH:mm:ss} UTC "), S.Dim);
+        if (c.Error is { } error) { line.Add("poll failed: " + error, S.Warning); return; }
+        line.Add(Invariant($"{c.Queued:N0} queued, {c.Running:N0} running"), S.Running)
+            .Add(Invariant($"   tracker: {s.Running:N0} submitted/running"), S.Dim);
     }
 
     private void ProgressBar(DashboardSnapshot s)

@@ -1,4 +1,5 @@
 using EcodMini.Core.Monitoring.Alerts;
+using EcodMini.Core.Monitoring.Cluster;
 using EcodMini.Core.Monitoring.Resources;
 using EcodMini.Core.Tracking;
 
@@ -16,6 +17,25 @@ public sealed record DashboardSnapshot
     public required ProductionStatistics Statistics { get; init; }
     public IReadOnlyList<ProductionAlert> Alerts { get; init; } = [];
     public IReadOnlyList<DiskSpace> Disks { get; init; } = [];
+    /// <summary>What the dashboard's last squeue poll saw of the tracker's open SLURM runs; null when none is open.</summary>
+    public ClusterQueueView? Cluster { get; init; }
+
+    /// <summary>True before the first submission: no tracking database yet, or one without jobs.</summary>
+    public bool NoRunsYet => Total == 0;
+
+    /// <summary>The snapshot of a tracking database that does not exist yet (nothing submitted).</summary>
+    public static DashboardSnapshot Empty(string trackingDatabase, DateTimeOffset now, QualityThresholds? thresholds = null) => new()
+    {
+        TakenAt = now,
+        TrackingDatabase = trackingDatabase,
+        Statistics = new ProductionStatistics
+        {
+            CountsByStatus = Tracking.JobStatus.All.ToDictionary(s => s, _ => 0),
+            Quality = new QualityDistribution(0, 0, 0),
+            Thresholds = thresholds ?? QualityThresholds.Default,
+            ComputedAt = now,
+        },
+    };
 
     public int Total => Statistics.Total;
     public int Completed => Statistics.Completed;

@@ -25,7 +25,7 @@ public class DashboardTests
 
         Assert.True(lines.Count <= 23, "the last line stays free");
         Assert.All(lines, l => Assert.True(l.Length <= 79, $"too wide: '{l}'"));
-        Assert.StartsWith("EcodMini production tracking.db  no run active   ", lines[0]);
+        Assert.StartsWith("EcodMini production tracking.db  2 in flight   ", lines[0]);
         Assert.EndsWith("   10:00:00 UTC, every 5s", lines[0]);
         Assert.Equal(79, lines[0].Length);
         Assert.EndsWith(" 78.6%  11/14", lines[1]);
