@@ -6,6 +6,10 @@ namespace EcodMini.Core.Tracking;
 /// <summary>Reads over the jobs' error classes (permanent or transient failures).</summary>
 public sealed partial class TrackingDatabase
 {
+    /// <summary>When a chain's summary was last written (null when unknown): a permanent failure is retried after a repair.</summary>
+    private static DateTimeOffset? InputChangedAt(string? summaryPath) =>
+        summaryPath is not null && File.Exists(summaryPath) ? new DateTimeOffset(File.GetLastWriteTimeUtc(summaryPath), TimeSpan.Zero) : null;
+
     /// <summary>Failed, timed-out or cancelled jobs whose error is permanent (inside a statistics read transaction).</summary>
     private int CountPermanentFailures(SqliteTransaction transaction)
     {
