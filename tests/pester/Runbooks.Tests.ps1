@@ -248,13 +248,15 @@ Describe 'The production chain pipes without glue' {
             Submit-EcodJob -Executor Local -ReferenceDirectory $gen.ReferenceDirectory -TrackingDatabase $track -WorkDirectory $work | Out-Null
         $tasks = @(Find-EcodProtein -BatchRoot $gen.Root -RepsOnly:$false -SkipExisting:$false -Pattern (Split-Path $gen.BatchDirectories[1] -Leaf))
 
+        # A local Submit-EcodJob streams jobs as they are recorded (completion order): Get-EcodJobStatus keeps the order it got.
         $output = @($tasks | Submit-EcodJob -Executor Local -ReferenceDirectory $gen.ReferenceDirectory -TrackingDatabase $track -WorkDirectory $work |
-            Get-EcodJobStatus -TrackingDatabase $track -Wait -PollInterval 1 -Verbose 4>&1)
+            Tee-Object -Variable submitted | Get-EcodJobStatus -TrackingDatabase $track -Wait -PollInterval 1 -Verbose 4>&1)
         $verbose = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         $jobs = @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
         @($verbose | Where-Object Message -Match 'piped job\(s\): refreshing and waiting for them together').Count | Should -Be 1
         $jobs.Count | Should -Be $tasks.Count -Because 'the first batch''s jobs in the tracker were not piped'
-        $jobs.ProteinId | Should -Be $tasks.ProteinId
+        $jobs.ProteinId | Should -Be @($submitted.ProteinId)
+        $jobs.ProteinId | Sort-Object | Should -Be ($tasks.ProteinId | Sort-Object)
         $jobs.Status | Sort-Object -Unique | Should -Be 'completed'
     }
 }
