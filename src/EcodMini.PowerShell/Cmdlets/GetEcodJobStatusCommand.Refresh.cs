@@ -96,6 +96,7 @@ public sealed partial class GetEcodJobStatusCommand
         {
             var result = coordinator.Refresh(CancellationToken);
             Flush();
+            if (result.TookOverFrom is { } previous) WriteWarning($"Took the tracking database over from {previous.Describe()}: its lease was judged gone");
             WriteVerbose($"Refreshed: {result.Ingested.Recorded} result record(s) ingested, {result.StillRunning} attempt(s) still submitted or running");
             foreach (var issue in result.ResultFileIssues) WriteWarning(issue);
         }
