@@ -22,7 +22,9 @@
     the runbook with its error.
 
     Emits one summary object (Runbook, ToProcess, SkippedDone, Submitted, Completed, Failed, Imported, Filtered,
-    Skipped, and the Scan and Import objects); step messages go to the information stream (6> redirects them).
+    Skipped, Scan, Import); the counts are shown, Scan and Import hold the steps' objects. Output is quiet: one
+    information line per step (6> redirects them) and one warning line per failed chain or error, naming the chain
+    and Get-EcodJobLog for its logs.
 
 .PARAMETER ConfigurationPath
     The production configuration (YAML). Default: ./config/production.yml.
@@ -87,22 +89,22 @@ Write-Information ("Scan: $($scan.ToProcess) new representative chain(s) to proc
     "$($scan.SkippedFailed + $scan.FailedForRetry + $scan.RetryNotDue + $scan.RetriesExhausted) failed before (Retry-FailedJob.ps1 handles those)")
 
 Write-Information "Submit ($Executor, $(if ($MaxConcurrent) { $MaxConcurrent } else { 'the configured number of' }) at once), wait, import"
-$import = Find-EcodProtein @config @scanOptions |
-    Submit-EcodJob @config @chunking @throttle -Executor $Executor |
-    Get-EcodJobStatus @config -Wait -PollInterval $PollInterval -Timeout $WaitTimeout |
+$chainErrors = @()
+$import = Find-EcodProtein @config @scanOptions -WarningAction SilentlyContinue |
+    Submit-EcodJob @config @chunking @throttle -Executor $Executor -ErrorAction SilentlyContinue -ErrorVariable +chainErrors -WarningAction SilentlyContinue |
+    Get-EcodJobStatus @config -Wait -PollInterval $PollInterval -Timeout $WaitTimeout -ErrorAction SilentlyContinue -ErrorVariable +chainErrors |
     Tee-Object -Variable jobs |
-    Import-EcodResult @config @quality -CollisionStrategy Skip -ErrorAction Continue -ErrorVariable notImported
+    Import-EcodResult @config @quality -CollisionStrategy Skip -ErrorAction SilentlyContinue -ErrorVariable +chainErrors
+Write-ErrorLine ($chainErrors | Where-Object { $_.FullyQualifiedErrorId -notlike 'EcodJobFailed*' })
 $jobs = @($jobs | Where-Object { $null -ne $_ })
 $failed = @($jobs | Where-Object Status -NE 'completed')
-if ($failed.Count -gt 0) {
-    Write-Warning "$($failed.Count) chain(s) did not complete and were not imported (Get-EcodJobStatus -Status failed,timeout shows why); Retry-FailedJob.ps1 retries them"
-}
+Write-ChainFailure $failed
+if ($failed.Count -gt 0) { Write-Warning "$($failed.Count) chain(s) did not complete and were not imported; Retry-FailedJob.ps1 retries them" }
 if ($import) {
     Write-Information "Import: $($import.Imported) imported, $($import.Filtered) filtered by quality, $($import.Skipped) skipped (imported before or colliding)"
 }
 
-[pscustomobject] @{
-    PSTypeName  = 'EcodMini.RunbookResult'
+New-RunbookResult -Display Runbook, ToProcess, SkippedDone, Submitted, Completed, Failed, Imported, Filtered, Skipped -Property ([ordered] @{
     Runbook     = 'Incremental update'
     ToProcess   = $scan.ToProcess
     SkippedDone = $scan.SkippedDone
@@ -114,4 +116,4 @@ if ($import) {
     Skipped     = if ($import) { $import.Skipped } else { 0 }
     Scan        = $scan
     Import      = $import
-}
+})

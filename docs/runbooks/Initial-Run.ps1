@@ -25,8 +25,9 @@
     that does not verify) stops the runbook with its error.
 
     The runbook emits one summary object (Runbook, Submitted, Completed, Failed, Imported, Filtered, Skipped,
-    Mismatches, and the Statistics, DryRun and Import objects of the steps); step messages go to the information
-    stream (6> redirects them).
+    Mismatches, Statistics, DryRun, Import); the counts are shown, Statistics, DryRun and Import hold the steps'
+    objects. Output is quiet: one information line per step (6> redirects them) and one warning line per failed
+    chain or error, naming the chain and Get-EcodJobLog for its logs.
 
 .PARAMETER ConfigurationPath
     The production configuration (YAML): database, paths, slurm, processing and quality sections.
@@ -89,16 +90,20 @@ $config = @{ ConfigurationPath = $ConfigurationPath }
 $quality = if ($QualityFilter) { @{ QualityFilter = $QualityFilter } } else { @{} }
 
 Write-Information "1-3/7 Scan, submit $MaxProteins chain(s) ($Executor, $MaxConcurrent at once, $ChunkSize per task) and wait"
-$jobs = @(Find-EcodProtein @config -RepsOnly -SkipExisting -MaxProteins $MaxProteins |
-    Submit-EcodJob @config -Executor $Executor -ThrottleLimit $MaxConcurrent -ChunkSize $ChunkSize |
-    Get-EcodJobStatus @config -Wait -PollInterval $PollInterval -Timeout $WaitTimeout)
+$chainErrors = @()
+$jobs = @(Find-EcodProtein @config -RepsOnly -SkipExisting -MaxProteins $MaxProteins -WarningAction SilentlyContinue |
+    Submit-EcodJob @config -Executor $Executor -ThrottleLimit $MaxConcurrent -ChunkSize $ChunkSize -ErrorAction SilentlyContinue -ErrorVariable +chainErrors -WarningAction SilentlyContinue |
+    Get-EcodJobStatus @config -Wait -PollInterval $PollInterval -Timeout $WaitTimeout -ErrorAction SilentlyContinue -ErrorVariable +chainErrors)
+Write-ErrorLine ($chainErrors | Where-Object { $_.FullyQualifiedErrorId -notlike 'EcodJobFailed*' })
 if ($jobs.Count -eq 0 -and $WhatIfPreference) {
     Write-Information '-WhatIf: the scan and the sbatch commands above are what would run; nothing was submitted'
     return
 }
 if ($jobs.Count -eq 0) {
     Write-Warning 'Nothing to run: every representative chain is completed already, or failed (Retry-FailedJob.ps1); Find-EcodProtein -Summary -Verbose tells more'
-    return [pscustomobject] @{ PSTypeName = 'EcodMini.RunbookResult'; Runbook = 'Initial run'; Submitted = 0; Completed = 0; Failed = 0; Imported = 0; Filtered = 0; Skipped = 0; Mismatches = 0 }
+    return New-RunbookResult -Display Runbook, Submitted, Completed, Failed, Imported -Property ([ordered] @{
+        Runbook = 'Initial run'; Submitted = 0; Completed = 0; Failed = 0; Imported = 0; Filtered = 0; Skipped = 0; Mismatches = 0
+        Statistics = $null; DryRun = $null; Import = $null })
 }
 Watch-EcodProduction @config -Plain -Count 1 | Out-Null
 
@@ -106,16 +111,16 @@ Write-Information '4/7 Statistics'
 $statistics = Get-EcodProductionStatistic @config
 $completed = @($jobs | Where-Object Status -EQ 'completed')
 $failed = @($jobs | Where-Object Status -NE 'completed')
-if ($failed.Count -gt 0) {
-    Write-Warning "$($failed.Count) chain(s) did not complete (Get-EcodJobStatus -Status failed,timeout shows why); Retry-FailedJob.ps1 retries them"
-}
+Write-ChainFailure $failed
+if ($failed.Count -gt 0) { Write-Warning "$($failed.Count) chain(s) did not complete; Retry-FailedJob.ps1 retries them" }
 
 Write-Information "5/7 Import dry run of $($completed.Count) completed chain(s)"
 $dryRun = $completed | Import-EcodResult @config @quality -CollisionStrategy Skip -WhatIf
 if ($dryRun -and $dryRun.Collisions -gt 0) { Write-Warning "$($dryRun.Collisions) chain(s) are already in the database under another version: they are skipped" }
 
 Write-Information '6/7 Import (collisions skipped)'
-$import = $completed | Import-EcodResult @config @quality -CollisionStrategy Skip
+$import = $completed | Import-EcodResult @config @quality -CollisionStrategy Skip -ErrorAction SilentlyContinue -ErrorVariable importErrors
+Write-ErrorLine $importErrors
 
 Write-Information '7/7 Verify the imported chains against their partition files'
 $mismatches = @(if ($import -and $import.Imported -gt 0) { Test-EcodImport @config -Count $MaxProteins })
@@ -124,8 +129,7 @@ if ($mismatches.Count -gt 0) {
     throw "Test-EcodImport found $($mismatches.Count) mismatch(es) between the database and the partition files"
 }
 
-[pscustomobject] @{
-    PSTypeName = 'EcodMini.RunbookResult'
+New-RunbookResult -Display Runbook, Submitted, Completed, Failed, Imported, Filtered, Skipped, Mismatches -Property ([ordered] @{
     Runbook    = 'Initial run'
     Submitted  = $jobs.Count
     Completed  = $completed.Count
@@ -137,4 +141,4 @@ if ($mismatches.Count -gt 0) {
     Statistics = $statistics
     DryRun     = $dryRun
     Import     = $import
-}
+})

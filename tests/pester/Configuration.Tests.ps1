@@ -45,13 +45,14 @@ BeforeAll {
         @(Find-EcodProtein -BatchRoot $Root -RepsOnly:$false -SkipExisting:$false -TrackingDatabase $noTracker | Select-Object -First $Count)
     }
 
-    # A chain whose summary is broken runs and fails once with $Key = $Holding (retry_delay 0, max_retries 2 unless
+    # A chain whose output cannot be written runs and fails once with $Key = $Holding (retry_delay 0, max_retries 2 unless
     # $Key is one of them); returns the attempt count after a second submission with $Holding (and its warnings),
     # then after a third with $Key = $Releasing.
     function Test-FailedChainRerun([int] $Seed, [string] $Key, [string] $Holding, [string] $Releasing) {
         $g = New-TestBatchRoot -ProteinCount 6 -Seed $Seed -BatchCount 1
         $task = (Get-Tasks 1 -Root $g.Root)[0]
-        Set-Content $task.SummaryPath '<domain_summary version="1.0"><protein'
+        # A transient failure (a broken summary is permanent and never retried): a folder where the output file goes.
+        New-Item -ItemType Directory -Path $task.OutputPath | Out-Null
         $db = Join-Path $TestDrive "rerun-$Seed.db"
         $hold = New-Config @{ 'paths.reference_dir' = $g.ReferenceDirectory; $Key = $Holding }
         $release = New-Config @{ 'paths.reference_dir' = $g.ReferenceDirectory; $Key = $Releasing }

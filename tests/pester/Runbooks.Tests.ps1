@@ -11,6 +11,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     . (Join-Path $PSScriptRoot 'DatabaseHelpers.ps1')
     . (Join-Path $PSScriptRoot 'SlurmHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'RunbookHelpers.ps1')
     $script:Runbooks = Join-Path $script:RepositoryRoot 'docs/runbooks'
     $script:CreatedDatabases = [System.Collections.Generic.List[string]]::new()
 
@@ -64,6 +65,7 @@ Describe 'Runbooks: initial run, then an incremental update' -Skip:$NoServices {
 
         $result = & (Join-Path $Runbooks 'Initial-Run.ps1') -ConfigurationPath $run.Config -PollInterval 2 -InformationVariable steps 6> $null
 
+        Assert-PromisedProperty (Join-Path $Runbooks 'Initial-Run.ps1') $result
         $result.Submitted | Should -Be 100
         $result.Completed | Should -Be 100
         $result.Failed | Should -Be 0
@@ -98,6 +100,7 @@ Describe 'Runbooks: initial run, then an incremental update' -Skip:$NoServices {
 
         $result = & (Join-Path $Runbooks 'Incremental-Update.ps1') -ConfigurationPath $run.Config -PollInterval 2 6> $null
 
+        Assert-PromisedProperty (Join-Path $Runbooks 'Incremental-Update.ps1') $result
         $result.SkippedDone | Should -Be 100
         $result.ToProcess | Should -Be ($allReps - 100)
         $result.Submitted | Should -Be $result.ToProcess
@@ -146,33 +149,45 @@ Describe 'Runbooks: retry failed jobs' -Skip:$NoServices {
         $script:delay = 8
         $script:run = New-RunbookSetup -Folder (Join-Path $TestDrive 'retry') -ProteinCount 24 -Seed 43 -BatchCount 1 -MaxRetries 2 -RetryDelay $delay
         $tasks = @(Find-EcodProtein -ConfigurationPath $run.Config -RepsOnly)
-        # One chain with a corrupt input for good, one corrupt only until it is repaired after the first run.
+        # One chain failing transiently for good (a folder where its output goes), one with a corrupt input for good
+        # (permanent: one attempt), one corrupt only until it is repaired after the first run (then retried).
         $script:broken = $tasks[3]
         $script:repaired = $tasks[7]
+        $script:corrupt = $tasks[11]
         $script:repairedXml = Get-Content -Raw $repaired.SummaryPath
-        foreach ($t in $broken, $repaired) { Set-Content -Path $t.SummaryPath -Value '<domain_summary version="1.0"><protein' }
+        New-Item -ItemType Directory -Path $broken.OutputPath | Out-Null
+        foreach ($t in $corrupt, $repaired) { Set-Content -Path $t.SummaryPath -Value '<domain_summary version="1.0"><protein' }
         $script:initial = & (Join-Path $Runbooks 'Initial-Run.ps1') -ConfigurationPath $run.Config -PollInterval 2 -WarningVariable initialWarnings 6> $null 3> $null
         Set-Content -Path $repaired.SummaryPath -Value $repairedXml -NoNewline
     }
 
     It 'Initial-Run.ps1 reports the failed chains and goes on: the others are imported' {
-        $initial.Failed | Should -Be 2
-        $initial.Completed | Should -Be ($initial.Submitted - 2)
-        ($initialWarnings -join "`n") | Should -Match '2 chain\(s\) did not complete'
+        $initial.Failed | Should -Be 3
+        $initial.Completed | Should -Be ($initial.Submitted - 3)
+        ($initialWarnings -join "`n") | Should -Match '3 chain\(s\) did not complete'
+        # Quiet: one line per failed chain, naming it and Get-EcodJobLog.
+        foreach ($t in $broken, $repaired, $corrupt) {
+            @($initialWarnings | Where-Object { "$_" -like "$($t.ProteinId) *-- Get-EcodJobLog $($t.ProteinId)" }).Count | Should -Be 1
+        }
+        @($initialWarnings | Where-Object { "$_" -match "`n" }).Count | Should -Be 0
         $initial.Imported + $initial.Filtered | Should -Be $initial.Completed
         Get-DbProteinCount $run.Database | Should -Be $initial.Imported
     }
 
-    It 'Retry-FailedJob.ps1 -Wait: the repaired chain completes on its first retry; the corrupt one is retried max_retries times, each after its delay' {
+    It 'Retry-FailedJob.ps1 -Wait: the repaired chain completes on its first retry; the transient one is retried max_retries times, each after its delay; the corrupt one never' {
         $count = Get-DbProteinCount $run.Database
-        $result = & (Join-Path $Runbooks 'Retry-FailedJob.ps1') -ConfigurationPath $run.Config -Wait -PollInterval 1 -QualityFilter All 6> $null 3> $null
+        $result = & (Join-Path $Runbooks 'Retry-FailedJob.ps1') -ConfigurationPath $run.Config -Wait -PollInterval 1 -QualityFilter All -WarningVariable retryWarnings 6> $null 3> $null
 
+        Assert-PromisedProperty (Join-Path $Runbooks 'Retry-FailedJob.ps1') $result
         $result.Rounds | Should -BeGreaterOrEqual 2 -Because 'the second retry waits for its longer delay'
-        $result.Retried | Should -Be 3 -Because 'the repaired chain is retried once, the corrupt one twice'
-        $result.StillFailed | Should -Be 1
+        $result.Retried | Should -Be 2 -Because 'two chains were retried (the transient one twice): chains, not attempts'
+        $result.Completed | Should -Be 1
+        $result.StillFailed | Should -Be 2
         $result.Exhausted | Should -Be 1
+        $result.Permanent | Should -Be 1
         $result.Deferred | Should -Be 0
         $result.Imported | Should -Be 1
+        @($retryWarnings | Where-Object { "$_" -like "$($corrupt.ProteinId) *failed (Permanent)*-- Get-EcodJobLog $($corrupt.ProteinId)" }).Count | Should -Be 1
 
         $fixed = Get-EcodJobStatus -ConfigurationPath $run.Config -ProteinId $repaired.ProteinId
         $fixed.Status | Should -Be 'completed'
@@ -180,11 +195,15 @@ Describe 'Runbooks: retry failed jobs' -Skip:$NoServices {
         Get-DbProteinCount $run.Database | Should -Be ($count + 1)
         Get-DbChainIds $run.Database | Should -Contain $repaired.ProteinId
 
+        $never = Get-EcodJobStatus -ConfigurationPath $run.Config -ProteinId $corrupt.ProteinId
+        ($never.Status, $never.ErrorClass, $never.AttemptCount) | Should -Be @('failed', 'Permanent', 1)
+
         $bad = Get-EcodJobStatus -ConfigurationPath $run.Config -ProteinId $broken.ProteinId
         $bad.Status | Should -Be 'failed'
+        $bad.ErrorClass | Should -Be 'Transient'
         $bad.RetryCount | Should -Be 2 -Because 'processing.max_retries: 2'
         $bad.AttemptCount | Should -Be 3
-        $bad.Error | Should -Match ([regex]::Escape($broken.SummaryPath))
+        $bad.Error | Should -Match ([regex]::Escape($broken.OutputPath))
 
         # Each retry was submitted only after the previous attempt ended plus retry_delay x 2^(retries so far).
         $events = @(Get-EcodJobStatus -ConfigurationPath $run.Config -ProteinId $broken.ProteinId -History)
@@ -200,9 +219,12 @@ Describe 'Runbooks: retry failed jobs' -Skip:$NoServices {
         $result = & (Join-Path $Runbooks 'Retry-FailedJob.ps1') -ConfigurationPath $run.Config -PollInterval 1 -WarningVariable retryWarnings 6> $null 3> $null
         $result.Rounds | Should -Be 0
         $result.Retried | Should -Be 0
+        $result.Completed | Should -Be 0
         $result.Exhausted | Should -Be 1
+        $result.Permanent | Should -Be 1
         ($retryWarnings -join "`n") | Should -Match 'used up processing.max_retries'
         (Get-EcodJobStatus -ConfigurationPath $run.Config -ProteinId $broken.ProteinId).AttemptCount | Should -Be 3
+        (Get-EcodJobStatus -ConfigurationPath $run.Config -ProteinId $corrupt.ProteinId).AttemptCount | Should -Be 1
     }
 }
 
@@ -226,13 +248,15 @@ Describe 'The production chain pipes without glue' {
             Submit-EcodJob -Executor Local -ReferenceDirectory $gen.ReferenceDirectory -TrackingDatabase $track -WorkDirectory $work | Out-Null
         $tasks = @(Find-EcodProtein -BatchRoot $gen.Root -RepsOnly:$false -SkipExisting:$false -Pattern (Split-Path $gen.BatchDirectories[1] -Leaf))
 
+        # A local Submit-EcodJob streams jobs as they are recorded (completion order): Get-EcodJobStatus keeps the order it got.
         $output = @($tasks | Submit-EcodJob -Executor Local -ReferenceDirectory $gen.ReferenceDirectory -TrackingDatabase $track -WorkDirectory $work |
-            Get-EcodJobStatus -TrackingDatabase $track -Wait -PollInterval 1 -Verbose 4>&1)
+            Tee-Object -Variable submitted | Get-EcodJobStatus -TrackingDatabase $track -Wait -PollInterval 1 -Verbose 4>&1)
         $verbose = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         $jobs = @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
         @($verbose | Where-Object Message -Match 'piped job\(s\): refreshing and waiting for them together').Count | Should -Be 1
         $jobs.Count | Should -Be $tasks.Count -Because 'the first batch''s jobs in the tracker were not piped'
-        $jobs.ProteinId | Should -Be $tasks.ProteinId
+        $jobs.ProteinId | Should -Be @($submitted.ProteinId)
+        $jobs.ProteinId | Sort-Object | Should -Be ($tasks.ProteinId | Sort-Object)
         $jobs.Status | Sort-Object -Unique | Should -Be 'completed'
     }
 }

@@ -53,8 +53,9 @@ Describe 'Retry policy' {
     It 'runs a chain that always fails three times with max_retries 2, respecting the doubling delay, then never again' {
         $g = New-TestBatchRoot -ProteinCount 20 -Seed 41 -BatchCount 1
         $broken = Get-ChildItem (Join-Path $g.Root '*/domains/*.domain_summary.xml') | Select-Object -First 1
-        Set-Content -Path $broken.FullName -Value '<domain_summary><broken'
         $id = ($broken.Name -split '\.')[0]
+        # A transient failure (a bad summary is permanent and never retried): a folder where the output file goes.
+        New-Item -ItemType Directory -Path (Join-Path $broken.Directory.Parent.FullName "mini_domains/$id.mini.domains.xml") | Out-Null
         $cfg = Join-Path $TestDrive 'retry.yml'
         "processing:`n  max_retries: 2`n  retry_delay: 1`n  reps_only: false" | Set-Content $cfg
         $db = Join-Path $TestDrive 'retry.db'
@@ -66,7 +67,7 @@ Describe 'Retry policy' {
             Start-Sleep -Milliseconds 1500
         }
         $job = Get-EcodJobStatus -TrackingDatabase $db -ProteinId $id
-        ($job.Status, $job.AttemptCount, $job.RetryCount) | Should -Be @('failed', 3, 2)
+        ($job.Status, $job.AttemptCount, $job.RetryCount, $job.ErrorClass) | Should -Be @('failed', 3, 2, 'Transient')
         ($runs.Warning -join "`n") | Should -Match 'failed for good'
         $history = @(Get-EcodJobStatus -TrackingDatabase $db -ProteinId $id -History)
         $starts = @($history | Where-Object ToStatus -eq 'running')
@@ -83,7 +84,8 @@ Describe 'Retry policy' {
     It 'defers a retry whose delay has not passed and counts it; -Force runs it and completed chains again' {
         $g = New-TestBatchRoot -ProteinCount 10 -Seed 43 -BatchCount 1
         $broken = Get-ChildItem (Join-Path $g.Root '*/domains/*.domain_summary.xml') | Select-Object -First 1
-        Set-Content -Path $broken.FullName -Value 'not xml'
+        $blocked = Join-Path $broken.Directory.Parent.FullName "mini_domains/$(($broken.Name -split '\.')[0]).mini.domains.xml"
+        New-Item -ItemType Directory -Path $blocked | Out-Null  # a transient failure: the output cannot be written
         $cfg = Join-Path $TestDrive 'defer.yml'
         "processing:`n  max_retries: 5`n  retry_delay: 3600`n  reps_only: false" | Set-Content $cfg
         $db = Join-Path $TestDrive 'defer.db'; $work = Join-Path $TestDrive 'defer-work'

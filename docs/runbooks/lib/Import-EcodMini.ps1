@@ -6,3 +6,4 @@ if (-not (Get-Module EcodMini)) {
     elseif (Test-Path -LiteralPath $packaged) { Import-Module $packaged }
     else { throw 'EcodMini is not installed: run ./build.sh Install in the checkout (see docs/getting-started.md)' }
 }
+. (Join-Path $PSScriptRoot 'RunbookOutput.ps1')

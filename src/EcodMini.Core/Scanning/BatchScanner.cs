@@ -69,7 +69,8 @@ public sealed class BatchScanner(ScanOptions options)
                 if (failedBefore && !Options.IncludeFailed) { skippedFailed++; continue; }
                 if (failedBefore)
                 {
-                    var decision = Options.Retry.Decide(job!.Status, job.RetryCount, job.EndTime, now, job.ErrorClass);
+                    var decision = Options.Retry.Decide(job!.Status, job.RetryCount, job.EndTime, now, job.ErrorClass,
+                        new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
                     if (decision == RetryDecision.Exhausted) { exhausted++; continue; }
                     if (decision == RetryDecision.Permanent) { permanent++; continue; }
                     if (decision == RetryDecision.NotDue) { notDue++; continue; }

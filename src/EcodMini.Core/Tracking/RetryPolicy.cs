@@ -19,11 +19,16 @@ public sealed record RetryPolicy
     public DateTimeOffset? NextAttemptAt(int retryCount, DateTimeOffset? endedAt) =>
         endedAt is null ? null : endedAt.Value + TimeSpan.FromTicks((long)Math.Min(RetryDelay.Ticks * Math.Pow(2, Math.Max(0, retryCount)), TimeSpan.MaxValue.Ticks / 2));
 
-    /// <summary>The decision for a chain in <paramref name="status"/>; a permanent error is never retried (null class: transient).</summary>
-    public RetryDecision Decide(string status, int retryCount, DateTimeOffset? endedAt, DateTimeOffset now, Model.ErrorClass? errorClass = null)
+    /// <summary>
+    /// The decision for a chain in <paramref name="status"/>. A permanent error (null class: transient) is not retried
+    /// while its input is unchanged: only when <paramref name="inputChangedAt"/> (the summary's last write) is later
+    /// than the failure does it count as a retry like any other (the operator repaired the input).
+    /// </summary>
+    public RetryDecision Decide(string status, int retryCount, DateTimeOffset? endedAt, DateTimeOffset now, Model.ErrorClass? errorClass = null,
+        DateTimeOffset? inputChangedAt = null)
     {
         if (!JobStatus.IsRetryable(status)) return RetryDecision.NotFailed;
-        if (errorClass == Model.ErrorClass.Permanent) return RetryDecision.Permanent;
+        if (errorClass == Model.ErrorClass.Permanent && !(inputChangedAt > endedAt)) return RetryDecision.Permanent;
         if (MaxRetries is { } max && retryCount >= max) return RetryDecision.Exhausted;
         return NextAttemptAt(retryCount, endedAt) is { } next && now < next ? RetryDecision.NotDue : RetryDecision.Retry;
     }

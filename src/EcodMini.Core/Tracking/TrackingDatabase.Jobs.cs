@@ -71,7 +71,9 @@ public sealed partial class TrackingDatabase
             };
             if (status is not null && !rules.Force)
             {
-                var decision = rules.Retry.Decide(status, retry, ended, time, Model.ErrorClassifier.Parse(errorClass));
+                var errorKind = Model.ErrorClassifier.Parse(errorClass);
+                var decision = rules.Retry.Decide(status, retry, ended, time, errorKind,
+                    errorKind == Model.ErrorClass.Permanent ? InputChangedAt(s.SummaryPath) : null);
                 SubmissionOutcome? kept = status == JobStatus.Completed && !s.RunAgain ? SubmissionOutcome.AlreadyCompleted
                     : JobStatus.IsActive(status) && attemptStatus == AttemptStatus.Running ? SubmissionOutcome.InProgress
                     : decision == RetryDecision.NotDue ? SubmissionOutcome.RetryNotDue

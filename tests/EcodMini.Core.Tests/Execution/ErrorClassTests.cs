@@ -69,6 +69,25 @@ public class ErrorClassTests
     }
 
     [Fact]
+    public void APermanentFailureRunsAgainOnceItsInputIsRepaired()
+    {
+        using var temp = new TempFolder();
+        using var db = TrackingTestData.Open(temp.File("t.db"));
+        var tasks = new[] { Task(temp, "8ovp_A", "<domain_summary version=\"1.0\"><protein") };
+        RunReal(db, temp, tasks);
+        File.SetLastWriteTimeUtc(tasks[0].SummaryPath, DateTime.UtcNow.AddMinutes(-5)); // written well before the failure
+        Assert.Equal(0, RunReal(db, temp, tasks).Submitted);
+
+        File.Copy(EngineTestData.Gfp("8ovp_A.v1.domain_summary.xml"), tasks[0].SummaryPath, overwrite: true);
+        File.SetLastWriteTimeUtc(tasks[0].SummaryPath, DateTime.UtcNow.AddSeconds(1));
+        var repaired = RunReal(db, temp, tasks);
+        Assert.Equal((1, 1), (repaired.Submitted, repaired.Completed));
+        var job = db.GetJob("8ovp_A", "ecod_batch_001")!;
+        Assert.Equal((JobStatus.Completed, 2, 1), (job.Status, job.AttemptCount, job.RetryCount));
+        Assert.Null(job.ErrorClass);
+    }
+
+    [Fact]
     public void AMissingSummaryIsPermanentAndAnOutputWriteErrorIsTransient()
     {
         using var temp = new TempFolder();
