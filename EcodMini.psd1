@@ -17,6 +17,7 @@
         'Get-EcodPartition'
         'New-EcodSyntheticBatch'
         'Compare-EcodPartition'
+        'Compare-EcodRun'
         'Find-EcodProtein'
         'Submit-EcodJob'
         'Get-EcodJobStatus'

@@ -59,6 +59,19 @@ internal static class Program
             Console.WriteLine($"rescan unchanged   : {again.ToProcess:N0} queued, {again.SkippedDone:N0} skipped as unchanged; median {median:F2} s, " +
                               $"min {times[0]:F2} s, max {times[^1]:F2} s over {rounds} rounds ({median * 1e6 / chains:F1} us per chain)");
 
+            clock.Restart();
+            var jobs = tracker.GetJobs().Count;
+            var jobsSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var recorded = tracker.GetCompletedInputs().Count;
+            var inputsSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var stamps = 0;
+            foreach (var batch in Directory.EnumerateDirectories(root, "ecod_batch_*"))
+                foreach (var file in Directory.EnumerateFiles(Path.Combine(batch, "domains"))) { if (FileStamp.Read(file) is not null) stamps++; }
+            Console.WriteLine($"  of which        : tracker jobs {jobs:N0} read in {jobsSeconds:F2} s, recorded inputs {recorded:N0} in {inputsSeconds:F2} s, " +
+                              $"{stamps:N0} summary stamps in {clock.Elapsed.TotalSeconds:F2} s");
+
             File.AppendAllText(changedSummary, "<!-- changed -->");
             clock.Restart();
             var changed = new BatchScanner(options).Scan();

@@ -29,6 +29,7 @@ public static class TaskResultFactory
             ElapsedSeconds = (finished - started).TotalSeconds,
             PeakMemoryMb = PeakMemoryMb(),
             QualityFlags = result.QualityFlags,
+            Domains = domains.Select(d => $"{d.Range}|{d.TGroup}|{d.HGroup}").ToList(),
             OutputPath = result.OutputPath ?? task.OutputPath,
             StartedAt = started,
             FinishedAt = finished,

@@ -34,6 +34,8 @@ public sealed record TaskResultRecord
     [JsonPropertyName("error_class")] public ErrorClass? ErrorClass { get; init; }
     [JsonPropertyName("elapsed_seconds")] public double ElapsedSeconds { get; init; }
     [JsonPropertyName("peak_memory_mb")] public double PeakMemoryMb { get; init; }
+    /// <summary>Each domain as "range|t_group|h_group" (what run comparisons read; outputs are overwritten by later runs).</summary>
+    [JsonPropertyName("domains")] public IReadOnlyList<string> Domains { get; init; } = [];
     [JsonPropertyName("quality_flags")] public IReadOnlyList<QualityFlag> QualityFlags { get; init; } = [];
     [JsonPropertyName("output_path")] public string? OutputPath { get; init; }
     [JsonPropertyName("started_at")] public DateTimeOffset StartedAt { get; init; }

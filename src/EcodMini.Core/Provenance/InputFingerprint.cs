@@ -19,13 +19,15 @@ public sealed record InputFingerprint
 
     /// <summary>
     /// Why a chain with this (current) fingerprint must run again after a completed attempt that recorded
-    /// <paramref name="previous"/>; null when nothing changed. Inputs are checked first, then version, then options.
+    /// <paramref name="previous"/>; null when nothing changed. Inputs are checked first, then version, then options. The
+    /// reference hash is compared only when both sides knew their reference folder.
     /// </summary>
     public TaskReason? ChangeSince(InputFingerprint previous)
     {
         if (!string.Equals(SummarySha256, previous.SummarySha256, StringComparison.Ordinal)
             || !string.Equals(BlastSha256, previous.BlastSha256, StringComparison.Ordinal)
-            || !string.Equals(ReferenceHash, previous.ReferenceHash, StringComparison.Ordinal))
+            || (ReferenceHash != ProvenanceContext.NoReference && previous.ReferenceHash != ProvenanceContext.NoReference
+                && !string.Equals(ReferenceHash, previous.ReferenceHash, StringComparison.Ordinal)))
             return TaskReason.InputChanged;
         if (!string.Equals(AlgorithmVersion, previous.AlgorithmVersion, StringComparison.Ordinal)) return TaskReason.VersionChanged;
         if (!string.Equals(OptionsHash, previous.OptionsHash, StringComparison.Ordinal)) return TaskReason.OptionsChanged;

@@ -15,8 +15,8 @@ internal sealed class ResultRowWriter : IDisposable
         _result = database.Command("""
             INSERT INTO results (job_id, protein_id, domain_count, coverage_fraction, total_residues, assigned_residues,
                 avg_confidence, evidence_count, discontinuous_domains, processing_time_seconds, peak_memory_mb, timestamp,
-                record_id, status, output_path, started_at, finished_at, attempt_id, error_class)
-            VALUES ($job, $p, $dc, $cov, $tot, $asg, $conf, $ev, $disc, $secs, $mem, $t, $r, $s, $out, $start, $t, $attempt, $class)
+                record_id, status, output_path, started_at, finished_at, attempt_id, error_class, domains)
+            VALUES ($job, $p, $dc, $cov, $tot, $asg, $conf, $ev, $disc, $secs, $mem, $t, $r, $s, $out, $start, $t, $attempt, $class, $domains)
             ON CONFLICT (record_id) DO NOTHING RETURNING id;
             """, transaction);
         _flag = database.Command("""
@@ -32,6 +32,7 @@ internal sealed class ResultRowWriter : IDisposable
         _result.Set("$job", jobRef);
         _result.Set("$p", r.ProteinId);
         _result.Set("$dc", r.DomainCount);
+        _result.Set("$domains", r.Domains.Count == 0 ? null : string.Join("\n", r.Domains));
         _result.Set("$cov", r.Coverage);
         _result.Set("$tot", r.TotalResidues);
         _result.Set("$asg", r.AssignedResidues);

@@ -176,7 +176,8 @@ public static partial class TrackingSchema
 
     /// <summary>
     /// Provenance and cost: what each attempt ran with (input hashes with their file stamps, reference hash, algorithm
-    /// version, options hash, sequence length), each SLURM task's measured resources (sacct), and each run's estimate.
+    /// version, options hash, sequence length), each SLURM task's measured resources (sacct), each run's estimate, and
+    /// each result's domains (range|t_group|h_group per line, what run comparisons read).
     /// </summary>
     public const string ProvenanceSql = """
         CREATE TABLE attempt_inputs (
@@ -220,6 +221,7 @@ public static partial class TrackingSchema
             model TEXT NOT NULL,
             created_at TIMESTAMP NOT NULL
         );
+        ALTER TABLE results ADD COLUMN domains TEXT;
         """;
 
     public static IReadOnlyList<TrackingMigration> Migrations { get; } =

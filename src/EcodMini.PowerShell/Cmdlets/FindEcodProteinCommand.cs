@@ -39,6 +39,10 @@ public sealed class FindEcodProteinCommand : EcodDatabaseCmdlet
     [Parameter]
     public string? TrackingDatabase { get; set; }
 
+    /// <summary>The reference data folder whose hash is part of each chain's inputs; default: paths.reference_dir.</summary>
+    [Parameter]
+    public string? ReferenceDirectory { get; set; }
+
     [Parameter(Mandatory = true, ParameterSetName = "Summary")]
     public SwitchParameter Summary { get; set; }
 
@@ -62,6 +66,7 @@ public sealed class FindEcodProteinCommand : EcodDatabaseCmdlet
             SkipExisting = SwitchOr(nameof(SkipExisting), SkipExisting, configured.SkipExisting),
             IncludeFailed = IncludeFailed.IsPresent,
             MaxProteins = MaxProteins,
+            ReferenceDirectory = string.IsNullOrEmpty(ReferenceDirectory) ? configured.ReferenceDirectory : ResolvePath(ReferenceDirectory),
         };
         options = WithDatabaseRepresentatives(options, root);
         WriteVerbose($"Scanning {root} for batches '{options.Pattern}': reps only {options.RepsOnly}, skip existing {options.SkipExisting}, " +

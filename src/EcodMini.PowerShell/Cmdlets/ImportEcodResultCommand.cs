@@ -14,7 +14,7 @@ namespace EcodMini.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Import, "EcodResult", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "InputObject")]
 [OutputType(typeof(ImportSummary), typeof(ProteinImportRecord))]
-public sealed class ImportEcodResultCommand : EcodDatabaseCmdlet
+public sealed partial class ImportEcodResultCommand : EcodDatabaseCmdlet
 {
     private readonly List<ImportCandidate> _candidates = [];
 
@@ -104,6 +104,7 @@ public sealed class ImportEcodResultCommand : EcodDatabaseCmdlet
                      $"{(CheckCollision.IsPresent ? ", collision check only" : "")}{(Force.IsPresent ? ", tracker's import record ignored (-Force)" : "")}");
         // -WhatIf prints its "What if" line here and then runs the dry run, which reads but writes nothing.
         if (!CheckCollision.IsPresent && !ShouldProcess(connector.Target, $"Import {_candidates.Count} chain(s)") && !whatIf) return;
+        if (whatIf && !CheckCollision.IsPresent) ShowComparison(connector, options.ProcessVersion);
 
         using var tracker = OpenImportTracker(whatIf || CheckCollision.IsPresent);
         var importer = new PartitionImporter(connector, options, tracker);
