@@ -31,7 +31,12 @@ public sealed class TestEcodClusterCommand : EcodConfiguredCmdlet
         try
         {
             launch = Loaded.ToSlurmLaunchOptions(ChunkCoordinator.NewRunId(), SlurmMode.Array, SlurmSession.WorkerProgram(this, Settings),
-                SlurmSession.ModuleManifest(this), trackerPath: TrackerPath(TrackingDatabase));
+                SlurmSession.ResolveWorkerModule(this, Loaded), trackerPath: TrackerPath(TrackingDatabase));
+        }
+        catch (Core.WorkerModules.WorkerModuleException ex)
+        {
+            Fail(ex, "EcodWorkerModuleNotFound", ErrorCategory.ObjectNotFound, Settings.Slurm.WorkerModule);
+            return;
         }
         catch (Exception ex) when (ex is UnsafeJobValueException or InvalidOperationException)
         {
@@ -40,7 +45,7 @@ public sealed class TestEcodClusterCommand : EcodConfiguredCmdlet
         }
         var context = SlurmSession.ClusterContext(this, Settings, launch, TrackerPath(TrackingDatabase), TimeSpan.FromSeconds(ProbeTimeoutSeconds));
         WriteVerbose($"Checking the cluster for partition {launch.Script.Partition ?? "(the cluster's default)"}, folders " +
-                     string.Join(", ", context.SharedFolders.Select(f => f.Path)) + $", worker module {launch.Script.ModuleManifestPath} at {context.ModuleVersion}");
+                     string.Join(", ", context.SharedFolders.Select(f => f.Path)) + $", worker module {launch.Script.Module.Describe()}");
         var results = RunStoppableValue(() => ClusterPreflight.Run(context, CancellationToken));
         foreach (var result in results)
         {

@@ -17,7 +17,7 @@ public class SlurmTruthTests
         Script = new JobScriptRequest
         {
             JobName = "x", Time = "1:00:00", Memory = "4G", LogDirectory = temp.File("logs"), WorkingDirectory = "/x",
-            WorkerProgram = ["/usr/bin/pwsh"], ModuleManifestPath = "/opt/EcodMini/EcodMini.psd1", ManifestPath = "/x", MaxConcurrent = 5,
+            WorkerProgram = ["/usr/bin/pwsh"], Module = new EcodMini.Core.WorkerModules.WorkerModule { Version = "1.0.0", ManifestPath = "/opt/EcodMini/EcodMini.psd1" }, ManifestPath = "/x", MaxConcurrent = 5,
         },
     };
 

@@ -120,7 +120,8 @@ public static class ClusterProbe
                 .Append("' ]; then echo 'visible ").Append(i).Append("'; else echo 'missing ").Append(i).Append("'; fi\n");
         }
         var program = string.Join(' ', s.WorkerProgram.Select(p => q("worker program", p)));
-        var import = JobScriptValues.Quote($"$PSStyle.OutputRendering = \"PlainText\"; Import-Module \"{JobScriptValues.Path("module path", s.ModuleManifestPath)}\" -ErrorAction Stop; \"version \" + (Get-Module EcodMini).Version");
+        // The module is imported exactly as the run's job scripts import it (by path, or by name at the pinned version).
+        var import = JobScriptValues.Quote(WorkerModules.WorkerModuleImport.Statements(s.Module) + "; \"version \" + (Get-Module EcodMini).Version");
         text.Append("  ").Append(program).Append(" -NoProfile -NonInteractive -Command ").Append(import).Append(" 2>&1 | sed -e '/^version /!s/^/module /' | tail -n 20\n");
         text.Append("} > \"$r\" 2>&1\ncp \"$r\" ").Append(q("log folder", copy)).Append(" 2>/dev/null\nmv \"$r\" ").Append(q("probe report", report)).Append('\n');
         return text.ToString();
