@@ -13,7 +13,7 @@ BeforeAll {
     $script:completedId = ($jobs | Where-Object Status -eq 'completed' | Select-Object -First 1).ProteinId
     $script:iso = '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$'
     $script:jobColumns = @('Id', 'JobId', 'ProteinId', 'Pdb', 'Chain', 'BatchName', 'Status', 'SubmitTime', 'StartTime', 'EndTime',
-        'ExitCode', 'RetryCount', 'ParentJobId', 'DomainCount', 'Coverage', 'OutputPath', 'Error', 'AttemptCount', 'CurrentAttemptId',
+        'ExitCode', 'RetryCount', 'ParentJobId', 'DomainCount', 'Coverage', 'OutputPath', 'Error', 'ErrorClass', 'AttemptCount', 'CurrentAttemptId',
         'SummaryPath', 'BlastPath')
 
     function Assert-Clean([string] $Text) {
