@@ -159,19 +159,31 @@ Describe 'execution: keys' {
         (Get-RunLog $large) -match ': 4 chain\(s\) launched as local job' | Should -HaveCount 2
     }
 
-    It 'execution.lease_timeout: a silent lease of another host is taken over only once it is older than the timeout' {
+    It 'execution.lease_timeout: a lease of another host is taken over only once its heartbeat counter stood still that long, as watched from here' {
         $cfg = New-Config @{ 'execution.lease_timeout' = '600' }
         Get-Tasks 1 | Submit-EcodJob -Executor Local -ConfigurationPath $cfg | Out-Null
         $db = Join-Path (Split-Path $cfg) 'tracking.db'
-        $beat = Get-TrackerTime ([TimeSpan]::FromSeconds(90))
-        Invoke-TrackerSql $db "INSERT OR REPLACE INTO tracker_lease (id, run_id, host, pid, process_start, acquired_at, heartbeat_at, work_dir) VALUES (1, 'other-run', 'another-head-node', 4242, NULL, '$beat', '$beat', NULL);" | Out-Null
+        # A wall-clock heartbeat a day old means nothing across machines: only the counter standing still counts.
+        $beat = Get-TrackerTime ([TimeSpan]::FromDays(1))
+        Invoke-TrackerSql $db "INSERT OR REPLACE INTO tracker_lease (id, run_id, host, pid, process_start, acquired_at, heartbeat_at, work_dir, generation, heartbeat_count, boot_id) VALUES (1, 'other-run', 'another-head-node.cluster', 4242, NULL, '$beat', '$beat', NULL, 99, 7, 'another-boot');" | Out-Null
+        { Get-Tasks 2 | Submit-EcodJob -Executor Local -ConfigurationPath $cfg -ErrorAction Stop } |
+            Should -Throw -ErrorId 'EcodTrackerInUse,EcodMini.PowerShell.Cmdlets.SubmitEcodJobCommand'
+        Start-Sleep -Seconds 11
         { Get-Tasks 2 | Submit-EcodJob -Executor Local -ConfigurationPath $cfg -ErrorAction Stop } |
             Should -Throw -ErrorId 'EcodTrackerInUse,EcodMini.PowerShell.Cmdlets.SubmitEcodJobCommand'
         $short = Join-Path (Split-Path $cfg) 'short.yml'
-        (Get-Content $cfg) -replace 'lease_timeout: 600', 'lease_timeout: 30' | Set-Content $short
+        (Get-Content $cfg) -replace 'lease_timeout: 600', 'lease_timeout: 10' | Set-Content $short
         $jobs = @(Get-Tasks 2 | Submit-EcodJob -Executor Local -ConfigurationPath $short -WarningVariable warned -WarningAction SilentlyContinue)
         $jobs.Status | Sort-Object -Unique | Should -Be 'completed'
         "$warned" | Should -Match 'Took the tracking database over from .*other-run'
+    }
+
+    It 'execution.heartbeat_interval: read, and refused above a quarter of lease_timeout with the key named' {
+        $ok = New-Config @{ 'execution.lease_timeout' = '20'; 'execution.heartbeat_interval' = '5' }
+        $execution = (Get-EcodConfiguration -ConfigurationPath $ok).Configuration.Execution
+        ($execution.LeaseTimeout, $execution.HeartbeatInterval, $execution.EffectiveHeartbeat) | Should -Be @(20, 5, [TimeSpan]::FromSeconds(5))
+        $bad = New-Config @{ 'execution.lease_timeout' = '20'; 'execution.heartbeat_interval' = '6' }
+        { Get-EcodConfiguration -ConfigurationPath $bad -ErrorAction Stop } | Should -Throw '*execution.heartbeat_interval: expected 1 second to a quarter of execution.lease_timeout (20 s), got 6*'
     }
 
     It 'execution.keep_work_files: true keeps every finished chunk, false (default) deletes completed chunks' {
