@@ -15,6 +15,6 @@ public static partial class SqlIdentifier
         return $"\"{schema}\".\"{name}\"";
     }
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[A-Za-z_][A-Za-z0-9_]{0,62}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -61,8 +61,11 @@ public sealed partial class ChunkCoordinator
         var log = RunLog.None;
         try
         {
-            using var workLock = LockWorkDirectory(work);
+            using var workLock = LockWorkDirectory(work, previous);
             log = _log = RunLog.Open(Options.LogDirectory, RunId);
+            if (previous is not null)
+                log.Write($"took the tracking database over from {previous.Describe()}: it can no longer write the tracker (its lease generation is gone)" +
+                          (workLock is null ? "; the work folder is still locked by it, so this run works beside it" : ""));
             var atOnce = Options.ThrottleLimit >= int.MaxValue / 4 ? "all launched at once (the cluster throttles them)" : $"{Options.ThrottleLimit} at once";
             log.Write($"run {RunId} on {_launcher.Name}: {tasks.Count} chain(s) given; work folder {work}; chunks of up to {Options.ChunkSize}, {atOnce}");
             Recover(work, cancellationToken);
@@ -144,13 +147,21 @@ public sealed partial class ChunkCoordinator
         return tasks.Select(t => records[(t.ProteinId, t.BatchName)]).ToList();
     }
 
-    /// <summary>One executor per work directory: an exclusive lock file, released by the OS if the process dies.</summary>
-    private static FileStream LockWorkDirectory(string work)
+    /// <summary>
+    /// One executor per work directory: an exclusive lock file, released by the OS if the process dies. Null when the
+    /// lock is held by the run this one just took the tracker over from (a frozen process keeps its lock, but it is
+    /// fenced: it can no longer write the tracker, so this run may work beside it).
+    /// </summary>
+    private static FileStream? LockWorkDirectory(string work, TrackerLease? takenOver)
     {
         var path = Path.Combine(work, LockFileName);
         try
         {
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException) when (takenOver?.WorkDirectory is { } theirs && Path.GetFullPath(theirs) == work)
+        {
+            return null;
         }
         catch (IOException ex)
         {

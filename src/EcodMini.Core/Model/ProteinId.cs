@@ -38,12 +38,12 @@ public sealed partial record ProteinId
 
     public override string ToString() => $"{Pdb}_{Chain}";
 
-    [GeneratedRegex("^([A-Za-z0-9]{4})_([A-Za-z0-9]{1,4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A([A-Za-z0-9]{4})_([A-Za-z0-9]{1,4})\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9]{4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[A-Za-z0-9]{4}\z", RegexOptions.CultureInvariant)]
     private static partial Regex PdbPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9]{1,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[A-Za-z0-9]{1,4}\z", RegexOptions.CultureInvariant)]
     private static partial Regex ChainPattern();
 }

@@ -46,21 +46,21 @@ public static partial class JobScriptValues
         return value;
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_.\-]{1,64}(,[A-Za-z0-9_.\-]{1,64})*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[A-Za-z0-9_.\-]{1,64}(,[A-Za-z0-9_.\-]{1,64})*\z", RegexOptions.CultureInvariant)]
     private static partial Regex PartitionPattern();
 
-    [GeneratedRegex(@"^((\d{1,4}-)?\d{1,6}(:\d{1,2}){0,2}|UNLIMITED|INFINITE)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A((\d{1,4}-)?\d{1,6}(:\d{1,2}){0,2}|UNLIMITED|INFINITE)\z", RegexOptions.CultureInvariant)]
     private static partial Regex TimePattern();
 
-    [GeneratedRegex(@"^\d{1,9}[KMGT]?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\A\d{1,9}[KMGT]?\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex MemoryPattern();
 
     [GeneratedRegex(@"\A[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex VariableListPattern();
 
-    [GeneratedRegex(@"^/[A-Za-z0-9_./+,=@:\-]{0,4000}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A/[A-Za-z0-9_./+,=@:\-]{0,4000}\z", RegexOptions.CultureInvariant)]
     private static partial Regex PathPattern();
 }

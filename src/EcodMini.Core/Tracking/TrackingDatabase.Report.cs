@@ -12,8 +12,11 @@ public sealed partial class TrackingDatabase
     /// For a watcher that reads the same pages every few seconds: this connection keeps up to 64 MB of them and maps
     /// the file (reads without copying through the kernel). Settings of this connection only; nothing is written.
     /// </summary>
-    internal void KeepPagesForRepeatedReads() =>
-        Execute(_connection, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;");
+    internal void KeepPagesForRepeatedReads()
+    {
+        _keepPages = true;
+        Execute(_connection, KeepPagesSql);
+    }
 
     internal ReportRows ReadReportRows()
     {

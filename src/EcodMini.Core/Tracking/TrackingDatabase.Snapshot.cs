@@ -11,7 +11,9 @@ namespace EcodMini.Core.Tracking;
 /// </summary>
 public sealed partial class TrackingDatabase
 {
+    private const string KeepPagesSql = "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;";
     private SnapshotStamp? _snapshot;
+    private bool _keepPages;
     private readonly List<SqliteConnection> _retired = [];
 
     /// <summary>True when the file is read as it is (immutable) until it changes.</summary>
@@ -45,6 +47,7 @@ public sealed partial class TrackingDatabase
             throw TrackingFileAccess.UnfinishedTransaction(Path, ex);
         }
         Execute(fresh, "PRAGMA query_only = 1;");
+        if (_keepPages) Execute(fresh, KeepPagesSql);
         _retired.Add(_connection);
         _connection = fresh;
         _snapshot = stillSnapshot ? SnapshotStamp.Of(Path) : null;

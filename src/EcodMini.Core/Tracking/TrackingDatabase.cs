@@ -104,9 +104,9 @@ public sealed partial class TrackingDatabase : IDisposable
             }
             else journal = SetJournalMode(connection, journal);
             Execute(connection, "PRAGMA foreign_keys = ON;");
-            var after = options.ReadOnly ? before : TrackingMigrator.Migrate(connection);
+            var (after, applied) = options.ReadOnly ? (before, 0) : TrackingMigrator.Migrate(connection);
             Execute(connection, "PRAGMA query_only = 1;");
-            return new TrackingDatabase(full, connection, journal, after, after - before, options.ReadOnly)
+            return new TrackingDatabase(full, connection, journal, after, applied, options.ReadOnly)
             {
                 _openOptions = options with { JournalMode = journal.Mode },
                 _snapshot = snapshot ? SnapshotStamp.Of(full) : null,

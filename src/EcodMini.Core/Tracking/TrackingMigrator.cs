@@ -23,14 +23,16 @@ internal static class TrackingMigrator
     /// <summary>
     /// Applies every missing migration in one exclusive transaction that reads the version again once it holds the
     /// write lock: of several processes opening a new tracker at once, the first migrates and the others find it
-    /// current (and wait for it rather than fail: the busy timeout covers the wait). Returns the resulting version.
+    /// current (and wait for it rather than fail: the busy timeout covers the wait). Returns the resulting version and
+    /// how many migrations this call applied.
     /// </summary>
-    public static int Migrate(SqliteConnection connection)
+    public static (int Version, int Applied) Migrate(SqliteConnection connection)
     {
         var known = CurrentVersion(connection);
-        if (known >= TrackingSchema.CurrentVersion) return known;
+        if (known >= TrackingSchema.CurrentVersion) return (known, 0);
         using var transaction = connection.BeginTransaction(deferred: false);
         var version = CurrentVersion(connection, transaction);
+        var applied = 0;
         foreach (var migration in TrackingSchema.Migrations)
         {
             if (migration.Version <= version) continue;
@@ -40,9 +42,10 @@ internal static class TrackingMigrator
             TrackingDatabase.Execute(connection, migration.Sql, transaction);
             RecordVersion(connection, transaction, migration);
             version = migration.Version;
+            applied++;
         }
         transaction.Commit();
-        return version;
+        return (version, applied);
     }
 
     /// <summary>True when the database holds tables of its own (not SQLite's internal ones).</summary>

@@ -98,6 +98,7 @@ public sealed partial class GetEcodJobStatusCommand
             var result = coordinator.Refresh(CancellationToken, repair: !_repairDone);
             _repairDone = true;
             Flush();
+            if (result.TookOverFrom is { } previous) WriteWarning($"Took the tracking database over from {previous.Describe()}: its lease was judged gone");
             WriteVerbose($"Refreshed: {result.Ingested.Recorded} result record(s) ingested, {result.StillRunning} attempt(s) still submitted or running");
             if (result.Repaired.Recorded > 0)
                 WriteWarning($"{result.Repaired.Completed + result.Repaired.Failed + result.Repaired.Cancelled} chain(s) left cancelled or lost without a result " +

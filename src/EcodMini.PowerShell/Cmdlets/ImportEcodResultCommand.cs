@@ -39,7 +39,7 @@ public sealed class ImportEcodResultCommand : EcodDatabaseCmdlet
     public string? BatchName { get; set; }
 
     [Parameter]
-    [ValidatePattern("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    [ValidatePattern(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
     public string? ProcessVersion { get; set; }
 
     [Parameter]

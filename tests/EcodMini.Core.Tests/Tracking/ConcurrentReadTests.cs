@@ -7,7 +7,7 @@ namespace EcodMini.Core.Tests.Tracking;
 /// Readers on their own connections take statistics while another connection records results. Any reader error, and
 /// any snapshot that mixes two states of the database, fails the test (nothing is caught).
 /// </summary>
-public class ConcurrentReadTests
+public abstract class ConcurrentReadTests(string journal)
 {
     private const int Batches = 40, PerBatch = 100, Readers = 3;
     private static readonly TimeSpan ReaderWait = TimeSpan.FromSeconds(5);
@@ -17,7 +17,7 @@ public class ConcurrentReadTests
     {
         using var temp = new TempFolder();
         var path = temp.File("t.db");
-        using (TrackingTestData.Open(path)) { }
+        using (TrackingTestData.Open(path, journal)) { }
         var reads = 0;
         var writerDone = false;
         using var readerFailed = new CancellationTokenSource();
@@ -27,7 +27,7 @@ public class ConcurrentReadTests
             try
             {
                 var seen = new List<int>();
-                using var reader = TrackingTestData.Open(path);
+                using var reader = TrackingTestData.Open(path, journal);
                 while (!Volatile.Read(ref writerDone))
                 {
                     var stats = reader.GetStatistics();
@@ -49,7 +49,7 @@ public class ConcurrentReadTests
         {
             try
             {
-                using var db = TrackingTestData.Open(path);
+                using var db = TrackingTestData.Open(path, journal);
                 for (var b = 0; b < Batches; b++)
                 {
                     db.RecordResults(Enumerable.Range(0, PerBatch).Select(i => TrackingTestData.Result($"{b + 1000}_{i}")).ToList());
@@ -65,7 +65,7 @@ public class ConcurrentReadTests
         var observed = readers.SelectMany(r => r.Result).ToList();
         Assert.Contains(observed, c => c > 0 && c < Batches * PerBatch); // the reads really overlapped the writes
 
-        using var check = TrackingTestData.Open(path);
+        using var check = TrackingTestData.Open(path, journal);
         var final = check.GetStatistics();
         AssertWholeSnapshot(final);
         Assert.Equal(Batches * PerBatch, final.Completed);

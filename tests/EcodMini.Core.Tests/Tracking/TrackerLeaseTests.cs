@@ -2,14 +2,14 @@ using EcodMini.Core.Tracking;
 
 namespace EcodMini.Core.Tests.Tracking;
 
-public class TrackerLeaseTests
+public abstract class TrackerLeaseTests(string journal)
 {
     [Fact]
     public void ASecondRunIsRefusedWithAMessageNamingTheOwner()
     {
         using var temp = new TempFolder();
-        using var first = TrackingTestData.Open(temp.File("t.db"));
-        using var second = TrackingTestData.Open(temp.File("t.db"));
+        using var first = TrackingTestData.Open(temp.File("t.db"), journal);
+        using var second = TrackingTestData.Open(temp.File("t.db"), journal);
         Assert.Null(first.AcquireLease(TrackingTestData.LiveOwner("run-1") with { WorkDirectory = "/w1" }, new LeaseOptions()));
 
         var error = Assert.Throws<TrackerLeaseHeldException>(() => second.AcquireLease(TrackingTestData.LiveOwner("run-2"), new LeaseOptions()));
@@ -27,12 +27,12 @@ public class TrackerLeaseTests
     public async Task AWaitingRunStartsWhenTheOwnerReleases()
     {
         using var temp = new TempFolder();
-        using var first = TrackingTestData.Open(temp.File("t.db"));
+        using var first = TrackingTestData.Open(temp.File("t.db"), journal);
         first.AcquireLease(TrackingTestData.LiveOwner("run-1"), new LeaseOptions());
         var waits = 0;
         var second = Task.Run(() =>
         {
-            using var db = TrackingTestData.Open(temp.File("t.db"));
+            using var db = TrackingTestData.Open(temp.File("t.db"), journal);
             db.AcquireLease(TrackingTestData.LiveOwner("run-2"), new LeaseOptions { Wait = true, PollInterval = TimeSpan.FromMilliseconds(20) },
                 onWait: _ => Interlocked.Increment(ref waits));
             return db.GetLease()!.RunId;
@@ -52,13 +52,13 @@ public class TrackerLeaseTests
     public void AGoneOwnerOnThisMachineIsTakenOverAtOnceAndASilentRemoteOneOnlyAfterTheTimeoutOnTheObserversClock()
     {
         using var temp = new TempFolder();
-        using var db = TrackingTestData.Open(temp.File("t.db"));
+        using var db = TrackingTestData.Open(temp.File("t.db"), journal);
         db.AcquireLease(TrackingTestData.DeadOwner("dead"), new LeaseOptions());
         Assert.Equal("dead", db.AcquireLease(TrackingTestData.LiveOwner("me"), new LeaseOptions())?.RunId);
         db.ReleaseLease("me");
 
         var fast = new LeaseOptions { StaleAfter = TimeSpan.FromMilliseconds(800), HeartbeatInterval = TimeSpan.FromMilliseconds(200) };
-        using (var remoteSide = TrackingTestData.Open(temp.File("t.db")))
+        using (var remoteSide = TrackingTestData.Open(temp.File("t.db"), journal))
         {
             remoteSide.AcquireLease(TrackingTestData.RemoteOwner("remote"), fast);
             // A wall-clock heartbeat far in the past means nothing across machines: only the counter standing still does.
@@ -79,8 +79,8 @@ public class TrackerLeaseTests
     public void AnOwnerWhoseHeartbeatKeepsAdvancingIsNeverTakenOverHoweverLongOthersWait()
     {
         using var temp = new TempFolder();
-        using var owner = TrackingTestData.Open(temp.File("t.db"));
-        using var other = TrackingTestData.Open(temp.File("t.db"));
+        using var owner = TrackingTestData.Open(temp.File("t.db"), journal);
+        using var other = TrackingTestData.Open(temp.File("t.db"), journal);
         var fast = new LeaseOptions { StaleAfter = TimeSpan.FromMilliseconds(600), HeartbeatInterval = TimeSpan.FromMilliseconds(100) };
         owner.AcquireLease(TrackingTestData.RemoteOwner("busy-in-sbatch"), fast);
         var refusal = Assert.Throws<TrackerLeaseHeldException>(() => other.AcquireLease(TrackingTestData.LiveOwner("poller"), fast with

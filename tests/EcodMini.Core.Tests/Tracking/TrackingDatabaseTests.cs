@@ -2,7 +2,7 @@ using EcodMini.Core.Tracking;
 
 namespace EcodMini.Core.Tests.Tracking;
 
-public class TrackingDatabaseTests
+public abstract class TrackingDatabaseTests(string journal)
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -13,7 +13,7 @@ public class TrackingDatabaseTests
     public void SubmissionCreatesPendingJobWithEvent()
     {
         using var temp = new TempFolder();
-        using var db = TrackingTestData.Open(temp.File("t.db"));
+        using var db = TrackingTestData.Open(temp.File("t.db"), journal);
         var job = Assert.Single(db.RecordSubmissions([TrackingTestData.Submission("8ovp_A")], now: T0));
         Assert.Equal((JobStatus.Pending, SubmissionOutcome.Queued), (job.Job.Status, job.Outcome));
         Assert.Equal(T0, db.GetJob("8ovp_A", "ecod_batch_001")!.SubmitTime);
@@ -25,7 +25,7 @@ public class TrackingDatabaseTests
     public void ResubmittingAFailedJobBumpsRetryCountAndKeepsHistory()
     {
         using var temp = new TempFolder();
-        using var db = TrackingTestData.Open(temp.File("t.db"));
+        using var db = TrackingTestData.Open(temp.File("t.db"), journal);
         var first = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A") with { JobId = "j1" }], now: T0)[0].Job;
         var attempt = Start(db, first.Id, "j1", T0.AddSeconds(1));
         db.RecordResults([TrackingTestData.Result("8ovp_A", ok: false, finished: T0.AddSeconds(2)) with { AttemptId = attempt.AttemptId }]);
@@ -47,7 +47,7 @@ public class TrackingDatabaseTests
     public void CompletedJobsAreNotResubmittedUnlessForcedAndRunningOnesWithoutAttemptAreRequeued()
     {
         using var temp = new TempFolder();
-        using var db = TrackingTestData.Open(temp.File("t.db"));
+        using var db = TrackingTestData.Open(temp.File("t.db"), journal);
         var jobs = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A"), TrackingTestData.Submission("1abc_B")], now: T0);
         var attempt = Start(db, jobs[0].Job.Id, "c1", T0);
         db.TransitionStatus([jobs[1].Job.Id], JobStatus.Running, T0);
@@ -68,7 +68,7 @@ public class TrackingDatabaseTests
     public void TheRetryPolicyCapsRetriesAndDefersUntilTheDoublingDelay()
     {
         using var temp = new TempFolder();
-        using var db = TrackingTestData.Open(temp.File("t.db"));
+        using var db = TrackingTestData.Open(temp.File("t.db"), journal);
         var rules = new SubmissionRules { Retry = new RetryPolicy { MaxRetries = 2, RetryDelay = TimeSpan.FromMinutes(5) } };
         var at = T0;
         var outcomes = new List<SubmissionOutcome>();
@@ -99,7 +99,7 @@ public class TrackingDatabaseTests
     public void ALateRecordOfAnOlderAttemptIsHistoryOnly()
     {
         using var temp = new TempFolder();
-        using var db = TrackingTestData.Open(temp.File("t.db"));
+        using var db = TrackingTestData.Open(temp.File("t.db"), journal);
         var job = db.RecordSubmissions([TrackingTestData.Submission("8ovp_A")], now: T0)[0].Job;
         var first = Start(db, job.Id, "c1", T0);
         db.CloseAttempts([first.AttemptId], AttemptStatus.Lost, JobStatus.Pending, "requeued: lost");
@@ -128,7 +128,7 @@ public class TrackingDatabaseTests
     public void RecordingTheSameResultsTwiceChangesNothing()
     {
         using var temp = new TempFolder();
-        using var db = TrackingTestData.Open(temp.File("t.db"));
+        using var db = TrackingTestData.Open(temp.File("t.db"), journal);
         var records = Enumerable.Range(0, 50).Select(i => TrackingTestData.Result($"{i + 1000}_A", ok: i % 5 != 0)).ToList();
         var first = db.RecordResults(records);
         var eventsAfterFirst = db.GetEvents("1001_A").Count;
@@ -146,7 +146,7 @@ public class TrackingDatabaseTests
     public void ResultsKeepMetricsAndQualityFlags()
     {
         using var temp = new TempFolder();
-        using var db = TrackingTestData.Open(temp.File("t.db"));
+        using var db = TrackingTestData.Open(temp.File("t.db"), journal);
         db.RecordResults([TrackingTestData.Result("8ovp_A", coverage: 0.75, domains: 3)]);
         var result = Assert.Single(db.GetResults("8ovp_A"));
         Assert.Equal((3, 0.75, "completed", "ecod_batch_001", true), (result.DomainCount, result.Coverage, result.Status, result.BatchName, result.IsCurrent));
@@ -159,7 +159,7 @@ public class TrackingDatabaseTests
     public void ARecordWithoutAttemptNeverReplacesACurrentResult()
     {
         using var temp = new TempFolder();
-        using var db = TrackingTestData.Open(temp.File("t.db"));
+        using var db = TrackingTestData.Open(temp.File("t.db"), journal);
         db.RecordResults([TrackingTestData.Result("8ovp_A", finished: T0)]);
         var late = db.RecordResults([TrackingTestData.Result("8ovp_A", ok: false, finished: T0.AddMinutes(5))]);
         Assert.Equal(1, late.Stale);
@@ -171,7 +171,7 @@ public class TrackingDatabaseTests
     public void QueriesFilterByStatusBatchAndWildcardProtein()
     {
         using var temp = new TempFolder();
-        using var db = TrackingTestData.Open(temp.File("t.db"));
+        using var db = TrackingTestData.Open(temp.File("t.db"), journal);
         db.RecordSubmissions([
             TrackingTestData.Submission("8ovp_A", "ecod_batch_001"), TrackingTestData.Submission("8ovp_B", "ecod_batch_001"),
             TrackingTestData.Submission("1abc_A", "ecod_batch_002"), TrackingTestData.Submission("2xyz_A", "ecod_batch_002"),
@@ -191,17 +191,17 @@ public class TrackingDatabaseTests
     {
         using var temp = new TempFolder();
         Assert.Equal(TrackingProblem.Unavailable,
-            Assert.Throws<TrackingDatabaseException>(() => TrackingDatabase.Open(temp.File("none.db"), TrackingTestData.Local with { ReadOnly = true })).Problem);
+            Assert.Throws<TrackingDatabaseException>(() => TrackingDatabase.Open(temp.File("none.db"), TrackingTestData.For(journal) with { ReadOnly = true })).Problem);
         Assert.False(File.Exists(temp.File("none.db")));
-        using (var writer = TrackingTestData.Open(temp.File("t.db")))
+        using (var writer = TrackingTestData.Open(temp.File("t.db"), journal))
             writer.RecordSubmissions([TrackingTestData.Submission("8ovp_A")]);
         var header = File.ReadAllBytes(temp.File("t.db"))[..100];
-        using var reader = TrackingDatabase.Open(temp.File("t.db"), TrackingTestData.Local with { ReadOnly = true });
+        using var reader = TrackingDatabase.Open(temp.File("t.db"), TrackingTestData.For(journal) with { ReadOnly = true });
         Assert.True(reader.IsReadOnly);
         Assert.Equal(1, reader.GetStatistics().Pending);
         Assert.Single(reader.GetJobs());
         Assert.ThrowsAny<Exception>(() => reader.RecordSubmissions([TrackingTestData.Submission("1abc_A")]));
-        Assert.Equal("wal", reader.JournalMode);
+        Assert.Equal(journal, reader.JournalMode);
         Assert.Equal(header, File.ReadAllBytes(temp.File("t.db"))[..100]);
     }
 }

@@ -3,16 +3,34 @@ using Microsoft.Data.Sqlite;
 
 namespace EcodMini.Core.Tests.Tracking;
 
-public class TrackingMigrationTests
+public abstract class TrackingMigrationTests(string journal)
 {
     [Fact]
     public void EmptyFileIsCreatedAtTheCurrentVersion()
     {
         using var temp = new TempFolder();
-        using var db = TrackingTestData.Open(temp.File("t.db"));
+        using var db = TrackingTestData.Open(temp.File("t.db"), journal);
         Assert.Equal(TrackingSchema.CurrentVersion, db.SchemaVersion);
         Assert.Equal(TrackingSchema.CurrentVersion, db.MigrationsApplied);
         Assert.Equal(Enumerable.Range(1, TrackingSchema.CurrentVersion).Select(v => (long)v), Versions(temp.File("t.db")));
+    }
+
+    [Fact]
+    public async Task TwentyConnectionsOpeningANewTrackerAtOnceAllSucceedAndLeaveOneSchema()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("race.db");
+        using var start = new Barrier(20);
+        var opened = Enumerable.Range(0, 20).Select(_ => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            using var db = TrackingTestData.Open(path, journal);
+            return (db.SchemaVersion, db.MigrationsApplied);
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        var results = await Task.WhenAll(opened);
+        Assert.All(results, r => Assert.Equal(TrackingSchema.CurrentVersion, r.SchemaVersion));
+        Assert.Equal(TrackingSchema.CurrentVersion, results.Sum(r => r.MigrationsApplied)); // one opener migrated, once
+        Assert.Equal(Enumerable.Range(1, TrackingSchema.CurrentVersion).Select(v => (long)v), Versions(path));
     }
 
     [Fact]
@@ -32,7 +50,7 @@ public class TrackingMigrationTests
             create.ExecuteNonQuery();
         }
 
-        using (var db = TrackingTestData.Open(path))
+        using (var db = TrackingTestData.Open(path, journal))
         {
             Assert.Equal(TrackingSchema.CurrentVersion, db.SchemaVersion);
             Assert.Equal(TrackingSchema.CurrentVersion - 1, db.MigrationsApplied);
@@ -46,7 +64,7 @@ public class TrackingMigrationTests
             Assert.Equal("12345678", resubmitted.ParentJobId);
         }
         Assert.Equal(Enumerable.Range(1, TrackingSchema.CurrentVersion).Select(v => (long)v), Versions(path));
-        using var reopened = TrackingTestData.Open(path);
+        using var reopened = TrackingTestData.Open(path, journal);
         Assert.Equal(0, reopened.MigrationsApplied);
     }
 
@@ -63,14 +81,14 @@ public class TrackingMigrationTests
             create.ExecuteNonQuery();
         }
         var before = File.ReadAllBytes(path);
-        var error = Assert.Throws<TrackingDatabaseException>(() => TrackingTestData.Open(path));
+        var error = Assert.Throws<TrackingDatabaseException>(() => TrackingTestData.Open(path, journal));
         Assert.Equal(TrackingProblem.NotATrackingDatabase, error.Problem);
         Assert.StartsWith(path + ": ", error.Message);
         Assert.Equal(before, File.ReadAllBytes(path));
         Assert.Equal(TrackingProblem.NotATrackingDatabase,
-            Assert.Throws<TrackingDatabaseException>(() => TrackingDatabase.Open(path, TrackingTestData.Local with { ReadOnly = true })).Problem);
+            Assert.Throws<TrackingDatabaseException>(() => TrackingDatabase.Open(path, TrackingTestData.For(journal) with { ReadOnly = true })).Problem);
         File.WriteAllText(temp.File("text.db"), "not a database at all, just text that is long enough to have a header");
-        Assert.Equal(TrackingProblem.NotATrackingDatabase, Assert.Throws<TrackingDatabaseException>(() => TrackingTestData.Open(temp.File("text.db"))).Problem);
+        Assert.Equal(TrackingProblem.NotATrackingDatabase, Assert.Throws<TrackingDatabaseException>(() => TrackingTestData.Open(temp.File("text.db"), journal)).Problem);
     }
 
     [Fact]
@@ -86,7 +104,7 @@ public class TrackingMigrationTests
             create.ExecuteNonQuery();
         }
         var before = File.ReadAllBytes(path);
-        var error = Assert.Throws<TrackingDatabaseException>(() => TrackingDatabase.Open(path, TrackingTestData.Local with { ReadOnly = true }));
+        var error = Assert.Throws<TrackingDatabaseException>(() => TrackingDatabase.Open(path, TrackingTestData.For(journal) with { ReadOnly = true }));
         Assert.Equal(TrackingProblem.SchemaOutdated, error.Problem);
         Assert.Contains($"schema version 1 is older than this module's ({TrackingSchema.CurrentVersion})", error.Message);
         Assert.Contains("writer", error.Message);

@@ -2,11 +2,11 @@ using EcodMini.Core.Tracking;
 
 namespace EcodMini.Core.Tests.Tracking;
 
-public class TrackingNamesTests
+public abstract class TrackingNamesTests(string journal)
 {
-    private static TrackingDatabase Filled(TempFolder temp)
+    private TrackingDatabase Filled(TempFolder temp)
     {
-        var db = TrackingTestData.Open(temp.File("names.db"));
+        var db = TrackingTestData.Open(temp.File("names.db"), journal);
         db.RecordSubmissions([
             TrackingTestData.Submission("8ovp_A", "ecod_batch_002"),
             TrackingTestData.Submission("8ovp_A", "ecod_batch_001"),
@@ -54,7 +54,7 @@ public class TrackingNamesTests
     {
         using var temp = new TempFolder();
         Filled(temp).Dispose();
-        using var reader = TrackingDatabase.Open(temp.File("names.db"), TrackingTestData.Local with { ReadOnly = true });
+        using var reader = TrackingDatabase.Open(temp.File("names.db"), TrackingTestData.For(journal) with { ReadOnly = true });
         Assert.Equal(3, reader.GetNames(TrackedNameKind.BatchName, "", 200).Count);
     }
 }

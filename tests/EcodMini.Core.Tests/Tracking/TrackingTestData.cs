@@ -12,7 +12,19 @@ internal static class TrackingTestData
 
     public static TrackingOpenOptions Local { get; } = new() { Mounts = LocalMounts };
 
-    public static TrackingDatabase Open(string path) => TrackingDatabase.Open(path, Local);
+    /// <summary>A network file system (NFS) mounted at the root with working locks: the rollback journal (DELETE) is chosen.</summary>
+    public static MountTable NetworkMounts { get; } = MountTable.Parse("22 1 0:40 / / rw,relatime - nfs4 server:/export rw,vers=4.2,hard\n");
+
+    /// <summary>Open options under which the selector picks the given journal mode ("wal" or "delete") from the mount table.</summary>
+    public static TrackingOpenOptions For(string journal) =>
+        journal == JournalModeChoice.Delete ? new() { Mounts = NetworkMounts } : Local;
+
+    public static TrackingDatabase Open(string path, string journal = JournalModeChoice.Wal)
+    {
+        var db = TrackingDatabase.Open(path, For(journal));
+        Assert.Equal(journal, db.JournalMode);
+        return db;
+    }
 
     public static JobSubmission Submission(string protein, string batch = "ecod_batch_001") =>
         new(protein, protein[..4], protein[5..], batch, $"/out/{batch}/{protein}.mini.domains.xml");
