@@ -350,3 +350,20 @@ Describe 'Test-EcodCluster on the real cluster' -Skip:$NoCluster {
         @(Get-ChildItem (Join-Path $folder 'jobs') -Recurse -Filter job.sh -ErrorAction SilentlyContinue).Count | Should -Be 0
     }
 }
+
+Describe 'The rehearsal (bench/rehearsal) on the real cluster' -Skip:$NoCluster {
+    BeforeAll { Assert-SlurmCluster }
+
+    It 'runs 2,000 chains through submit and wait with faults injected: every chain completed exactly once, none lost' {
+        $work = Join-Path $TestDrive 'rehearsal'
+        $script = Join-Path $script:RepositoryRoot 'bench/rehearsal.ps1'
+        $r = Invoke-FreshPwsh -Script "& '$script' -Count 2000 -WorkDirectory '$work' -ModulePath '$(Get-EcodModulePath)'"
+        $r.ExitCode | Should -Be 0 -Because $r.Error
+        $r.Output | Should -Match 'fault: head node killed \(-9\) after its first sbatch'
+        $r.Output | Should -Match 'fault: task process \d+ killed with SIGKILL'
+        $r.Output | Should -Match 'completed\s+: 2,000 of 2,000 \(failed 0, cancelled 0, pending 0, running 0\)'
+        $r.Output | Should -Match 'chains completed twice\s+: 0'
+        $r.Output | Should -Match 'wall time\s+: [\d.,]+ s'
+        $r.Output | Should -Match 'sbatch / squeue / sacct calls\s+: \d+ / \d+ / \d+'
+    }
+}
