@@ -64,12 +64,12 @@ Describe 'Compare-EcodRun' {
 Describe 'Submit-EcodJob -Executor Slurm -WhatIf cost preview' {
     It 'shows chains, tasks, core-hours and wall time from the tracker history, and the default model without one' {
         $empty = Join-Path $TestDrive 'empty.db'
-        $script = "`$t = @(Find-EcodProtein -BatchRoot '$($gen.Root)' -RepsOnly:`$false -SkipExisting:`$false -TrackingDatabase '$empty'); " +
-            "'=== default'; `$t | Submit-EcodJob -Executor Slurm -ChunkSize 10 -ThrottleLimit 2 -TrackingDatabase '$empty' -WhatIf; " +
-            "'=== history'; `$t | Submit-EcodJob -Executor Slurm -ChunkSize 10 -ThrottleLimit 2 -TrackingDatabase '$db' -Force -WhatIf"
-        $r = Invoke-FreshPwsh -Script $script
-        $r.ExitCode | Should -Be 0 -Because $r.Error
-        $default, $history = ($r.Output -split '=== history')
+        $find = "`$t = @(Find-EcodProtein -BatchRoot '$($gen.Root)' -RepsOnly:`$false -SkipExisting:`$false -TrackingDatabase '$empty'); "
+        $d = Invoke-FreshPwsh -Script ($find + "`$t | Submit-EcodJob -Executor Slurm -ChunkSize 10 -ThrottleLimit 2 -TrackingDatabase '$empty' -WhatIf")
+        $h = Invoke-FreshPwsh -Script ($find + "`$t | Submit-EcodJob -Executor Slurm -ChunkSize 10 -ThrottleLimit 2 -TrackingDatabase '$db' -Force -WhatIf")
+        $d.ExitCode | Should -Be 0 -Because $d.Error
+        $h.ExitCode | Should -Be 0 -Because $h.Error
+        $default, $history = $d.Output, $h.Output
         $default | Should -Match 'Estimated cost: 40 chain\(s\) in 4 task\(s\) of \d+ cpu\(s\), 2 at once: about [\d.]+ core-hour\(s\), wall time about'
         $default | Should -Match 'default model'
         $history | Should -Match 'Estimated cost: 40 chain\(s\) in 4 task\(s\)'

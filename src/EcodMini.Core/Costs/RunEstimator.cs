@@ -7,9 +7,10 @@ namespace EcodMini.Core.Costs;
 /// </summary>
 public static class RunEstimator
 {
-    /// <summary>The estimate for the tasks a run would start (completed chains that stay as they are left out).</summary>
-    public static RunEstimate ForTasks(IReadOnlyList<Scanning.ProteinTask> tasks, int chunkSize, int concurrency, int cpusPerTask, ChainTimeModel model) =>
-        Estimate(tasks.Where(t => t.WouldRun).DistinctBy(t => (t.ProteinId, t.BatchName)).Select(t => t.SequenceLength).ToList(),
+    /// <summary>The estimate for the tasks a run would start (completed chains that stay as they are left out unless forced).</summary>
+    public static RunEstimate ForTasks(IReadOnlyList<Scanning.ProteinTask> tasks, int chunkSize, int concurrency, int cpusPerTask, ChainTimeModel model,
+        bool force = false) =>
+        Estimate(tasks.Where(t => force || t.WouldRun).DistinctBy(t => (t.ProteinId, t.BatchName)).Select(t => t.SequenceLength).ToList(),
             chunkSize, concurrency, cpusPerTask, model);
 
     public static RunEstimate Estimate(IReadOnlyList<int?> sequenceLengths, int chunkSize, int concurrency, int cpusPerTask, ChainTimeModel model)

@@ -10,7 +10,7 @@ namespace EcodMini.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Export, "EcodReport", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportEcodReportCommand : EcodMonitorCmdlet
+public sealed partial class ExportEcodReportCommand : EcodMonitorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -28,6 +28,14 @@ public sealed class ExportEcodReportCommand : EcodMonitorCmdlet
     public SwitchParameter PassThru { get; set; }
 
     protected override string? TrackingDatabaseParameter => TrackingDatabase;
+
+    /// <summary>Adds a section comparing this tracker run (older side) with -AfterRun, by Compare-EcodRun's rules.</summary>
+    [Parameter]
+    public string? BeforeRun { get; set; }
+
+    /// <summary>The newer run of the comparison section (with -BeforeRun).</summary>
+    [Parameter]
+    public string? AfterRun { get; set; }
 
     protected override void EndProcessing()
     {
@@ -52,7 +60,7 @@ public sealed class ExportEcodReportCommand : EcodMonitorCmdlet
         if (!ShouldProcess(target, $"Write {format} production report")) return;
 
         WriteProgress(new ProgressRecord(1, "Export-EcodReport", "Reading the tracking database") { PercentComplete = 10 });
-        var report = monitor.Report();
+        var report = WithProvenance(monitor.Report());
         WriteVerbose($"Report: {report.Statistics.Total} jobs, {report.Statistics.Batches.Count} batches, {report.Failures.Count} failure reasons, {report.Alerts.Count} alerts");
         WriteProgress(new ProgressRecord(1, "Export-EcodReport", $"Writing {target}") { PercentComplete = 70 });
         try

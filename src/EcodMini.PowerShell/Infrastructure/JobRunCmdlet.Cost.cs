@@ -30,7 +30,7 @@ public abstract partial class JobRunCmdlet
                 WriteVerbose($"Cost estimate: {ex.Message}; using the default model");
             }
         }
-        var estimate = RunEstimator.ForTasks(tasks, options.ChunkSize, script.MaxConcurrent, script.CpusPerTask, model);
+        var estimate = RunEstimator.ForTasks(tasks, options.ChunkSize, script.MaxConcurrent, script.CpusPerTask, model, options.Submission.Force);
         WriteVerbose($"Cost estimate: {estimate.Describe()}");
         return estimate;
     }

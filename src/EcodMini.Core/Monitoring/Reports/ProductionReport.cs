@@ -22,6 +22,13 @@ public sealed record ProductionReport
     public required RetrySummary Retries { get; init; }
     public required ThroughputSeries Throughput { get; init; }
     public IReadOnlyList<ProductionAlert> Alerts { get; init; } = [];
+    /// <summary>SLURM tasks' measured resources with recommendations (null: not included).</summary>
+    public Costs.ResourceReport? Resources { get; init; }
+    /// <summary>Runs with a cost estimate, against what they used.</summary>
+    public IReadOnlyList<Costs.RunCost> Costs { get; init; } = [];
+    /// <summary>A run comparison to include (null: none).</summary>
+    public RunComparison.RunComparisonSummary? Comparison { get; init; }
+    public IReadOnlyList<RunComparison.ChainChange> ComparisonChanges { get; init; } = [];
 
     /// <summary>Failed / finished (0 when nothing finished).</summary>
     public double FailureRate => Statistics.Completed + Statistics.Failed == 0 ? 0 : (double)Statistics.Failed / (Statistics.Completed + Statistics.Failed);

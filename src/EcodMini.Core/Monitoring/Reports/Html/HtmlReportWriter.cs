@@ -57,6 +57,9 @@ public static class HtmlReportWriter
 
         ReportTables.AppendFailures(html, report.Failures);
         ReportTables.AppendRetries(html, report.Retries);
+        ProvenanceTables.AppendResources(html, report.Resources);
+        ProvenanceTables.AppendCosts(html, report.Costs);
+        ProvenanceTables.AppendComparison(html, report.Comparison, report.ComparisonChanges);
         AppendBatches(html, s.Batches);
         html.Append("<p class=\"note\">Rates: success = completed / finished; throughput and ETA as computed by the statistics. ")
             .Append("Alert limits and the chart data are in the JSON report (<code>Export-EcodReport -Path report.json</code>).</p>");
