@@ -13,12 +13,12 @@ public sealed class InitializeEcodDatabaseCommand : EcodDatabaseCmdlet
     {
         var connector = Connector();
         var evidence = Settings.Database.EvidenceTable;
-        var missing = RunDatabase(() => SchemaInspector.CheckAsync(connector, evidence, CancellationToken).GetAwaiter().GetResult());
+        // The exact tables the initializer's DDL creates, split by what the database already has, and what is missing (one session).
+        var plan = RunDatabase(() => SchemaPlan.ReadAsync(connector, evidence, CancellationToken).GetAwaiter().GetResult());
+        var missing = plan.Missing;
         WriteVerbose(missing.Count == 0
             ? $"{connector.Target}: every table and column the tool needs is present"
             : $"{connector.Target}: missing {string.Join(", ", missing)}");
-        // The exact tables the initializer's DDL creates, split by what the database already has.
-        var plan = RunDatabase(() => SchemaPlan.ReadAsync(connector, evidence, CancellationToken).GetAwaiter().GetResult());
         var action = plan.ToCreate.Count == 0
             ? $"Create no table: all {plan.Existing.Count} exist ({string.Join(", ", plan.Existing)}); add any missing column, key or index"
             : $"Create {plan.ToCreate.Count} table(s): {string.Join(", ", plan.ToCreate)}" +
