@@ -104,7 +104,7 @@ Describe 'Submit-EcodJob -Executor Local' {
     }
 
     It 'shows readable default tables' {
-        (Get-EcodJobStatus -TrackingDatabase $db -First 3 | Out-String) | Should -Match 'ProteinId\s+BatchName\s+Status'
+        (Get-EcodJobStatus -TrackingDatabase $db -First 3 | Out-String) | Should -Match 'ProteinId\s+Batch\s+Status'
         (Get-EcodProductionStatistic -TrackingDatabase $db | Out-String) | Should -Match 'SuccessRate\s*:\s*100'
     }
 }
