@@ -366,6 +366,7 @@ Describe 'slurm: keys, in the job scripts Submit-EcodJob and Restart-EcodJob wou
             'worker_pwsh' = SlurmConfig @{ 'slurm.worker_pwsh' = $worker }
             'worker_module' = SlurmConfig @{ 'slurm.worker_module' = $module }
             'submit_delay' = SlurmConfig @{ 'slurm.submit_delay' = '0.7' }
+            'export_variables' = SlurmConfig @{ 'slurm.export_variables' = 'ECOD_EXTRA_SETTING' }
             'log_dir' = SlurmConfig @{ 'paths.log_dir' = "$folder/slurm-logs" }
             'executor' = SlurmConfig @{ 'execution.executor' = 'slurm' }
             'defaults' = SlurmConfig @{}
@@ -425,6 +426,11 @@ Describe 'slurm: keys, in the job scripts Submit-EcodJob and Restart-EcodJob wou
     }
     It 'slurm.worker_module: the module the job imports' {
         Preview 'worker_module' | Should -Match ('Import-Module -Name \W*' + [regex]::Escape("$TestDrive/slurm/My/EcodMini.psd1"))
+    }
+    It 'slurm.export_variables: added to the explicit --export list of every sbatch call' {
+        Preview 'export_variables' | Should -Match '--export=\S*\bECOD_EXTRA_SETTING\b'
+        Preview 'defaults' | Should -Match '--export=\S*\bPATH\b'
+        Preview 'defaults' | Should -Not -Match 'ECOD_EXTRA_SETTING'
     }
     It 'slurm.submit_delay: the pause between per-protein sbatch calls' {
         Preview 'submit_delay' | Should -Match '\(x 3, 0\.7 s apart\)'
