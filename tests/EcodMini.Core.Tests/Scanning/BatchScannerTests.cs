@@ -161,7 +161,7 @@ public class BatchScannerTests
     }
 
     [Fact]
-    public void ScansFortyThousandFilesInSeconds()
+    public void QueuesEachOfFortyThousandSummariesInTwentyBatches()
     {
         using var temp = new TempFolder();
         var b = new BatchFolderBuilder(temp.Path);
@@ -169,9 +169,9 @@ public class BatchScannerTests
             for (var i = 0; i < 2000; i++)
                 b.Summary($"ecod_batch_{batch:D3}", $"{batch:D2}{i / 100:D2}_{i % 100}");
         var result = new BatchScanner(new ScanOptions { BatchRoot = temp.Path }).Scan();
+        // How fast is measured by bench/scan, not here: a timed assertion fails on a loaded machine, not on a slow scanner.
         Assert.Equal(40_000, result.ToProcess);
-        Assert.True(result.Duration < TimeSpan.FromSeconds(20), $"scan took {result.Duration}");
-        Console.WriteLine($"scan of 40000 summaries: {result.Duration.TotalSeconds:F2} s");
+        Assert.Equal(40_000, result.Tasks.Select(t => (t.ProteinId, t.BatchName)).Distinct().Count());
     }
 
     [Fact]
