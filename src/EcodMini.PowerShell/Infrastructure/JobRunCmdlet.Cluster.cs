@@ -13,15 +13,15 @@ public abstract partial class JobRunCmdlet
     public SwitchParameter SkipPreflight { get; set; }
 
     /// <summary>
-    /// Before the first sbatch: Test-EcodCluster's checks (the probe waits at most 30 s; a probe the busy cluster
-    /// keeps pending is a warning). A failed check stops the submission with its fix. A pass is remembered for a day
+    /// Before the first sbatch: Test-EcodCluster's checks (the probe waits at most 60 s; a probe the busy cluster
+    /// keeps queued or running longer is a warning). A failed check stops the submission with its fix. A pass is remembered for a day
     /// per job_script_dir and settings, so repeated submissions do not probe again.
     /// </summary>
     protected void CheckCluster(string runId)
     {
         if (!UsesSlurm || SkipPreflight.IsPresent) return;
         var launch = SlurmLaunchOptions(runId, 1, false, false);
-        var context = SlurmSession.ClusterContext(this, Settings, launch, TrackerPath(TrackingDatabase), TimeSpan.FromSeconds(30));
+        var context = SlurmSession.ClusterContext(this, Settings, launch, TrackerPath(TrackingDatabase), TimeSpan.FromSeconds(60));
         var key = string.Join("|", launch.Script.Partition, string.Join(" ", launch.Script.WorkerProgram), launch.Script.Module.Describe(),
             context.ModuleVersion, string.Join(",", context.SharedFolders.Select(f => f.Path)), launch.Export);
         var marker = Path.Combine(launch.ScriptDirectory, PreflightMarker);
