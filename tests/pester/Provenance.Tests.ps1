@@ -66,7 +66,9 @@ Describe 'Submit-EcodJob -Executor Slurm -WhatIf cost preview' {
         $empty = Join-Path $TestDrive 'empty.db'
         $find = "`$t = @(Find-EcodProtein -BatchRoot '$($gen.Root)' -RepsOnly:`$false -SkipExisting:`$false -TrackingDatabase '$empty'); "
         $d = Invoke-FreshPwsh -Script ($find + "`$t | Submit-EcodJob -Executor Slurm -ChunkSize 10 -ThrottleLimit 2 -TrackingDatabase '$empty' -WhatIf")
-        $h = Invoke-FreshPwsh -Script ($find + "`$t | Submit-EcodJob -Executor Slurm -ChunkSize 10 -ThrottleLimit 2 -TrackingDatabase '$db' -Force -WhatIf")
+        $timed = Join-Path $TestDrive 'timed.db'
+        $h = Invoke-FreshPwsh -Script ($find + "`$null = `$t | Submit-EcodJob -Executor Local -TrackingDatabase '$timed' -ReferenceDirectory '$($gen.ReferenceDirectory)' -WorkDirectory '$TestDrive/timed-work'; " +
+            "`$t | Submit-EcodJob -Executor Slurm -ChunkSize 10 -ThrottleLimit 2 -TrackingDatabase '$timed' -Force -WhatIf")
         $d.ExitCode | Should -Be 0 -Because $d.Error
         $h.ExitCode | Should -Be 0 -Because $h.Error
         $default, $history = $d.Output, $h.Output
