@@ -35,8 +35,9 @@ public class ResultFileTests
         Assert.Contains("\"quality_flags\":[{", line);
         Assert.EndsWith("\n", line);
         var back = Assert.Single(ResultFileReader.Read(path).Records);
-        Assert.Equal(record with { QualityFlags = back.QualityFlags }, back);
+        Assert.Equal(record with { QualityFlags = back.QualityFlags, Domains = back.Domains }, back);
         Assert.Equal(record.QualityFlags, back.QualityFlags);
+        Assert.Equal(record.Domains, back.Domains);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class ReportWriterTests
         var root = doc.RootElement;
 
         Assert.Equal(["format", "generatedAt", "trackingDatabase", "statistics", "timing", "coverage", "domainCount", "failures",
-            "retries", "throughput", "alerts", "failureRate"], root.EnumerateObject().Select(p => p.Name));
+            "retries", "throughput", "alerts", "resources", "costs", "comparison", "comparisonChanges", "failureRate"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("ecodmini-production-report/1", root.GetProperty("format").GetString());
         Assert.Equal("2026-03-01T10:00:00+00:00", root.GetProperty("generatedAt").GetString());
         var stats = root.GetProperty("statistics");
