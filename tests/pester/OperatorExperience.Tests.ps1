@@ -226,11 +226,14 @@ Describe 'Item 10: each part of finding 10' {
             New-PgTestConfiguration -Path $cfg -Database $name
             # What-if lines go to the host: read them from a fresh pwsh's output.
             $whatIf = (Invoke-FreshPwsh -Script "Initialize-EcodDatabase -ConfigurationPath '$cfg' -WhatIf").Output
-            $whatIf -match 'Create (\d+) table\(s\): ([^;"]+)' | Should -BeTrue -Because $whatIf
-            $listed = @($Matches[2].Trim().TrimEnd('.') -split ',\s*' | ForEach-Object Trim)
+            # One "What if" line per change: each table it would create is named on its own line.
+            $listed = @([regex]::Matches("$whatIf", 'Create table ([A-Za-z0-9_.]+)') | ForEach-Object { $_.Groups[1].Value })
+            $listed.Count | Should -BeGreaterThan 5 -Because "$whatIf"
+            Invoke-PgSql -Database $name -Sql "SELECT count(*) FROM information_schema.tables WHERE table_schema IN ('ecod_schema', 'pdb_analysis')" |
+                Should -Be '0' -Because '-WhatIf creates nothing'
             $result = Initialize-EcodDatabase -ConfigurationPath $cfg -Confirm:$false
             ($listed | Sort-Object) | Should -Be ($result.CreatedTables | Sort-Object)
-            Invoke-PgSql -Database $name -Sql "SELECT count(*) FROM information_schema.tables WHERE table_schema IN ('ecod_schema', 'pdb_analysis')" |
+            Invoke-PgSql -Database $name -Sql "SELECT count(*) FROM information_schema.tables WHERE table_schema IN ('ecod_schema', 'pdb_analysis') AND table_type = 'BASE TABLE'" |
                 Should -Be "$($listed.Count)"
         }
         finally { Remove-PgTestDatabase $name }
