@@ -7,7 +7,12 @@ namespace EcodMini.Core.Tracking;
 public sealed partial class TrackingDatabase
 {
     /// <summary>Records imports in one transaction; a later import of the same chain, batch and target replaces the row.</summary>
-    public void RecordImports(IReadOnlyList<ImportLedgerEntry> entries) => Write(transaction => RecordImportsIn(transaction, entries));
+    /// <summary>Records imported chains in the ledger; nothing to record takes no write transaction (a collision check writes nothing).</summary>
+    public void RecordImports(IReadOnlyList<ImportLedgerEntry> entries)
+    {
+        if (entries.Count == 0) return;
+        Write(transaction => RecordImportsIn(transaction, entries));
+    }
 
     private void RecordImportsIn(Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<ImportLedgerEntry> entries)
     {
