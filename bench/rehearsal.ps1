@@ -21,7 +21,7 @@ exec /usr/bin/$name "`$@"
     & chmod +x (Join-Path $bin $name)
 }
 $env:PATH = "${bin}:$env:PATH"
-function Calls([string] $Name) { @(Get-Content "$work/calls.log" -ErrorAction SilentlyContinue | Where-Object { $_ -eq $Name }).Count }
+function Get-CallCount([string] $Name) { @(Get-Content "$work/calls.log" -ErrorAction SilentlyContinue | Where-Object { $_ -eq $Name }).Count }
 function Start-Head([string] $Script) {
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($a in @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "`$ProgressPreference='SilentlyContinue'; Import-Module '$ModulePath'; $Script")) { $psi.ArgumentList.Add($a) }
@@ -33,7 +33,7 @@ function Wait-Until([scriptblock] $Condition, [int] $Seconds, [string] $What) {
     $deadline = (Get-Date).AddSeconds($Seconds)
     while (-not (& $Condition)) { if ((Get-Date) -gt $deadline) { throw "timed out waiting for $What" }; Start-Sleep -Milliseconds 500 }
 }
-function Step([string] $Text) { '{0,7:N1} s  {1}' -f $clock.Elapsed.TotalSeconds, $Text }
+function Write-Step([string] $Text) { '{0,7:N1} s  {1}' -f $clock.Elapsed.TotalSeconds, $Text }
 
 $cfg = Join-Path $work 'production.yml'
 @('slurm:', '  memory: 500M', '  max_concurrent_jobs: 50', '  submit_delay: 0', 'paths:', "  log_dir: $work/logs", "  tracking_db: $work/state/tracking.db",
@@ -41,7 +41,7 @@ $cfg = Join-Path $work 'production.yml'
 $db = "$work/state/tracking.db"
 New-Item -ItemType Directory -Force "$work/state" | Out-Null
 $batch = New-EcodSyntheticBatch -Path (Join-Path $work 'batches') -ProteinCount $Count -Seed 18 -BatchCount 10
-Step "generated $Count chains in 10 batches"
+Write-Step "generated $Count chains in 10 batches"
 $submit = "Find-EcodProtein -BatchRoot '$($batch.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Submit-EcodJob -Executor Slurm -ChunkSize $ChunkSize -ReferenceDirectory '$($batch.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$work/work' -ConfigurationPath '$cfg' -WaitForLease | Out-Null"
 
 # Fault 1: kill -9 of the head node mid-submit (its first array accepted, not recorded).
@@ -50,25 +50,25 @@ $head = Start-Head $submit
 Wait-Until { -not (Test-Path "$work/hang-sbatch") -and @(& /usr/bin/squeue --noheader --format=%j | Where-Object { $_ -like 'ecod-2*' }).Count -gt 0 } 600 'the first array'
 Start-Sleep -Seconds 1
 $head.Kill($true); $head.WaitForExit()
-Step 'fault: head node killed (-9) after its first sbatch, before recording it'
+Write-Step 'fault: head node killed (-9) after its first sbatch, before recording it'
 $again = Start-Head $submit
 $again.WaitForExit()
 if ($again.ExitCode -ne 0) { throw "resubmission failed: $($again.StandardError.ReadToEnd())" }
-Step 'submitted again: the interrupted array adopted, the rest submitted'
+Write-Step 'submitted again: the interrupted array adopted, the rest submitted'
 
 # Fault 2: kill -9 of a waiting head node; fault 3: squeue failing for two polls; fault 4: a controller outage.
 $waiter = Start-Head "Get-EcodJobStatus -TrackingDatabase '$db' -Wait -PollInterval 2 -ConfigurationPath '$cfg' | Out-Null"
 Start-Sleep -Seconds 8
 $waiter.Kill($true); $waiter.WaitForExit()
-Step 'fault: waiting head node killed (-9)'
+Write-Step 'fault: waiting head node killed (-9)'
 '2' | Set-Content "$work/squeue-fail"
 Get-EcodJobStatus -TrackingDatabase $db -Refresh -ConfigurationPath $cfg -WarningAction SilentlyContinue | Out-Null
 Get-EcodJobStatus -TrackingDatabase $db -Refresh -ConfigurationPath $cfg -WarningAction SilentlyContinue | Out-Null
-Step 'fault: squeue failed for two polls'
+Write-Step 'fault: squeue failed for two polls'
 New-Item -ItemType File "$work/outage" | Out-Null
 foreach ($i in 1..2) { Get-EcodJobStatus -TrackingDatabase $db -Refresh -ConfigurationPath $cfg -WarningAction SilentlyContinue | Out-Null; Start-Sleep -Seconds 5 }
 Remove-Item "$work/outage"
-Step 'fault: controller outage (every SLURM command failing) over two polls'
+Write-Step 'fault: controller outage (every SLURM command failing) over two polls'
 
 # Fault 5: one running task killed with SIGKILL.
 $victim = $null
@@ -78,7 +78,7 @@ Wait-Until {
         $cmd -like "*Invoke-EcodPartition*$work/*" } | Select-Object -First 1
     $null -ne $script:victim } 900 'a running task'
 & kill -9 $victim.Name
-Step "fault: task process $($victim.Name) killed with SIGKILL"
+Write-Step "fault: task process $($victim.Name) killed with SIGKILL"
 
 Get-EcodJobStatus -TrackingDatabase $db -Wait -PollInterval 5 -ConfigurationPath $cfg -WarningAction SilentlyContinue | Out-Null
 $failed = @(Get-EcodJobStatus -TrackingDatabase $db -Status failed, timeout -ConfigurationPath $cfg)
@@ -86,7 +86,7 @@ if ($failed.Count -gt 0) {
     $failed | Restart-EcodJob -TrackingDatabase $db -ReferenceDirectory $batch.ReferenceDirectory -WorkDirectory "$work/work" -ConfigurationPath $cfg -Confirm:$false | Out-Null
     Get-EcodJobStatus -TrackingDatabase $db -Wait -PollInterval 5 -ConfigurationPath $cfg -WarningAction SilentlyContinue | Out-Null
 }
-Step "run finished ($($failed.Count) chain(s) of the killed task failed and were restarted)"
+Write-Step "run finished ($($failed.Count) chain(s) of the killed task failed and were restarted)"
 
 $imported = 'skipped (no ECOD_TEST_PG_HOST: no PostgreSQL to import into)'
 if ($env:ECOD_TEST_PG_HOST) {
@@ -105,7 +105,7 @@ $lost = & sqlite3 -readonly $db "SELECT COUNT(*) FROM attempts WHERE status = 'l
 ''
 'rehearsal: {0:N0} chains, chunks of {1}' -f $Count, $ChunkSize
 'wall time                      : {0:N1} s' -f $clock.Elapsed.TotalSeconds
-'sbatch / squeue / sacct calls  : {0} / {1} / {2}' -f (Calls sbatch), (Calls squeue), (Calls sacct)
+'sbatch / squeue / sacct calls  : {0} / {1} / {2}' -f (Get-CallCount sbatch), (Get-CallCount squeue), (Get-CallCount sacct)
 'completed                      : {0:N0} of {1:N0} (failed {2}, cancelled {3}, pending {4}, running {5})' -f $stats.Completed, $stats.Total, $stats.Failed, $stats.Cancelled, $stats.Pending, $stats.Running
 'chains completed twice         : {0}' -f $once
 'attempts settled as lost       : {0} (requeued, never run twice)' -f $lost

@@ -57,7 +57,7 @@ Describe 'Export-EcodReport' {
         $report = Get-Content -Raw $path | ConvertFrom-Json
         $report.format | Should -Be 'ecodmini-production-report/1'
         @($report.PSObject.Properties.Name) | Should -Be @('format', 'generatedAt', 'trackingDatabase', 'statistics', 'timing', 'coverage',
-            'domainCount', 'failures', 'retries', 'throughput', 'alerts', 'failureRate')
+            'domainCount', 'failures', 'retries', 'throughput', 'alerts', 'resources', 'costs', 'comparison', 'comparisonChanges', 'failureRate')
         $report.statistics.total | Should -Be $total
         $report.timing.count | Should -Be $report.statistics.completed
         $report.timing.p95Seconds | Should -BeGreaterOrEqual $report.timing.p50Seconds

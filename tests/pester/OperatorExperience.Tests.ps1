@@ -253,7 +253,7 @@ Describe 'Item 9: help' {
 
     It 'renders the -Noise table of New-EcodSyntheticBatch row by row' {
         $text = Get-Help New-EcodSyntheticBatch -Full | Out-String -Width 200
-        $text | Should -Match '(?m)^\s+BoundaryNoise\s+3\s+6\s+largest shift'
-        $text | Should -Match '(?m)^\s+LargeBoundaryNoise\s+0\s+18\s+'
+        $text | Should -Match '(?m)^\s+BoundaryNoise\s+3\s+6\s+6\s+largest shift'
+        $text | Should -Match '(?m)^\s+LargeBoundaryNoise\s+0\s+18\s+18\s+'
     }
 }
