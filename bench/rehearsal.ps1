@@ -56,7 +56,18 @@ $again.WaitForExit()
 if ($again.ExitCode -ne 0) { throw "resubmission failed: $($again.StandardError.ReadToEnd())" }
 Write-Step 'submitted again: the interrupted array adopted, the rest submitted'
 
-# Fault 2: kill -9 of a waiting head node; fault 3: squeue failing for two polls; fault 4: a controller outage.
+# Fault 2: one running task killed with SIGKILL (while the arrays are surely running: a quiet machine finishes 2,000
+# chains in a few minutes).
+$victim = $null
+Wait-Until {
+    $script:victim = Get-ChildItem /proc -Directory -ErrorAction SilentlyContinue | Where-Object Name -match '^\d+$' | Where-Object {
+        $cmd = try { [IO.File]::ReadAllText("$($_.FullName)/cmdline") } catch { '' }
+        $cmd -like "*Invoke-EcodPartition*$work/*" } | Select-Object -First 1
+    $null -ne $script:victim } 900 'a running task'
+& kill -9 $victim.Name
+Write-Step "fault: task process $($victim.Name) killed with SIGKILL"
+
+# Fault 3: kill -9 of a waiting head node; fault 4: squeue failing for two polls; fault 5: a controller outage.
 $waiter = Start-Head "Get-EcodJobStatus -TrackingDatabase '$db' -Wait -PollInterval 2 -ConfigurationPath '$cfg' | Out-Null"
 Start-Sleep -Seconds 8
 $waiter.Kill($true); $waiter.WaitForExit()
@@ -69,16 +80,6 @@ New-Item -ItemType File "$work/outage" | Out-Null
 foreach ($i in 1..2) { Get-EcodJobStatus -TrackingDatabase $db -Refresh -ConfigurationPath $cfg -WarningAction SilentlyContinue | Out-Null; Start-Sleep -Seconds 5 }
 Remove-Item "$work/outage"
 Write-Step 'fault: controller outage (every SLURM command failing) over two polls'
-
-# Fault 5: one running task killed with SIGKILL.
-$victim = $null
-Wait-Until {
-    $script:victim = Get-ChildItem /proc -Directory -ErrorAction SilentlyContinue | Where-Object Name -match '^\d+$' | Where-Object {
-        $cmd = try { [IO.File]::ReadAllText("$($_.FullName)/cmdline") } catch { '' }
-        $cmd -like "*Invoke-EcodPartition*$work/*" } | Select-Object -First 1
-    $null -ne $script:victim } 900 'a running task'
-& kill -9 $victim.Name
-Write-Step "fault: task process $($victim.Name) killed with SIGKILL"
 
 Get-EcodJobStatus -TrackingDatabase $db -Wait -PollInterval 5 -ConfigurationPath $cfg -WarningAction SilentlyContinue | Out-Null
 $failed = @(Get-EcodJobStatus -TrackingDatabase $db -Status failed, timeout -ConfigurationPath $cfg)
