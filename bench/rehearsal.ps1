@@ -91,13 +91,27 @@ Write-Step "run finished ($($failed.Count) chain(s) of the killed task failed an
 
 $imported = 'skipped (no ECOD_TEST_PG_HOST: no PostgreSQL to import into)'
 if ($env:ECOD_TEST_PG_HOST) {
+    # A database of its own (created and dropped here), so the rehearsal's rows are the only ones it checks.
     $dbName = "ecodmini_rehearsal_$([guid]::NewGuid().ToString('n').Substring(0, 8))"
-    Add-Content $cfg @('database:', "  host: $env:ECOD_TEST_PG_HOST", "  port: $(if ($env:ECOD_TEST_PG_PORT) { $env:ECOD_TEST_PG_PORT } else { 5432 })",
-        "  database: $env:ECOD_TEST_PG_DATABASE", "  user: $env:ECOD_TEST_PG_USER", '  password_env: ECOD_TEST_PG_PASSWORD', '  ssl_mode: disable')
-    Initialize-EcodDatabase -ConfigurationPath $cfg -Confirm:$false | Out-Null
-    Import-EcodResult -TrackingDatabase $db -ConfigurationPath $cfg -Confirm:$false | Out-Null
-    $check = @(Test-EcodImport -TrackingDatabase $db -ConfigurationPath $cfg)
-    $imported = "$(@($check | Where-Object { -not $_.Matches }).Count) mismatches over $($check.Count) chains (schema $dbName)"
+    $port = if ($env:ECOD_TEST_PG_PORT) { $env:ECOD_TEST_PG_PORT } else { 5432 }
+    function Invoke-Psql([string] $Sql) {
+        $env:PGPASSWORD = $env:ECOD_TEST_PG_PASSWORD
+        try { & psql -X -q -v ON_ERROR_STOP=1 -tA -h $env:ECOD_TEST_PG_HOST -p $port -U $env:ECOD_TEST_PG_USER -d $env:ECOD_TEST_PG_DATABASE -c $Sql | Out-Null }
+        finally { Remove-Item Env:PGPASSWORD -ErrorAction SilentlyContinue }
+        if ($LASTEXITCODE -ne 0) { throw "psql failed: $Sql" }
+    }
+    Invoke-Psql "CREATE DATABASE $dbName"
+    try {
+        Add-Content $cfg @('database:', "  host: $env:ECOD_TEST_PG_HOST", "  port: $port",
+            "  database: $dbName", "  user: $env:ECOD_TEST_PG_USER", '  password_env: ECOD_TEST_PG_PASSWORD', '  ssl_mode: disable')
+        Initialize-EcodDatabase -ConfigurationPath $cfg -Confirm:$false | Out-Null
+        Get-EcodJobStatus -TrackingDatabase $db -Status completed -ConfigurationPath $cfg |
+            Import-EcodResult -TrackingDatabase $db -ConfigurationPath $cfg -CollisionStrategy Skip -QualityFilter All -Confirm:$false | Out-Null
+        $rows = Get-EcodJobStatus -TrackingDatabase $db -Status completed -ConfigurationPath $cfg
+        $mismatches = @(Test-EcodImport -All -TrackingDatabase $db -ConfigurationPath $cfg)
+        $imported = "$($mismatches.Count) mismatches over $(@($rows).Count) completed chains (database $dbName, dropped after)"
+    }
+    finally { Invoke-Psql "DROP DATABASE IF EXISTS $dbName WITH (FORCE)" }
 }
 
 $stats = Get-EcodProductionStatistic -TrackingDatabase $db -ConfigurationPath $cfg
