@@ -2,7 +2,7 @@
 # take them, and no other parameter claims to.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    $script:globbing = @('Find-EcodProtein -Pattern', 'Get-EcodJobStatus -BatchName', 'Get-EcodJobStatus -ProteinId',
+    $script:globbing = @('Find-EcodProtein -Pattern', 'Get-EcodJobLog -BatchName', 'Get-EcodJobLog -ProteinId', 'Get-EcodJobStatus -BatchName', 'Get-EcodJobStatus -ProteinId',
         'Get-EcodPartition -Path', 'Import-EcodResult -Path')
     $script:gen = New-TestBatchRoot -ProteinCount 40 -Seed 41 -BatchCount 3
     $script:db = Join-Path $TestDrive 'wildcards.db'
