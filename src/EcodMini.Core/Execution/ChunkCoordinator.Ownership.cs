@@ -10,7 +10,7 @@ public sealed partial class ChunkCoordinator
 {
     /// <summary>An attempt started by a cluster executor this (in-process) launcher cannot poll: never claimed, cancelled or requeued here.</summary>
     private bool IsForeign(OpenAttempt a) =>
-        _launcher is not IClusterLauncher && a.Launcher.Length > 0 && !string.Equals(a.Launcher, _launcher.Name, StringComparison.Ordinal);
+        _launcher is not IClusterLauncher && a.Launcher is { Length: > 0 } launcher && !string.Equals(launcher, _launcher.Name, StringComparison.Ordinal);
 
     private Dictionary<string, int> ForeignRuns(int heldChains) => heldChains == 0 ? []
         : _foreign.GroupBy(a => a.RunId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

@@ -43,7 +43,7 @@ public sealed class TestEcodClusterCommand : EcodConfiguredCmdlet
             Fail(ex, "EcodClusterSettingsInvalid", ErrorCategory.InvalidArgument, ex is UnsafeJobValueException u ? u.Setting : null);
             return;
         }
-        var context = SlurmSession.ClusterContext(this, Settings, launch, TrackerPath(TrackingDatabase), TimeSpan.FromSeconds(ProbeTimeoutSeconds));
+        var context = SlurmSession.ClusterContext(Settings, launch, TrackerPath(TrackingDatabase), TimeSpan.FromSeconds(ProbeTimeoutSeconds));
         WriteVerbose($"Checking the cluster for partition {launch.Script.Partition ?? "(the cluster's default)"}, folders " +
                      string.Join(", ", context.SharedFolders.Select(f => f.Path)) + $", worker module {launch.Script.Module.Describe()}");
         var results = RunStoppableValue(() => ClusterPreflight.Run(context, CancellationToken));

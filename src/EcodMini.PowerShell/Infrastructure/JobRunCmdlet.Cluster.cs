@@ -21,9 +21,9 @@ public abstract partial class JobRunCmdlet
     {
         if (!UsesSlurm || SkipPreflight.IsPresent) return;
         var launch = SlurmLaunchOptions(runId, 1, false, false);
-        var context = SlurmSession.ClusterContext(this, Settings, launch, TrackerPath(TrackingDatabase), TimeSpan.FromSeconds(60));
+        var context = SlurmSession.ClusterContext(Settings, launch, TrackerPath(TrackingDatabase), TimeSpan.FromSeconds(60));
         var key = string.Join("|", launch.Script.Partition, string.Join(" ", launch.Script.WorkerProgram), launch.Script.Module.Describe(),
-            context.ModuleVersion, string.Join(",", context.SharedFolders.Select(f => f.Path)), launch.Export);
+            MyInvocation.MyCommand.Module?.Version.ToString() ?? "0.0", string.Join(",", context.SharedFolders.Select(f => f.Path)), launch.Export);
         var marker = Path.Combine(launch.ScriptDirectory, PreflightMarker);
         if (File.Exists(marker) && File.GetLastWriteTimeUtc(marker) > DateTime.UtcNow.AddDays(-1) && File.ReadAllText(marker) == key)
         {

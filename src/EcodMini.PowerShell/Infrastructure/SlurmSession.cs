@@ -43,12 +43,11 @@ internal static class SlurmSession
     }
 
     /// <summary>What the cluster checks look at, for the given launch options and tracking database.</summary>
-    public static Core.Slurm.Preflight.ClusterCheckContext ClusterContext(PSCmdlet cmdlet, EcodConfiguration settings, SlurmLaunchOptions launch,
+    public static Core.Slurm.Preflight.ClusterCheckContext ClusterContext(EcodConfiguration settings, SlurmLaunchOptions launch,
         string trackerPath, TimeSpan probeTimeout) => new()
     {
         Client = Client(settings), Launch = launch, ProbeTimeout = probeTimeout,
         TrackerDirectory = Path.GetDirectoryName(Path.GetFullPath(trackerPath)) ?? "/",
-        ModuleVersion = cmdlet.MyInvocation.MyCommand.Module?.Version.ToString() ?? "0.0",
     };
 
     /// <summary>A SLURM client whose commands never see the password variable.</summary>

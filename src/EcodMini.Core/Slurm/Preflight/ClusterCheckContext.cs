@@ -2,7 +2,7 @@ namespace EcodMini.Core.Slurm.Preflight;
 
 /// <summary>
 /// What the checks look at: the SLURM client, the run's launch options (partition, folders, worker, --export list),
-/// the tracking database's folder, the module version the run uses, and the node probe (one tiny job, submitted the
+/// the tracking database's folder, and the node probe (one tiny job, submitted the
 /// first time a check asks for it and shared by the checks after).
 /// </summary>
 public sealed class ClusterCheckContext
@@ -12,8 +12,6 @@ public sealed class ClusterCheckContext
     public required SlurmClient Client { get; init; }
     public required SlurmLaunchOptions Launch { get; init; }
     public required string TrackerDirectory { get; init; }
-    /// <summary>The module version the run's workers must import ("1.2.3").</summary>
-    public required string ModuleVersion { get; init; }
     /// <summary>Longest wait for the probe job (queue time included).</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
