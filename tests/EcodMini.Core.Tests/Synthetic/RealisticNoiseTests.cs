@@ -7,27 +7,7 @@ namespace EcodMini.Core.Tests.Synthetic;
 /// <summary>What <see cref="SyntheticNoise.Realistic"/> promises (issue 22), read back from the written summaries.</summary>
 public sealed class RealisticNoiseTests(RealisticNoiseTests.RealisticTree tree) : IClassFixture<RealisticNoiseTests.RealisticTree>
 {
-    public sealed class RealisticTree : IDisposable
-    {
-        private readonly TempFolder _temp = new();
-
-        public RealisticTree()
-        {
-            Info = SyntheticBatchGenerator.Generate(_temp.Sub("realistic"),
-                new SyntheticBatchOptions { ProteinCount = 300, Seed = 2222, Noise = SyntheticNoise.Realistic });
-            Truth = TruthSet.Load(Info.TruthPath);
-            Reference = GeneratedReference.Load(Info.ReferenceDirectory);
-        }
-
-        public SyntheticBatchInfo Info { get; }
-        public TruthSet Truth { get; }
-        public GeneratedReference Reference { get; }
-
-        public IReadOnlyList<SummaryHit> Hits(TruthChain chain) =>
-            SummaryFiles.ReadLegacy(Path.Combine(Info.Root, chain.Batch, "domains", $"{chain.ProteinId}.develop291.domain_summary.xml")).Hits;
-
-        public void Dispose() => _temp.Dispose();
-    }
+    public sealed class RealisticTree() : NoisyTree("realistic", 300, 2222, SyntheticNoise.Realistic);
 
     private static double Probability(SummaryHit hit) => double.Parse(hit.Probability!, CultureInfo.InvariantCulture);
 
