@@ -14,11 +14,11 @@ internal sealed class QueryComposer
     private readonly List<TrueDomain> _domains = [];
     private readonly List<WholeChainCopy> _chainCopies = [];
 
-    public QueryComposer(SyntheticRandom random, ReferenceLibrary library, MutationRates rates)
+    public QueryComposer(SyntheticRandom random, ReferenceLibrary library, MutationRates rates, SyntheticRandom? extraRandom = null)
     {
         _random = random;
         _library = library;
-        _builder = new QuerySequenceBuilder(random, rates);
+        _builder = new QuerySequenceBuilder(random, rates, extraRandom);
         _builder.AppendRandom(Tail());
     }
 

@@ -7,7 +7,7 @@ namespace EcodMini.Synthetic;
 /// Grows one query sequence: random linkers, and mutated copies of reference residues whose
 /// query/reference correspondence is recorded as <see cref="AlignedPair"/>s.
 /// </summary>
-internal sealed class QuerySequenceBuilder(SyntheticRandom random, MutationRates rates)
+internal sealed class QuerySequenceBuilder(SyntheticRandom random, MutationRates rates, SyntheticRandom? extraRandom = null)
 {
     private readonly StringBuilder _sequence = new();
 
@@ -27,7 +27,10 @@ internal sealed class QuerySequenceBuilder(SyntheticRandom random, MutationRates
             if (pairs.Count > 0 && random.Chance(rates.Insertion)) AppendRandom(random.Between(1, 2));
             if (pairs.Count > 0 && random.Chance(rates.Deletion)) continue;
             var residue = source.Sequence[r - 1];
-            _sequence.Append(random.Chance(rates.Substitution) ? AminoAcids.Substitute(random, residue) : residue);
+            var copied = random.Chance(rates.Substitution) ? AminoAcids.Substitute(random, residue) : residue;
+            if (copied == residue && extraRandom is not null && extraRandom.Chance(rates.ExtraSubstitution))
+                copied = AminoAcids.Substitute(extraRandom, residue);
+            _sequence.Append(copied);
             pairs.Add(new AlignedPair(_sequence.Length, r));
         }
         return pairs;

@@ -6,14 +6,17 @@ namespace EcodMini.Synthetic;
 internal static class SyntheticChainBuilder
 {
     private const ulong Stream = 2;
+    /// <summary>The stream of <see cref="MutationRates.ExtraSubstitution"/> (2 is the chain's, 3 its chain letter's).</summary>
+    private const ulong ExtraSubstitutionStream = 4;
     private const int LongChainMinimum = 1520;
 
     public static SyntheticChain Build(ReferenceLibrary library, ulong seed, int index, ProteinId id, SyntheticNoise noise)
     {
         var random = new SyntheticRandom(seed, Stream, (ulong)index);
         var category = index < Enum.GetValues<ChainCategory>().Length ? (ChainCategory)index : PickCategory(random);
-        var rates = category == ChainCategory.HhSearchOnly ? MutationRates.Remote : MutationRates.Close;
-        var composer = new QueryComposer(random, library, rates);
+        var extra = category == ChainCategory.HhSearchOnly ? RemoteExtraSubstitution(noise) : 0;
+        var rates = category == ChainCategory.HhSearchOnly ? MutationRates.Remote with { ExtraSubstitution = extra } : MutationRates.Close;
+        var composer = new QueryComposer(random, library, rates, extra > 0 ? new SyntheticRandom(seed, ExtraSubstitutionStream, (ulong)index) : null);
         Compose(composer, random, library, category);
         var sequence = composer.Finish();
 
@@ -119,4 +122,8 @@ internal static class SyntheticChainBuilder
         EvidenceType.DomainBlast => 1,
         _ => 2,
     };
+
+    /// <summary>Share of the residues the remote rate keeps that <see cref="SyntheticNoise.RemoteSubstitution"/> also substitutes.</summary>
+    private static double RemoteExtraSubstitution(SyntheticNoise noise) =>
+        Math.Max(0, (noise.RemoteSubstitution - MutationRates.Remote.Substitution) / (1 - MutationRates.Remote.Substitution));
 }

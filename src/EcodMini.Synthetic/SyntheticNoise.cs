@@ -29,7 +29,8 @@ public sealed record SyntheticNoise
     /// <summary>
     /// <see cref="Hard"/> with HHsearch output as it looks against ECOD profiles (issue 22): remote homolog probabilities
     /// from a profile-quality draw, correlated sibling hits of the same family down to a few percent, background hits
-    /// under 10%, HHsearch reference coverage 0.6-0.9, and decoys that bring sibling hits of their own H-group.
+    /// under 10%, HHsearch reference coverage 0.6-0.9, decoys that bring sibling hits of their own H-group, and remote homologs at
+    /// about 15% identity.
     /// </summary>
     public static SyntheticNoise Realistic { get; } = Hard with
     {
@@ -39,6 +40,7 @@ public sealed record SyntheticNoise
         OtherTGroupSiblingFraction = 0.25,
         BackgroundHits = 6,
         DecoySiblingFraction = 0.5,
+        RemoteSubstitution = 0.85,
     };
 
     public static SyntheticNoise For(SyntheticDifficulty difficulty) => difficulty switch
@@ -116,6 +118,13 @@ public sealed record SyntheticNoise
     /// <summary>Chance that an HHsearch decoy (spurious, competing or threshold decoy) brings 1-4 correlated sibling hits of its own H-group.</summary>
     public double DecoySiblingFraction { get; init; }
 
+    /// <summary>
+    /// Share of a remote homolog's residues substituted when it is copied into the query (0.75: about 25% identity; Realistic
+    /// 0.85: about 15%, the 10-20% identity at which profile search still finds true homologs). At least 0.75; above it the
+    /// extra substitutions come from a random stream of their own, so layouts, truth and evidence do not change, only sequences.
+    /// </summary>
+    public double RemoteSubstitution { get; init; } = 0.75;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first property with a nonsense value; returns this.</summary>
     public SyntheticNoise Validate()
     {
@@ -138,6 +147,8 @@ public sealed record SyntheticNoise
         Fraction(OtherTGroupSiblingFraction, nameof(OtherTGroupSiblingFraction));
         if (BackgroundHits is < 0 or > 100) throw new ArgumentException($"must be within 0..100 (got {BackgroundHits})", nameof(BackgroundHits));
         Fraction(DecoySiblingFraction, nameof(DecoySiblingFraction));
+        if (!double.IsFinite(RemoteSubstitution) || RemoteSubstitution is < 0.75 or > 1)
+            throw new ArgumentException($"must be within 0.75..1 (got {RemoteSubstitution})", nameof(RemoteSubstitution));
         return this;
     }
 

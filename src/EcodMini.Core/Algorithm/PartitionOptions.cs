@@ -58,8 +58,8 @@ public sealed record PartitionOptions
     /// Off: outputs are exactly those without the rule.
     /// </summary>
     public bool WeakHitVotes { get; init; } = true;
-    /// <summary>Least confidence of a vote-only hit (HHsearch: a probability of about 20-26%, by reference coverage).</summary>
-    public double WeakVoteMinConfidence { get; init; } = 0.25;
+    /// <summary>Least confidence of a vote-only hit (HHsearch: a probability of about 21% at reference coverage 0.7 or less, 15% at 0.9).</summary>
+    public double WeakVoteMinConfidence { get; init; } = 0.2;
     /// <summary>Least reference coverage of a vote-only hit.</summary>
     public double WeakVoteMinReferenceCoverage { get; init; } = 0.5;
     /// <summary>Vote-only hits add to a candidate's support only when at least this many independent ones agree with it.</summary>

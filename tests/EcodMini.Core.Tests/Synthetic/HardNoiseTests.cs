@@ -7,27 +7,7 @@ namespace EcodMini.Core.Tests.Synthetic;
 /// <summary>What <see cref="SyntheticNoise.Hard"/> promises (issue 11), read back from the written summaries.</summary>
 public sealed class HardNoiseTests(HardNoiseTests.HardTree tree) : IClassFixture<HardNoiseTests.HardTree>
 {
-    public sealed class HardTree : IDisposable
-    {
-        private readonly TempFolder _temp = new();
-
-        public HardTree()
-        {
-            Info = SyntheticBatchGenerator.Generate(_temp.Sub("hard"),
-                new SyntheticBatchOptions { ProteinCount = 400, Seed = 4242, Noise = SyntheticNoise.Hard });
-            Truth = TruthSet.Load(Info.TruthPath);
-            Reference = GeneratedReference.Load(Info.ReferenceDirectory);
-        }
-
-        public SyntheticBatchInfo Info { get; }
-        public TruthSet Truth { get; }
-        public GeneratedReference Reference { get; }
-
-        public IReadOnlyList<SummaryHit> Hits(TruthChain chain) =>
-            SummaryFiles.ReadLegacy(Path.Combine(Info.Root, chain.Batch, "domains", $"{chain.ProteinId}.develop291.domain_summary.xml")).Hits;
-
-        public void Dispose() => _temp.Dispose();
-    }
+    public sealed class HardTree() : NoisyTree("hard", 400, 4242, SyntheticNoise.Hard);
 
     /// <summary>Domain hits to the true domain's own reference domain that overlap it (true evidence; decoys pick targets at random).</summary>
     private IEnumerable<SummaryHit> TrueHits(TruthChain chain, TruthDomain domain) =>

@@ -7,27 +7,7 @@ namespace EcodMini.Core.Tests.Synthetic;
 /// <summary>What <see cref="SyntheticNoise.Realistic"/> promises (issue 22), read back from the written summaries.</summary>
 public sealed class RealisticNoiseTests(RealisticNoiseTests.RealisticTree tree) : IClassFixture<RealisticNoiseTests.RealisticTree>
 {
-    public sealed class RealisticTree : IDisposable
-    {
-        private readonly TempFolder _temp = new();
-
-        public RealisticTree()
-        {
-            Info = SyntheticBatchGenerator.Generate(_temp.Sub("realistic"),
-                new SyntheticBatchOptions { ProteinCount = 300, Seed = 2222, Noise = SyntheticNoise.Realistic });
-            Truth = TruthSet.Load(Info.TruthPath);
-            Reference = GeneratedReference.Load(Info.ReferenceDirectory);
-        }
-
-        public SyntheticBatchInfo Info { get; }
-        public TruthSet Truth { get; }
-        public GeneratedReference Reference { get; }
-
-        public IReadOnlyList<SummaryHit> Hits(TruthChain chain) =>
-            SummaryFiles.ReadLegacy(Path.Combine(Info.Root, chain.Batch, "domains", $"{chain.ProteinId}.develop291.domain_summary.xml")).Hits;
-
-        public void Dispose() => _temp.Dispose();
-    }
+    public sealed class RealisticTree() : NoisyTree("realistic", 300, 2222, SyntheticNoise.Realistic);
 
     private static double Probability(SummaryHit hit) => double.Parse(hit.Probability!, CultureInfo.InvariantCulture);
 
@@ -51,6 +31,38 @@ public sealed class RealisticNoiseTests(RealisticNoiseTests.RealisticTree tree) 
         var strong = families.Where(f => f.Max() >= 95).SelectMany(f => f.OrderDescending().Skip(1)).DefaultIfEmpty(0).Average();
         var weak = families.Where(f => f.Max() < 70).SelectMany(f => f.OrderDescending().Skip(1)).DefaultIfEmpty(0).Average();
         Assert.True(strong > weak + 15, $"siblings of strong families average {strong:F1}%, of weak ones {weak:F1}%");
+    }
+
+    [Fact]
+    public void Good_profiles_give_remote_homologs_over_90_percent_at_60_to_100_aligned_residues_often_not_always()
+    {
+        // The best HHsearch hit of the true T-group per remote homolog domain whose best hit aligns 60-100 reference residues.
+        var best = tree.Truth.Chains.Where(c => c.Category == "hhsearch_only")
+            .SelectMany(c => c.Domains.Select(d => FamilyHits(c, d).MaxBy(Probability)))
+            .OfType<SummaryHit>().Where(h => h.HitRange.TotalLength is >= 60 and <= 100).Select(Probability).ToList();
+        Assert.True(best.Count >= 10, $"only {best.Count} remote homolog domains aligning 60-100 residues");
+        var over90 = best.Count(p => p > 90);
+        Assert.True(over90 >= 0.25 * best.Count && over90 <= 0.75 * best.Count, $"{over90} of {best.Count} over 90%");   // driven by the profile-quality draw, not by the length
+        Assert.Contains(best, p => p is >= 55 and < 75);
+    }
+
+    [Fact]
+    public void Remote_homologs_are_copied_at_10_to_20_percent_identity()
+    {
+        var library = ReferenceLibraryBuilder.Build(5, 300);
+        var identities = new List<double>();
+        for (var index = 0; identities.Count < 20 && index < 400; index++)
+        {
+            var chain = SyntheticChainBuilder.Build(library, 5, index, Core.Model.ProteinId.Create("9zzz", "A"), SyntheticNoise.Realistic);
+            if (chain.Category != ChainCategory.HhSearchOnly) continue;
+            foreach (var domain in chain.Domains)
+            {
+                var reference = library.ChainOf(domain.Source).Sequence;
+                identities.Add((double)domain.Pairs.Count(p => chain.Sequence[p.Query - 1] == reference[p.Reference - 1]) / domain.Pairs.Count);
+            }
+        }
+        Assert.True(identities.Count >= 20);
+        Assert.InRange(identities.Average(), 0.10, 0.20);
     }
 
     [Fact]
@@ -79,12 +91,31 @@ public sealed class RealisticNoiseTests(RealisticNoiseTests.RealisticTree tree) 
     }
 
     [Fact]
+    public void Remote_identity_changes_sequences_only_not_layout_truth_or_evidence()
+    {
+        using var temp = new TempFolder();
+        var options = new SyntheticBatchOptions { ProteinCount = 60, Seed = 78 };
+        var low = SyntheticBatchGenerator.Generate(temp.Sub("low"), options with { Noise = SyntheticNoise.Realistic });
+        var usual = SyntheticBatchGenerator.Generate(temp.Sub("usual"), options with { Noise = SyntheticNoise.Realistic with { RemoteSubstitution = 0.75 } });
+        Assert.Equal(File.ReadAllBytes(low.TruthPath), File.ReadAllBytes(usual.TruthPath));
+        var differing = 0;
+        foreach (var file in Directory.EnumerateFiles(low.Root, "*.domain_summary.xml", SearchOption.AllDirectories))
+        {
+            var other = Path.Combine(usual.Root, Path.GetRelativePath(low.Root, file));
+            Assert.Equal(SummaryFiles.ReadLegacy(file).Hits, SummaryFiles.ReadLegacy(other).Hits);
+            if (!File.ReadAllBytes(file).AsSpan().SequenceEqual(File.ReadAllBytes(other))) differing++;
+        }
+        Assert.True(differing > 0, "the remote homologs' sequences should differ");
+    }
+
+    [Fact]
     public void With_its_new_knobs_off_Realistic_writes_exactly_what_Hard_writes()
     {
         using var temp = new TempFolder();
         var options = new SyntheticBatchOptions { ProteinCount = 60, Seed = 77 };
         var hard = SyntheticBatchGenerator.Generate(temp.Sub("hard"), options with { Noise = SyntheticNoise.Hard });
-        var reduced = SyntheticNoise.Realistic with { RemoteProfileQuality = false, OtherTGroupSiblingFraction = 0, BackgroundHits = 0, DecoySiblingFraction = 0 };
+        var reduced = SyntheticNoise.Realistic with { RemoteProfileQuality = false, OtherTGroupSiblingFraction = 0, BackgroundHits = 0, DecoySiblingFraction = 0,
+            RemoteSubstitution = SyntheticNoise.Hard.RemoteSubstitution };
         var same = SyntheticBatchGenerator.Generate(temp.Sub("reduced"), options with { Noise = reduced });
         var hardFiles = Directory.EnumerateFiles(hard.Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(hard.Root, f)).Order().ToList();
         Assert.Equal(hardFiles, Directory.EnumerateFiles(same.Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(same.Root, f)).Order().ToList());
