@@ -24,7 +24,7 @@ public static class ProductionTables
             FollowUp: ["CREATE INDEX IF NOT EXISTS ix_batch_batch_name ON ecod_schema.batch (batch_name)"]),
         new("ecod_schema", "process_status",
             [Id, Int("protein_id", "REFERENCES ecod_schema.protein (id)"), Int("batch_id", "REFERENCES ecod_schema.batch (id)"), Text("current_stage"),
-             Text("status"), Flag("is_representative"), Text("relative_path"), Text("error_message"), CreatedAt, UpdatedAt],
+             Text("status"), Flag("is_representative"), Text("relative_path"), Text("error_message"), Int("sequence_length"), CreatedAt, UpdatedAt],
             FollowUp: ["CREATE INDEX IF NOT EXISTS ix_process_status_protein ON ecod_schema.process_status (protein_id)",
                        "CREATE INDEX IF NOT EXISTS ix_process_status_batch ON ecod_schema.process_status (batch_id)"]),
         new("ecod_schema", "process_file",
@@ -39,7 +39,7 @@ public static class ProductionTables
             [Id, Int("protein_id", "NOT NULL REFERENCES pdb_analysis.protein (id) ON DELETE CASCADE"), Text("sequence"), Text("sequence_md5"), CreatedAt],
             FollowUp: ["CREATE INDEX IF NOT EXISTS ix_protein_sequence_protein ON pdb_analysis.protein_sequence (protein_id)",
                        "CREATE INDEX IF NOT EXISTS ix_protein_sequence_md5 ON pdb_analysis.protein_sequence (sequence_md5)"]),
-        // The reference (ECOD) domains the dashboard joins evidence to by ecod_domain_id; the importer does not fill it.
+        // The reference (ECOD) domains the dashboard joins evidence to by ecod_domain_id; the importer adds the ones its evidence names.
         new("pdb_analysis", "domain",
             [Id, Int("ecod_uid", "UNIQUE"), Int("protein_id", "REFERENCES pdb_analysis.protein (id) ON DELETE CASCADE"), Text("domain_id", "NOT NULL"),
              Text("ecod_domain_id"), Text("range", "NOT NULL"), Text("t_group"), Text("h_group"), Text("x_group"), Text("a_group"),
