@@ -1,5 +1,5 @@
 # More of the team's readers against a real import, each in SQL written here from what the reader asks of the data:
-# the dashboard's statistics, domain detail and hit-level validation routes, and pyecod_vis's views over ecod_curation
+# the dashboard's statistics, domain detail, hit-level validation and protein files routes, and pyecod_vis's views over ecod_curation
 # (accession-ready, flagged and statistics). Readers.Tests.ps1 holds the others; docs/IMPORT-COLUMNS.md names them all.
 
 BeforeDiscovery {
@@ -78,6 +78,18 @@ Describe 'Dashboard routes and curation views after an import' -Skip:$pgSkip {
         Q $db "SELECT count(*) FROM ecod_schema.process_status WHERE sequence_length IS NULL" | Should -Be '0'
     }
 
+    It 'protein files page: the chain''s process row with its batch folder and files, and an audit lookup that runs (no audit yet)' {
+        $p = $parts | Select-Object -First 1
+        $job = $jobs | Where-Object ProteinId -eq "$($p.Protein)"
+        $rows = Q $db "SELECT ps.current_stage, ps.processing_path, b.batch_name, pf.file_type, pf.file_exists FROM ecod_schema.protein ep
+                       JOIN ecod_schema.process_status ps ON ps.protein_id = ep.id LEFT JOIN ecod_schema.batch b ON b.id = ps.batch_id
+                       LEFT JOIN ecod_schema.process_file pf ON pf.process_id = ps.id
+                       WHERE ep.pdb_id = '$($p.Protein.Pdb)' AND ep.chain_id = '$($p.Protein.Chain)' AND pf.file_type = 'domain_summary'"
+        $rows | Should -Be "completed|$((Get-Item (Join-Path $gen.Root $job.BatchName)).FullName)|$($job.BatchName)|domain_summary|t"
+        Q $db "SELECT count(*) FROM ecod_schema.protein ep JOIN ecod_schema.domain_audit a ON a.protein_id = ep.id
+               WHERE ep.pdb_id = '$($p.Protein.Pdb)' AND ep.chain_id = '$($p.Protein.Chain)'" | Should -Be '0'
+    }
+
     It 'curation statistics: every imported chain pending, with its mean domain count' {
         $row = @(Q $db "SELECT pending_proteins, total_proteins, avg_domains_per_protein, active_curators FROM ecod_curation.curation_stats")[0] -split '\|'
         $row[0, 1, 3] | Should -Be @("$($jobs.Count)", "$($jobs.Count)", '0')
@@ -103,27 +115,32 @@ Describe 'Dashboard routes and curation views after an import' -Skip:$pgSkip {
 }
 
 Describe 'Initialize-EcodDatabase adds the columns and views of these readers to an older schema' -Skip:$pgSkip {
-    It 'lists the missing process_status column and curation views with -WhatIf, creates the views, and adds the column only with -Force' {
+    It 'lists the missing process_status column, audit table and curation views with -WhatIf, creates the table, and adds the column only with -Force' {
         $db = New-PgTestDatabase
         $script:scratch += $db
         $cfg = New-PgTestConfiguration -Path (Join-Path $TestDrive "$db.yml") -Database $db
         Initialize-EcodDatabase -ConfigurationPath $cfg -Target Curation -Confirm:$false | Out-Null
         Invoke-PgSql -Database $db -Sql "ALTER TABLE ecod_schema.process_status DROP COLUMN sequence_length;
-                                         DROP VIEW ecod_curation.curation_stats; DROP VIEW ecod_curation.flagged_proteins" | Out-Null
+                                         DROP VIEW ecod_curation.curation_stats; DROP VIEW ecod_curation.flagged_proteins;
+                                         DROP TABLE ecod_schema.domain_audit" | Out-Null
         $module = Join-Path (Get-Module EcodMini).ModuleBase 'EcodMini.psd1'
         $whatIf = & pwsh -NoProfile -NonInteractive -Command "Import-Module '$module'; Initialize-EcodDatabase -ConfigurationPath '$cfg' -Target Curation -Force -WhatIf" 2>&1 | Out-String
         $whatIf | Should -BeLike '*Add nullable column ecod_schema.process_status.sequence_length*'
         $whatIf | Should -BeLike '*Create view ecod_curation.curation_stats*'
         $whatIf | Should -BeLike '*Create view ecod_curation.flagged_proteins*'
+        $whatIf | Should -BeLike '*Create table ecod_schema.domain_audit*'
         $column = "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'ecod_schema' AND table_name = 'process_status' AND column_name = 'sequence_length'"
         Invoke-PgSql -Database $db -Sql $column | Should -Be '0'
 
         { Initialize-EcodDatabase -ConfigurationPath $cfg -Target Curation -Confirm:$false -WarningAction SilentlyContinue } | Should -Throw '*process_status.sequence_length*'
         Invoke-PgSql -Database $db -Sql $column | Should -Be '0'
+        # A missing table needs no -Force: that run created it.
+        Invoke-PgSql -Database $db -Sql "SELECT count(*) FROM ecod_schema.domain_audit" | Should -Be '0'
 
         $done = Initialize-EcodDatabase -ConfigurationPath $cfg -Target Curation -Force -Confirm:$false
         $done.AddedColumns | Should -Be @('ecod_schema.process_status.sequence_length')
         $done.CreatedViews | Sort-Object | Should -Be @('ecod_curation.curation_stats', 'ecod_curation.flagged_proteins')
+        Invoke-PgSql -Database $db -Sql "SELECT to_regclass('ecod_schema.domain_audit') IS NOT NULL" | Should -Be 't'
         Invoke-PgSql -Database $db -Sql $column | Should -Be '1'
     }
 }

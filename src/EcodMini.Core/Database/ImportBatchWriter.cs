@@ -121,7 +121,8 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         var relative = chain.BatchDirectory is not null && chain.Candidate.Path is { } path ? Path.GetRelativePath(chain.BatchDirectory, path) : null;
         return new TrackedChain(r.ProteinId, r.Protein.Pdb, r.Protein.Chain, r.SequenceLength, r.Sequence, PartitionRowMapper.SequenceMd5(r.Sequence),
             plan.BatchId, _folders.IsRepresentative(chain), relative, chain.Candidate.Path, chain.SummaryPath,
-            chain.SummaryPath is { } summary ? Inputs.BatchLayout.DefaultBlastPath(summary, r.Protein) : null);
+            chain.SummaryPath is { } summary ? Inputs.BatchLayout.DefaultBlastPath(summary, r.Protein) : null,
+            chain.BatchDirectory is { } batch ? Path.GetFullPath(batch) : null);
     }
 
     /// <summary>An older schema's optimization_actions of type text gets the actions joined with "; " (readers expect text[]).</summary>

@@ -30,8 +30,8 @@ public static class ProductionSchema
     [
         (EcodSchema, "protein", ["id", "pdb_id", "chain_id", "source_id", "length"]),
         (EcodSchema, "batch", ["id", "batch_name", "base_path", "type", "ref_version", "total_items", "completed_items", "status", "created_at", "completed_at"]),
-        (EcodSchema, "process_status", ["id", "protein_id", "batch_id", "current_stage", "status", "is_representative", "relative_path", "error_message",
-            "sequence_length", "created_at", "updated_at"]),
+        (EcodSchema, "process_status", ["id", "protein_id", "batch_id", "current_stage", "status", "is_representative", "relative_path", "processing_path",
+            "error_message", "sequence_length", "created_at", "updated_at"]),
         (EcodSchema, "process_file", ["process_id", "file_type", "file_path", "file_exists", "file_size", "last_checked"]),
         (AnalysisSchema, "protein", ["id", "pdb_id", "chain_id", "source_id", "length"]),
         (AnalysisSchema, "protein_sequence", ["protein_id", "sequence", "sequence_md5"]),
