@@ -90,6 +90,22 @@ Describe 'Dashboard routes and curation views after an import' -Skip:$pgSkip {
                WHERE ep.pdb_id = '$($p.Protein.Pdb)' AND ep.chain_id = '$($p.Protein.Chain)'" | Should -Be '0'
     }
 
+    It 'protein list and curable proteins: representatives are the non-identical representatives, reference domains have their ends' {
+        $reps = Get-RepresentativeIds $gen.Root
+        $imported = @($jobs.ProteinId | Where-Object { $_ -in $reps } | Sort-Object -Unique)
+        Q $db "SELECT count(*) FROM pdb_analysis.protein WHERE is_nonident_rep" | Should -Be "$($imported.Count)"
+        Q $db "SELECT count(*) FROM pdb_analysis.protein p WHERE is_nonident_rep AND NOT EXISTS (SELECT 1 FROM ecod_schema.protein e
+               JOIN ecod_schema.process_status s ON s.protein_id = e.id WHERE e.source_id = p.source_id AND s.is_representative)" | Should -Be '0'
+        $library = @{}
+        Import-Csv (Join-Path $gen.ReferenceDirectory 'domain_definitions.csv') | ForEach-Object {
+            $segments = $_.range -split ','
+            $library[$_.domain_id] = "$($_.domain_id)|$(($segments[0] -split '-')[0])|$(($segments[-1] -split '-')[-1])"
+        }
+        $rows = @(Q $db "SELECT ecod_domain_id, start_pos, end_pos FROM pdb_analysis.domain")
+        $rows.Count | Should -BeGreaterThan 0
+        $rows | ForEach-Object { $_ | Should -Be $library[($_ -split '\|')[0]] }
+    }
+
     It 'curation statistics: every imported chain pending, with its mean domain count' {
         $row = @(Q $db "SELECT pending_proteins, total_proteins, avg_domains_per_protein, active_curators FROM ecod_curation.curation_stats")[0] -split '\|'
         $row[0, 1, 3] | Should -Be @("$($jobs.Count)", "$($jobs.Count)", '0')

@@ -49,7 +49,7 @@ public static class ProductionTables
         // The reference (ECOD) domains the dashboard joins evidence to by ecod_domain_id; the importer adds the ones its evidence names.
         new("pdb_analysis", "domain",
             [Id, Int("ecod_uid", "UNIQUE"), Int("protein_id", "REFERENCES pdb_analysis.protein (id) ON DELETE CASCADE"), Text("domain_id", "NOT NULL"),
-             Text("ecod_domain_id"), Text("range", "NOT NULL"), Text("t_group"), Text("h_group"), Text("x_group"), Text("a_group"),
+             Text("ecod_domain_id"), Text("range", "NOT NULL"), Int("start_pos"), Int("end_pos"), Text("t_group"), Text("h_group"), Text("x_group"), Text("a_group"),
              Flag("is_manual_rep"), Flag("is_f70"), Flag("is_f40"), Flag("is_f99"), Int("hcount"), Int("scount"), Int("length"), Text("chain_id"),
              Text("asym_id"), Text("pdb_range"), CreatedAt, UpdatedAt],
             FollowUp: ["CREATE INDEX IF NOT EXISTS ix_domain_ecod_domain_id ON pdb_analysis.domain (ecod_domain_id)"]),

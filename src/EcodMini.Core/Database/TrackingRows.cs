@@ -5,7 +5,7 @@ namespace EcodMini.Core.Database;
 /// <summary>
 /// Keeps the team's tracking tables current for imported chains, set-based, inside the import's transaction:
 /// ecod_schema.protein and pdb_analysis.protein upserted by source_id (update when present, insert when not, so no unique
-/// constraint is needed), pdb_analysis.protein_sequence where the partition carries the sequence, one
+/// constraint is needed; is_nonident_rep set for representatives), pdb_analysis.protein_sequence where the partition carries the sequence, one
 /// ecod_schema.process_status row per protein and batch (stage completed, the chain's sequence length and batch folder; is_representative set, never cleared),
 /// ecod_schema.process_file rows for the partition and summary files, and each touched batch's totals and status.
 /// </summary>
@@ -34,6 +34,9 @@ internal static class TrackingRows
                 WHERE NOT EXISTS (SELECT 1 FROM {table} p WHERE p.source_id = k.src)
                 """).ConfigureAwait(false);
         }
+        // A representative is the team's non-identical representative (the dashboard's curable proteins); set, never cleared.
+        await Run($"UPDATE pdb_analysis.protein p SET is_nonident_rep = true FROM {Keys} WHERE p.source_id = k.src AND k.rep AND NOT p.is_nonident_rep")
+            .ConfigureAwait(false);
         await WriteSequencesAsync(connection, transaction, chains, cancellationToken).ConfigureAwait(false);
         await Run($"""
             UPDATE ecod_schema.process_status s SET current_stage = 'completed', status = 'success',
