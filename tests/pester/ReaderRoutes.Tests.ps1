@@ -19,12 +19,8 @@ AfterAll {
 
 Describe 'Dashboard routes and curation views after an import' -Skip:$pgSkip {
     BeforeAll {
-        $script:gen = New-TestBatchRoot -ProteinCount 50 -Seed 57 -BatchCount 2 -Format V1
-        $script:track = Join-Path $TestDrive 'routes.db'
-        Find-EcodProtein -BatchRoot $gen.Root -RepsOnly -SkipExisting:$false |
-            Submit-EcodJob -Executor Local -ReferenceDirectory $gen.ReferenceDirectory -TrackingDatabase $track -WorkDirectory (Join-Path $TestDrive 'work') | Out-Null
-        $script:jobs = @(Get-EcodJobStatus -TrackingDatabase $track -Status completed)
-        $script:parts = @($jobs | ForEach-Object { Get-EcodPartition -Path $_.OutputPath })
+        $run = New-ImportableRun -Directory $TestDrive -ProteinCount 50 -Seed 57
+        $script:gen, $script:track, $script:jobs, $script:parts = $run.Gen, $run.Track, $run.Jobs, $run.Parts
         $script:domainTotal = ($parts | Measure-Object DomainCount -Sum).Sum
         $script:db = New-PgTestDatabase
         $script:scratch += $db

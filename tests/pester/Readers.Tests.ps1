@@ -23,12 +23,8 @@ AfterAll {
 Describe 'The team''s readers after an import' -Skip:$pgSkip {
     BeforeAll {
         # v1.0 summaries: they carry the chain's sequence (protein_sequence, sequence_md5).
-        $script:gen = New-TestBatchRoot -ProteinCount 120 -Seed 31 -BatchCount 2 -Format V1
-        $script:track = Join-Path $TestDrive 'readers.db'
-        Find-EcodProtein -BatchRoot $gen.Root -RepsOnly -SkipExisting:$false |
-            Submit-EcodJob -Executor Local -ReferenceDirectory $gen.ReferenceDirectory -TrackingDatabase $track -WorkDirectory (Join-Path $TestDrive 'work') | Out-Null
-        $script:jobs = @(Get-EcodJobStatus -TrackingDatabase $track -Status completed)
-        $script:parts = @($jobs | ForEach-Object { Get-EcodPartition -Path $_.OutputPath })
+        $run = New-ImportableRun -Directory $TestDrive -ProteinCount 120 -Seed 31
+        $script:gen, $script:track, $script:jobs, $script:parts = $run.Gen, $run.Track, $run.Jobs, $run.Parts
         $script:withDomains = @($parts | Where-Object DomainCount -gt 0)
         $script:domainTotal = ($parts | Measure-Object DomainCount -Sum).Sum
         $script:reps = Get-RepresentativeIds $gen.Root
