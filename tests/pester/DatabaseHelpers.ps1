@@ -60,3 +60,15 @@ function New-PgTestConfiguration {
     $lines | Set-Content -Path $Path
     return $Path
 }
+
+# A v1.0 synthetic batch root (summaries carry sequences) whose representatives ran as local jobs: the root, the tracker,
+# the completed jobs and their partitions, ready to import.
+function New-ImportableRun {
+    param([Parameter(Mandatory)] [string] $Directory, [int] $ProteinCount = 120, [int] $Seed = 31)
+    $gen = New-TestBatchRoot -ProteinCount $ProteinCount -Seed $Seed -BatchCount 2 -Format V1
+    $track = Join-Path $Directory 'readers.db'
+    Find-EcodProtein -BatchRoot $gen.Root -RepsOnly -SkipExisting:$false |
+        Submit-EcodJob -Executor Local -ReferenceDirectory $gen.ReferenceDirectory -TrackingDatabase $track -WorkDirectory (Join-Path $Directory 'work') | Out-Null
+    $jobs = @(Get-EcodJobStatus -TrackingDatabase $track -Status completed)
+    [pscustomobject]@{ Gen = $gen; Track = $track; Jobs = $jobs; Parts = @($jobs | ForEach-Object { Get-EcodPartition -Path $_.OutputPath }) }
+}

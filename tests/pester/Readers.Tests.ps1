@@ -23,12 +23,8 @@ AfterAll {
 Describe 'The team''s readers after an import' -Skip:$pgSkip {
     BeforeAll {
         # v1.0 summaries: they carry the chain's sequence (protein_sequence, sequence_md5).
-        $script:gen = New-TestBatchRoot -ProteinCount 120 -Seed 31 -BatchCount 2 -Format V1
-        $script:track = Join-Path $TestDrive 'readers.db'
-        Find-EcodProtein -BatchRoot $gen.Root -RepsOnly -SkipExisting:$false |
-            Submit-EcodJob -Executor Local -ReferenceDirectory $gen.ReferenceDirectory -TrackingDatabase $track -WorkDirectory (Join-Path $TestDrive 'work') | Out-Null
-        $script:jobs = @(Get-EcodJobStatus -TrackingDatabase $track -Status completed)
-        $script:parts = @($jobs | ForEach-Object { Get-EcodPartition -Path $_.OutputPath })
+        $run = New-ImportableRun -Directory $TestDrive -ProteinCount 120 -Seed 31
+        $script:gen, $script:track, $script:jobs, $script:parts = $run.Gen, $run.Track, $run.Jobs, $run.Parts
         $script:withDomains = @($parts | Where-Object DomainCount -gt 0)
         $script:domainTotal = ($parts | Measure-Object DomainCount -Sum).Sum
         $script:reps = Get-RepresentativeIds $gen.Root
@@ -202,14 +198,26 @@ Describe 'The team''s readers after an import' -Skip:$pgSkip {
                    LEFT JOIN pdb_analysis.partition_domains d ON d.protein_id = pp.id WHERE pp.id = $id GROUP BY pp.id" |
                 Should -Be "$($p.Protein.Pdb)|$($p.Protein.Chain)|$($p.SequenceLength)|$($p.DomainCount)"
         }
-        It 'protein domains: the summary view by pdb and chain in domain order, and the reference-domain join runs' {
+        It 'protein domains: the summary view by pdb and chain in domain order, and the reference domains its evidence names' {
             $p = $withDomains | Sort-Object DomainCount -Descending | Select-Object -First 1
             $rows = Q $v2 "SELECT domain_number, range, t_group, evidence_count > 0 FROM pdb_analysis.partition_domain_summary
                            WHERE pdb_id = '$($p.Protein.Pdb)' AND chain_id = '$($p.Protein.Chain)' ORDER BY domain_number"
             $rows | Should -Be @($p.Domains | ForEach-Object { "$($_.Number)|$($_.Range)|$($_.TGroup)|t" })
-            Q $v2 "SELECT count(*) FROM pdb_analysis.domain_evidence e JOIN pdb_analysis.partition_domain_summary s ON e.domain_id = s.id
-                   JOIN pdb_analysis.domain r ON (e.source_id = r.ecod_domain_id OR e.hit_id = r.ecod_domain_id OR e.domain_ref_id = r.ecod_domain_id)
-                   WHERE s.pdb_id = '$($p.Protein.Pdb)' AND s.chain_id = '$($p.Protein.Chain)'" | Should -Be '0'
+            # The reference panel: evidence joined to pdb_analysis.domain by any of its three ids shows each named library domain
+            # with the library's range and groups.
+            $library = @{}
+            Import-Csv (Join-Path $gen.ReferenceDirectory 'domain_definitions.csv') | ForEach-Object { $library[$_.domain_id] = "$($_.domain_id)|$($_.range)|$($_.t_group)|$($_.h_group)" }
+            $named = @(Q $v2 "SELECT DISTINCT x.id FROM pdb_analysis.domain_evidence e JOIN pdb_analysis.partition_domain_summary s ON e.domain_id = s.id
+                              CROSS JOIN LATERAL (VALUES (e.source_id), (e.hit_id), (e.domain_ref_id)) x(id)
+                              WHERE s.pdb_id = '$($p.Protein.Pdb)' AND s.chain_id = '$($p.Protein.Chain)' AND x.id IS NOT NULL" | Where-Object { $library.ContainsKey($_) })
+            $named.Count | Should -BeGreaterThan 0
+            $shown = Q $v2 "SELECT DISTINCT r.ecod_domain_id, r.range, r.t_group, r.h_group FROM pdb_analysis.domain_evidence e
+                            JOIN pdb_analysis.partition_domain_summary s ON e.domain_id = s.id
+                            JOIN pdb_analysis.domain r ON (e.source_id = r.ecod_domain_id OR e.hit_id = r.ecod_domain_id OR e.domain_ref_id = r.ecod_domain_id)
+                            WHERE s.pdb_id = '$($p.Protein.Pdb)' AND s.chain_id = '$($p.Protein.Chain)'"
+            @($shown | Sort-Object) | Should -Be @($named | ForEach-Object { $library[$_] } | Sort-Object)
+            # Evidence of many chains names the same library domain: it is added once.
+            Q $v2 "SELECT count(*) FROM (SELECT ecod_domain_id FROM pdb_analysis.domain GROUP BY 1 HAVING count(*) > 1) d" | Should -Be '0'
             Q $v2 "SELECT pdb_id, chain_id FROM pdb_analysis.protein WHERE id = (SELECT min(id) FROM pdb_analysis.protein)" | Should -Match '^\w+\|\w+$'
         }
         It 'domain evidence by type and confidence: no NULL confidence, and per domain the strongest evidence comes first' {

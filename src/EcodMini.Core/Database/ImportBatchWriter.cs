@@ -8,7 +8,7 @@ internal sealed record BatchOutcome(IReadOnlyList<ProteinImportRecord> Records, 
 /// <summary>
 /// Writes one batch of chains in one transaction: batch ids, collision probe, per-chain decision (<see cref="ChainPlanner"/>),
 /// deletes for Overwrite, ids from the tables' sequences, binary COPY into the staging tables, one INSERT ... SELECT per
-/// table, then the tracking tables (<see cref="TrackingRows"/>) and, for the Curation target, the staging schema. Any
+/// table, then the tracking tables (<see cref="TrackingRows"/>), the reference domains the evidence names and, for the Curation target, the staging schema. Any
 /// error rolls the whole batch back (the caller retries chain by chain). In a dry run or a collision check the same
 /// reads run and the transaction is rolled back, so nothing is written. Not thread-safe.
 /// </summary>
@@ -80,6 +80,7 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         var sizes = writing.Where(p => p.BatchId is not null).GroupBy(p => p.BatchId!.Value)
             .ToDictionary(g => g.Key, g => _folders.Size(g.First().Chain.BatchDirectory));
         await TrackingRows.WriteAsync(connection, transaction, tracked, sizes, cancellationToken).ConfigureAwait(false);
+        await ReferenceDomainRows.WriteAsync(connection, transaction, options.Reference, rows.Evidence, cancellationToken).ConfigureAwait(false);
         if (options.Target == ImportTarget.Curation)
             await Curation.CurationStaging.WriteAsync(connection, transaction, writing, rows, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -119,7 +120,9 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         var r = chain.Result!;
         var relative = chain.BatchDirectory is not null && chain.Candidate.Path is { } path ? Path.GetRelativePath(chain.BatchDirectory, path) : null;
         return new TrackedChain(r.ProteinId, r.Protein.Pdb, r.Protein.Chain, r.SequenceLength, r.Sequence, PartitionRowMapper.SequenceMd5(r.Sequence),
-            plan.BatchId, _folders.IsRepresentative(chain), relative, chain.Candidate.Path, chain.SummaryPath);
+            plan.BatchId, _folders.IsRepresentative(chain), relative, chain.Candidate.Path, chain.SummaryPath,
+            chain.SummaryPath is { } summary ? Inputs.BatchLayout.DefaultBlastPath(summary, r.Protein) : null,
+            chain.BatchDirectory is { } batch ? Path.GetFullPath(batch) : null);
     }
 
     /// <summary>An older schema's optimization_actions of type text gets the actions joined with "; " (readers expect text[]).</summary>

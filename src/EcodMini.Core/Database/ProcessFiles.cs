@@ -4,17 +4,23 @@ namespace EcodMini.Core.Database;
 
 /// <summary>
 /// ecod_schema.process_file rows of imported chains: one per process_status row and file type (<c>domain_partition</c>
-/// for the partition file, <c>domain_summary</c> for its summary), path, existence and size as seen at import.
+/// for the partition file, <c>domain_summary</c> for its summary, <c>chain_blast_result</c> for the raw chain BLAST where the
+/// batch has one), path, existence and size as seen at import.
 /// </summary>
 internal static class ProcessFiles
 {
     public const string PartitionType = "domain_partition";
     public const string SummaryType = "domain_summary";
+    public const string ChainBlastType = "chain_blast_result";
 
     public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TrackedChain> chains,
         CancellationToken cancellationToken)
     {
-        var files = chains.SelectMany(c => new[] { (Chain: c, Type: PartitionType, Path: c.PartitionPath), (Chain: c, Type: SummaryType, Path: c.SummaryPath) })
+        var files = chains.SelectMany(c => new[]
+            {
+                (Chain: c, Type: PartitionType, Path: c.PartitionPath), (Chain: c, Type: SummaryType, Path: c.SummaryPath),
+                (Chain: c, Type: ChainBlastType, Path: c.ChainBlastPath),
+            })
             .Where(f => f.Path is not null)
             .Select(f => (f.Chain, f.Type, Path: f.Path!, Info: new FileInfo(f.Path!)))
             .ToList();

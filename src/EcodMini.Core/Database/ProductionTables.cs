@@ -2,7 +2,7 @@ namespace EcodMini.Core.Database;
 
 /// <summary>
 /// The tables of the ECOD production schema (FORMATS.md) and the ones the team's readers join (pdb_analysis.protein,
-/// protein_sequence, the reference-domain table, ecod_schema.process_file), as the initializer creates them where missing.
+/// protein_sequence, the reference-domain table, ecod_schema.process_file and domain_audit), as the initializer creates them where missing.
 /// Compatible with the team's definitions: same names, types a reader can use the same way.
 /// </summary>
 public static class ProductionTables
@@ -24,13 +24,20 @@ public static class ProductionTables
             FollowUp: ["CREATE INDEX IF NOT EXISTS ix_batch_batch_name ON ecod_schema.batch (batch_name)"]),
         new("ecod_schema", "process_status",
             [Id, Int("protein_id", "REFERENCES ecod_schema.protein (id)"), Int("batch_id", "REFERENCES ecod_schema.batch (id)"), Text("current_stage"),
-             Text("status"), Flag("is_representative"), Text("relative_path"), Text("error_message"), CreatedAt, UpdatedAt],
+             Text("status"), Flag("is_representative"), Text("relative_path"), Text("processing_path"), Text("error_message"), Int("sequence_length"), CreatedAt, UpdatedAt],
             FollowUp: ["CREATE INDEX IF NOT EXISTS ix_process_status_protein ON ecod_schema.process_status (protein_id)",
                        "CREATE INDEX IF NOT EXISTS ix_process_status_batch ON ecod_schema.process_status (batch_id)"]),
         new("ecod_schema", "process_file",
             [Id, Int("process_id", "REFERENCES ecod_schema.process_status (id) ON DELETE CASCADE"), Text("file_type", "NOT NULL"), Text("file_path"),
              Flag("file_exists"), new("file_size", "bigint"), new("last_checked", "timestamptz")],
             FollowUp: ["CREATE INDEX IF NOT EXISTS ix_process_file_process ON ecod_schema.process_file (process_id)"]),
+        // The dashboard's protein file page reads the newest audit report of a chain from here (no public definition: the
+        // columns are the ones that route selects). Audit tools fill it; the import does not.
+        new("ecod_schema", "domain_audit",
+            [Id, Int("protein_id", "REFERENCES ecod_schema.protein (id) ON DELETE CASCADE"), new("audit_date", "timestamptz", "NOT NULL DEFAULT now()"),
+             Text("visualization_path"), Text("json_report_path"), Text("text_report_path"), Int("total_blast_hits"), Int("total_domains"),
+             new("has_short_alignments", "boolean"), Real("max_domain_coverage"), Real("min_domain_coverage"), Real("avg_domain_coverage"), Text("notes")],
+            FollowUp: ["CREATE INDEX IF NOT EXISTS ix_domain_audit_protein ON ecod_schema.domain_audit (protein_id, audit_date DESC)"]),
         new("pdb_analysis", "protein",
             [Id, Text("source_id", "NOT NULL UNIQUE"), Text("pdb_id", "NOT NULL"), Text("chain_id", "NOT NULL"), Text("unp_acc"), Text("name"),
              Text("type"), Int("tax_id"), Int("length"), Int("sequence_length"), Flag("is_nonident_rep"), CreatedAt, UpdatedAt],
@@ -39,10 +46,10 @@ public static class ProductionTables
             [Id, Int("protein_id", "NOT NULL REFERENCES pdb_analysis.protein (id) ON DELETE CASCADE"), Text("sequence"), Text("sequence_md5"), CreatedAt],
             FollowUp: ["CREATE INDEX IF NOT EXISTS ix_protein_sequence_protein ON pdb_analysis.protein_sequence (protein_id)",
                        "CREATE INDEX IF NOT EXISTS ix_protein_sequence_md5 ON pdb_analysis.protein_sequence (sequence_md5)"]),
-        // The reference (ECOD) domains the dashboard joins evidence to by ecod_domain_id; the importer does not fill it.
+        // The reference (ECOD) domains the dashboard joins evidence to by ecod_domain_id; the importer adds the ones its evidence names.
         new("pdb_analysis", "domain",
             [Id, Int("ecod_uid", "UNIQUE"), Int("protein_id", "REFERENCES pdb_analysis.protein (id) ON DELETE CASCADE"), Text("domain_id", "NOT NULL"),
-             Text("ecod_domain_id"), Text("range", "NOT NULL"), Text("t_group"), Text("h_group"), Text("x_group"), Text("a_group"),
+             Text("ecod_domain_id"), Text("range", "NOT NULL"), Int("start_pos"), Int("end_pos"), Text("t_group"), Text("h_group"), Text("x_group"), Text("a_group"),
              Flag("is_manual_rep"), Flag("is_f70"), Flag("is_f40"), Flag("is_f99"), Int("hcount"), Int("scount"), Int("length"), Text("chain_id"),
              Text("asym_id"), Text("pdb_range"), CreatedAt, UpdatedAt],
             FollowUp: ["CREATE INDEX IF NOT EXISTS ix_domain_ecod_domain_id ON pdb_analysis.domain (ecod_domain_id)"]),

@@ -20,7 +20,7 @@ public static class SchemaPlanner
         if (target == ImportTarget.Curation)
         {
             tables.AddRange(CurationSchema.Tables);
-            views.Add(CurationSchema.QueueView);
+            views.AddRange(CurationViews.All);
         }
         var changes = new List<SchemaChange>();
         foreach (var schema in tables.Select(t => t.Schema).Distinct().Where(s => !state.Schemas.Contains(s)))

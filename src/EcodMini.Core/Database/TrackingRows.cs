@@ -5,14 +5,14 @@ namespace EcodMini.Core.Database;
 /// <summary>
 /// Keeps the team's tracking tables current for imported chains, set-based, inside the import's transaction:
 /// ecod_schema.protein and pdb_analysis.protein upserted by source_id (update when present, insert when not, so no unique
-/// constraint is needed), pdb_analysis.protein_sequence where the partition carries the sequence, one
-/// ecod_schema.process_status row per protein and batch (stage completed; is_representative set, never cleared),
+/// constraint is needed; is_nonident_rep set for representatives), pdb_analysis.protein_sequence where the partition carries the sequence, one
+/// ecod_schema.process_status row per protein and batch (stage completed, the chain's sequence length and batch folder; is_representative set, never cleared),
 /// ecod_schema.process_file rows for the partition and summary files, and each touched batch's totals and status.
 /// </summary>
 internal static class TrackingRows
 {
-    private const string Keys = "unnest(@src::text[], @pdb::text[], @chain::text[], @len::int[], @batch::int[], @rep::boolean[], @rel::text[])" +
-                                " AS k(src, pdb, chain, len, batch, rep, rel)";
+    private const string Keys = "unnest(@src::text[], @pdb::text[], @chain::text[], @len::int[], @batch::int[], @rep::boolean[], @rel::text[], @dir::text[])" +
+                                " AS k(src, pdb, chain, len, batch, rep, rel, dir)";
 
     public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TrackedChain> chains,
         IReadOnlyDictionary<int, int> knownBatchSizes, CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ internal static class TrackingRows
             ("src", chains.Select(c => c.SourceId).ToArray()), ("pdb", chains.Select(c => c.Pdb).ToArray()),
             ("chain", chains.Select(c => c.Chain).ToArray()), ("len", chains.Select(c => c.Length is > 0 ? c.Length : null).ToArray()),
             ("batch", chains.Select(c => c.BatchId).ToArray()), ("rep", chains.Select(c => c.IsRepresentative).ToArray()),
-            ("rel", chains.Select(c => c.RelativePath).ToArray()),
+            ("rel", chains.Select(c => c.RelativePath).ToArray()), ("dir", chains.Select(c => c.ProcessingPath).ToArray()),
         ];
         foreach (var table in new[] { "ecod_schema.protein", "pdb_analysis.protein" })
         {
@@ -34,17 +34,21 @@ internal static class TrackingRows
                 WHERE NOT EXISTS (SELECT 1 FROM {table} p WHERE p.source_id = k.src)
                 """).ConfigureAwait(false);
         }
+        // A representative is the team's non-identical representative (the dashboard's curable proteins); set, never cleared.
+        await Run($"UPDATE pdb_analysis.protein p SET is_nonident_rep = true FROM {Keys} WHERE p.source_id = k.src AND k.rep AND NOT p.is_nonident_rep")
+            .ConfigureAwait(false);
         await WriteSequencesAsync(connection, transaction, chains, cancellationToken).ConfigureAwait(false);
         await Run($"""
             UPDATE ecod_schema.process_status s SET current_stage = 'completed', status = 'success',
                    is_representative = s.is_representative OR k.rep, relative_path = COALESCE(k.rel, s.relative_path),
-                   error_message = NULL, updated_at = now()
+                   processing_path = COALESCE(k.dir, s.processing_path), sequence_length = COALESCE(k.len, s.sequence_length), error_message = NULL, updated_at = now()
             FROM {Keys} JOIN ecod_schema.protein p ON p.source_id = k.src
             WHERE s.protein_id = p.id AND s.batch_id IS NOT DISTINCT FROM k.batch
             """).ConfigureAwait(false);
         await Run($"""
-            INSERT INTO ecod_schema.process_status (protein_id, batch_id, current_stage, status, is_representative, relative_path, created_at, updated_at)
-            SELECT p.id, k.batch, 'completed', 'success', k.rep, k.rel, now(), now()
+            INSERT INTO ecod_schema.process_status (protein_id, batch_id, current_stage, status, is_representative, relative_path, processing_path,
+                                                   sequence_length, created_at, updated_at)
+            SELECT p.id, k.batch, 'completed', 'success', k.rep, k.rel, k.dir, k.len, now(), now()
             FROM {Keys} JOIN ecod_schema.protein p ON p.source_id = k.src
             WHERE NOT EXISTS (SELECT 1 FROM ecod_schema.process_status s WHERE s.protein_id = p.id AND s.batch_id IS NOT DISTINCT FROM k.batch)
             """).ConfigureAwait(false);

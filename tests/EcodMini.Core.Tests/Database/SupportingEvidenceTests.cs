@@ -8,7 +8,7 @@ namespace EcodMini.Core.Tests.Database;
 public sealed class SupportingEvidenceTests
 {
     /// <summary>Chain 3 of the test data (domains on e1000A1 1-91 and e1001A2 101-141,151-191) with a summary beside it.</summary>
-    private static (PartitionResult Chain, string Path) ChainWithSummary(TempFolder temp)
+    private static (PartitionResult Chain, string Path) ChainWithSummary(TempFolder temp, string firstHitScore = "")
     {
         var chain = ImportTestData.Chain(3, "ecod_batch_001");
         var path = temp.File($"ecod_batch_001/mini_domains/{chain.ProteinId}.mini.domains.xml");
@@ -17,7 +17,7 @@ public sealed class SupportingEvidenceTests
               <protein pdb_id="{chain.Protein.Pdb}" chain_id="{chain.Protein.Chain}" length="320"><sequence></sequence></protein>
               <evidence>
                 <hit type="domain_blast" target="e1000A1" evalue="1e-30" query_range="1-90" target_range="2-91"/>
-                <hit type="domain_blast" target="e1000A1" evalue="1e-50" query_range="5-80" target_range="5-80"/>
+                <hit type="domain_blast" target="e1000A1" evalue="1e-50" query_range="5-80" target_range="5-80"{firstHitScore}/>
                 <hit type="hhsearch" target="e1000A1" evalue="1e-8" probability="97.5" query_range="3-88" target_range="1-86"/>
                 <hit type="domain_blast" target="e1000A1" evalue="1e-9" query_range="200-260" target_range="1-61"/>
                 <hit type="domain_blast" target="e7777A1" evalue="1e-40" query_range="1-90" target_range="1-90"/>
@@ -52,6 +52,20 @@ public sealed class SupportingEvidenceTests
         Assert.All(rows, r => Assert.NotNull(r.Confidence));
         Assert.True(rows[1].Confidence >= rows[2].Confidence, $"{rows[1].Confidence} < {rows[2].Confidence}");
         Assert.Equal((97.5f, "3-88"), (rows[3].Probability, rows[3].QueryRange));
+    }
+
+    [Fact]
+    public void ScoreIsTheSummaryHitsScoreWhereItHasOneAndNullElsewhere()
+    {
+        using var temp = new TempFolder();
+        var (chain, path) = ChainWithSummary(temp, " score=\"211.5\"");
+        var loaded = ChainLoader.Load(new ImportCandidate { Path = path }, EcodMini.Core.Monitoring.QualityThresholds.Default, "develop291");
+
+        var rows = PartitionRowMapper.Evidence(chain.Domains[0], 1, loaded.Support[0], EvidenceScorer.WithoutReference).ToList();
+        // The partition's own evidence row takes the score of its best hit (the scored one), the hit's own row too; hits without one stay NULL.
+        Assert.Equal(new float?[] { 211.5f, 211.5f, null, null }, rows.Select(r => r.Score));
+        var unscored = PartitionRowMapper.Evidence(chain.Domains[1], 2, loaded.Support[1], EvidenceScorer.WithoutReference);
+        Assert.All(unscored, r => Assert.Null(r.Score));
     }
 
     [PostgresFact]

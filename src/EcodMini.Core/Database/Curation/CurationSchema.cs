@@ -74,20 +74,6 @@ public static class CurationSchema
              C("confidence_level", "int", "CHECK (confidence_level BETWEEN 1 AND 5)"), C("decided_at", "timestamp", "DEFAULT now()"), C("notes", "text")]),
     ];
 
-    /// <summary>The queue as the curation app lists it: open entries with their protein and assignment summary, most urgent first.</summary>
-    public static ReaderView QueueView { get; } = new(Name, "queue_view", """
-        CREATE VIEW ecod_curation.queue_view AS
-        SELECT q.id AS queue_id, q.priority, q.priority_reason, q.status AS queue_status, q.assigned_curator, p.id AS protein_id, p.source_id,
-               p.pdb_id, p.chain_id, p.sequence_length, p.domain_count, p.partition_coverage, p.partition_quality, p.curation_status,
-               count(a.id) AS domain_assignments, avg(a.confidence) AS avg_confidence, min(a.confidence) AS min_confidence, q.added_at, q.started_at
-        FROM ecod_curation.curation_queue q
-        JOIN ecod_curation.protein p ON p.id = q.protein_id
-        LEFT JOIN ecod_curation.domain_assignment a ON a.protein_id = p.id
-        WHERE q.status IN ('pending', 'in_progress')
-        GROUP BY q.id, p.id
-        ORDER BY q.priority DESC, q.added_at
-        """);
-
     /// <summary>The columns the import writes (schema, table, columns).</summary>
     public static IReadOnlyList<(string Schema, string Table, string[] Columns)> RequiredColumns { get; } =
     [
