@@ -102,6 +102,18 @@ Describe 'Dashboard routes and curation views after an import' -Skip:$pgSkip {
         $rows | ForEach-Object { $_ | Should -Be $library[($_ -split '\|')[0]] }
     }
 
+    It 'curation evidence: every assignment has its evidence, each hit once (the partition''s own row is not repeated)' {
+        Q $db "SELECT count(*) FROM ecod_curation.domain_assignment a WHERE NOT EXISTS (SELECT 1 FROM ecod_curation.domain_evidence e WHERE e.domain_id = a.id)" |
+            Should -Be '0'
+        Q $db "SELECT count(*) FROM (SELECT 1 FROM ecod_curation.domain_evidence
+               GROUP BY domain_id, evidence_type, hit_ecod_domain_id, query_range, hit_range, evalue HAVING count(*) > 1) x" | Should -Be '0'
+        # Fewer rows than the production table's, by the primary rows a supporting hit repeats.
+        $staged = [int](Q $db "SELECT count(*) FROM ecod_curation.domain_evidence")[0]
+        $production = [int](Q $db "SELECT count(*) FROM pdb_analysis.domain_evidence WHERE evidence_type IN ('chain_blast', 'chain_blast_decomposed', 'domain_blast', 'hhsearch')")[0]
+        $staged | Should -BeLessThan $production
+        $staged | Should -BeGreaterOrEqual ($production - $domainTotal)
+    }
+
     It 'curation statistics: every imported chain pending, with its mean domain count' {
         $row = @(Q $db "SELECT pending_proteins, total_proteins, avg_domains_per_protein, active_curators FROM ecod_curation.curation_stats")[0] -split '\|'
         $row[0, 1, 3] | Should -Be @("$($jobs.Count)", "$($jobs.Count)", '0')

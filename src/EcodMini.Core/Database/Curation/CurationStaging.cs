@@ -5,7 +5,7 @@ namespace EcodMini.Core.Database.Curation;
 /// <summary>
 /// Fills the ecod_curation staging schema (pyecod_vis's contract) for the chains one import batch wrote, in the import's
 /// transaction: the protein (upserted by source_id), its automated domain assignments with their evidence, and its
-/// curation_queue entry. Idempotent, and curators' work is never overwritten: a protein whose curation_status is not
+/// curation_queue entry (evidence without the partition's own row where a supporting hit repeats it). Idempotent, and curators' work is never overwritten: a protein whose curation_status is not
 /// pending keeps its row, assignments and queue entry untouched; a pending one has its automated assignments replaced.
 /// </summary>
 internal static class CurationStaging
@@ -30,7 +30,7 @@ internal static class CurationStaging
             for (var i = start; i < start + count; i++) assignments.Add((curationId, rows.Domains[i], row.ProcessVersion));
         }
         var domainIds = await CurationRows.InsertAssignmentsAsync(connection, transaction, assignments, cancellationToken).ConfigureAwait(false);
-        var evidence = rows.Evidence.Where(e => domainIds.ContainsKey(e.DomainId) && CurationValues.EvidenceType(e.EvidenceType) is not null)
+        var evidence = WithoutRepeatedPrimary(rows.Evidence.Where(e => domainIds.ContainsKey(e.DomainId) && CurationValues.EvidenceType(e.EvidenceType) is not null))
             .Select(e => (CurationDomainId: domainIds[e.DomainId], Evidence: e)).ToList();
         var summaries = rows.Proteins.Zip(written).SelectMany(x => rows.Domains.Skip(rows.DomainIndex[x.First.Id].Start).Take(rows.DomainIndex[x.First.Id].Count)
             .Select(d => (d.Id, x.Second.Chain.SummaryPath))).ToDictionary(x => x.Id, x => x.SummaryPath);
@@ -38,4 +38,17 @@ internal static class CurationStaging
         await CurationRows.UpsertQueueAsync(connection, transaction, proteins.Where(p => pending.ContainsKey(p.SourceId)).ToList(), pending, cancellationToken)
             .ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A domain's evidence without its first row (the partition's own evidence) when a supporting hit of the same staged
+    /// type names the same reference domain: the curator sees that hit once, with its own ranges.
+    /// </summary>
+    private static IEnumerable<EvidenceRow> WithoutRepeatedPrimary(IEnumerable<EvidenceRow> evidence) =>
+        evidence.GroupBy(e => e.DomainId).SelectMany(domain =>
+        {
+            var primary = domain.First();
+            var repeated = domain.Skip(1).Any(e => e.DomainRefId == primary.DomainRefId &&
+                                                   CurationValues.EvidenceType(e.EvidenceType) == CurationValues.EvidenceType(primary.EvidenceType));
+            return repeated ? domain.Skip(1) : domain;
+        });
 }
