@@ -109,6 +109,7 @@ if ($env:ECOD_TEST_PG_HOST) {
             Import-EcodResult -TrackingDatabase $db -ConfigurationPath $cfg -CollisionStrategy Skip -QualityFilter All -Confirm:$false | Out-Null
         $rows = Get-EcodJobStatus -TrackingDatabase $db -Status completed -ConfigurationPath $cfg
         $mismatches = @(Test-EcodImport -All -TrackingDatabase $db -ConfigurationPath $cfg)
+        $mismatches | Export-Csv -NoTypeInformation (Join-Path $work 'mismatches.csv')
         $imported = "$($mismatches.Count) mismatches over $(@($rows).Count) completed chains (database $dbName, dropped after)"
     }
     finally { Invoke-Psql "DROP DATABASE IF EXISTS $dbName WITH (FORCE)" }
