@@ -25,9 +25,12 @@ function Start-Head([string] $Script) {
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($a in @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "`$ProgressPreference='SilentlyContinue'; Import-Module '$ModulePath'; $Script")) { $psi.ArgumentList.Add($a) }
     $psi.WorkingDirectory = (Resolve-Path "$PSScriptRoot/..").Path
-    $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
-    $p = [System.Diagnostics.Process]::Start($psi)
-    # Drained in the background (a full pipe would stall the head); read on failure.
+    Start-Captured $psi
+}
+# Starts a process with its output and errors drained in the background (a full pipe would stall it): .Output, .Errors.
+function Start-Captured([System.Diagnostics.ProcessStartInfo] $Info) {
+    $Info.RedirectStandardOutput = $true; $Info.RedirectStandardError = $true
+    $p = [System.Diagnostics.Process]::Start($Info)
     $p | Add-Member -NotePropertyName Output -NotePropertyValue $p.StandardOutput.ReadToEndAsync()
     $p | Add-Member -NotePropertyName Errors -NotePropertyValue $p.StandardError.ReadToEndAsync() -PassThru
 }
@@ -35,10 +38,7 @@ function Start-Head([string] $Script) {
 function Start-Fault([string[]] $Arguments) {
     $psi = [System.Diagnostics.ProcessStartInfo]::new('bash')
     foreach ($a in @("$PSScriptRoot/rehearsal-faults.sh") + $Arguments) { $psi.ArgumentList.Add($a) }
-    $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
-    $p = [System.Diagnostics.Process]::Start($psi)
-    $p | Add-Member -NotePropertyName Output -NotePropertyValue $p.StandardOutput.ReadToEndAsync()
-    $p | Add-Member -NotePropertyName Errors -NotePropertyValue $p.StandardError.ReadToEndAsync() -PassThru
+    Start-Captured $psi
 }
 function Complete-Fault($Process) {
     $Process.WaitForExit()

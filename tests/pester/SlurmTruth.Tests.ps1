@@ -351,8 +351,9 @@ Describe 'The rehearsal (bench/rehearsal) on the real cluster' -Skip:$NoCluster 
         # Under CI the import part must run (the suite starts PostgreSQL); outside CI it runs when ECOD_TEST_PG_* name a server.
         if ($env:ECOD_TEST_PG_HOST -or $env:CI -eq 'true') {
             # The restart comes once rows are in and before the import's last batch: the import waited it out.
-            $r.Output | Should -Match 'fault: postgres restarted after (\d+) chain\(s\) were in: down about \d+ s; the import reconnected \([1-9]\d* lost connection'
-            [int]$Matches[1] | Should -BeLessThan 2000
+            $restart = [regex]::Match("$($r.Output)", 'fault: postgres restarted after (\d+) chain\(s\) were in: down about \d+ s; the import reconnected \([1-9]\d* lost connection')
+            $restart.Success | Should -BeTrue -Because $r.Output
+            [int]$restart.Groups[1].Value | Should -BeLessThan 2000
             $r.Output | Should -Match 'import\s+: 0 mismatches over 2000 completed chains; 2000 protein rows, 0 duplicated'
         }
     }
