@@ -13,7 +13,6 @@ foreach ($name in 'sbatch', 'squeue', 'sacct', 'scontrol', 'scancel') {
     @"
 #!/bin/bash
 echo $name >> '$work/calls.log'
-if [ -e '$work/outage' ]; then echo 'Unable to contact slurm controller (connect failure)' >&2; exit 1; fi
 if [ '$name' = squeue ] && [ -s '$work/squeue-fail' ]; then n=`$(cat '$work/squeue-fail'); echo `$((n-1)) > '$work/squeue-fail'; [ "`$n" -gt 1 ] || rm -f '$work/squeue-fail'; echo 'slurm_load_jobs error: Socket timed out on send/recv operation' >&2; exit 1; fi
 if [ '$name' = sbatch ] && [ -e '$work/hang-sbatch' ] && [[ "`${@: -1}" == */job.sh ]]; then rm -f '$work/hang-sbatch'; /usr/bin/sbatch "`$@"; sleep 600; fi
 exec /usr/bin/$name "`$@"
@@ -26,8 +25,26 @@ function Start-Head([string] $Script) {
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($a in @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "`$ProgressPreference='SilentlyContinue'; Import-Module '$ModulePath'; $Script")) { $psi.ArgumentList.Add($a) }
     $psi.WorkingDirectory = (Resolve-Path "$PSScriptRoot/..").Path
-    $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
-    [System.Diagnostics.Process]::Start($psi)
+    Start-Captured $psi
+}
+# Starts a process with its output and errors drained in the background (a full pipe would stall it): .Output, .Errors.
+function Start-Captured([System.Diagnostics.ProcessStartInfo] $Info) {
+    $Info.RedirectStandardOutput = $true; $Info.RedirectStandardError = $true
+    $p = [System.Diagnostics.Process]::Start($Info)
+    $p | Add-Member -NotePropertyName Output -NotePropertyValue $p.StandardOutput.ReadToEndAsync()
+    $p | Add-Member -NotePropertyName Errors -NotePropertyValue $p.StandardError.ReadToEndAsync() -PassThru
+}
+# A real service restart in the background (bench/rehearsal-faults.sh), its one-line report read at the end.
+function Start-Fault([string[]] $Arguments) {
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('bash')
+    foreach ($a in @("$PSScriptRoot/rehearsal-faults.sh") + $Arguments) { $psi.ArgumentList.Add($a) }
+    Start-Captured $psi
+}
+function Complete-Fault($Process) {
+    $Process.WaitForExit()
+    $line = $Process.Output.Result.Trim()
+    if ($Process.ExitCode -ne 0) { throw "fault script failed: $line $($Process.Errors.Result)" }
+    $line
 }
 function Wait-Until([scriptblock] $Condition, [int] $Seconds, [string] $What) {
     $deadline = (Get-Date).AddSeconds($Seconds)
@@ -47,13 +64,14 @@ $submit = "Find-EcodProtein -BatchRoot '$($batch.Root)' -RepsOnly:`$false -Track
 # Fault 1: kill -9 of the head node mid-submit (its first array accepted, not recorded).
 New-Item -ItemType File "$work/hang-sbatch" | Out-Null
 $head = Start-Head $submit
-Wait-Until { -not (Test-Path "$work/hang-sbatch") -and @(& /usr/bin/squeue --noheader --format=%j | Where-Object { $_ -like 'ecod-2*' }).Count -gt 0 } 600 'the first array'
+try { Wait-Until { -not (Test-Path "$work/hang-sbatch") -and @(& /usr/bin/squeue --noheader --format=%j | Where-Object { $_ -like 'ecod-2*' }).Count -gt 0 } 600 'the first array' }
+catch { if ($head.HasExited) { throw "the submission ended early: $($head.Errors.Result)" }; throw }
 Start-Sleep -Seconds 1
 $head.Kill($true); $head.WaitForExit()
 Write-Step 'fault: head node killed (-9) after its first sbatch, before recording it'
 $again = Start-Head $submit
 $again.WaitForExit()
-if ($again.ExitCode -ne 0) { throw "resubmission failed: $($again.StandardError.ReadToEnd())" }
+if ($again.ExitCode -ne 0) { throw "resubmission failed: $($again.Errors.Result)" }
 Write-Step 'submitted again: the interrupted array adopted, the rest submitted'
 
 # Fault 2: one running task killed with SIGKILL (while the arrays are surely running: a quiet machine finishes 2,000
@@ -67,7 +85,7 @@ Wait-Until {
 & kill -9 $victim.Name
 Write-Step "fault: task process $($victim.Name) killed with SIGKILL"
 
-# Fault 3: kill -9 of a waiting head node; fault 4: squeue failing for two polls; fault 5: a controller outage.
+# Fault 3: kill -9 of a waiting head node; fault 4: squeue failing for two polls; fault 5: slurmctld restarted during the wait.
 $waiter = Start-Head "Get-EcodJobStatus -TrackingDatabase '$db' -Wait -PollInterval 2 -ConfigurationPath '$cfg' | Out-Null"
 Start-Sleep -Seconds 8
 $waiter.Kill($true); $waiter.WaitForExit()
@@ -76,12 +94,11 @@ Write-Step 'fault: waiting head node killed (-9)'
 Get-EcodJobStatus -TrackingDatabase $db -Refresh -ConfigurationPath $cfg -WarningAction SilentlyContinue | Out-Null
 Get-EcodJobStatus -TrackingDatabase $db -Refresh -ConfigurationPath $cfg -WarningAction SilentlyContinue | Out-Null
 Write-Step 'fault: squeue failed for two polls'
-New-Item -ItemType File "$work/outage" | Out-Null
-foreach ($i in 1..2) { Get-EcodJobStatus -TrackingDatabase $db -Refresh -ConfigurationPath $cfg -WarningAction SilentlyContinue | Out-Null; Start-Sleep -Seconds 5 }
-Remove-Item "$work/outage"
-Write-Step 'fault: controller outage (every SLURM command failing) over two polls'
-
-Get-EcodJobStatus -TrackingDatabase $db -Wait -PollInterval 5 -ConfigurationPath $cfg -WarningAction SilentlyContinue | Out-Null
+$jobNames = @(Get-ChildItem "$work/state/jobs" -Recurse -Filter job.sh | ForEach-Object { (Get-Content $_.FullName | Select-String "job-name='([^']+)'").Matches[0].Groups[1].Value } | Sort-Object -Unique) -join ','
+$restart = Start-Fault @('slurmctld', $jobNames, '8')
+$outages = @()
+Get-EcodJobStatus -TrackingDatabase $db -Wait -PollInterval 5 -ConfigurationPath $cfg -WarningVariable outages -WarningAction SilentlyContinue | Out-Null
+Write-Step "fault: $(Complete-Fault $restart); the wait went on ($(@($outages | Where-Object { "$_" -match 'unknown since' }).Count) poll(s) warned SLURM state unknown)"
 $failed = @(Get-EcodJobStatus -TrackingDatabase $db -Status failed, timeout -ConfigurationPath $cfg)
 if ($failed.Count -gt 0) {
     $failed | Restart-EcodJob -TrackingDatabase $db -ReferenceDirectory $batch.ReferenceDirectory -WorkDirectory "$work/work" -ConfigurationPath $cfg -Confirm:$false | Out-Null
@@ -94,24 +111,31 @@ if ($env:ECOD_TEST_PG_HOST) {
     # A database of its own (created and dropped here), so the rehearsal's rows are the only ones it checks.
     $dbName = "ecodmini_rehearsal_$([guid]::NewGuid().ToString('n').Substring(0, 8))"
     $port = if ($env:ECOD_TEST_PG_PORT) { $env:ECOD_TEST_PG_PORT } else { 5432 }
-    function Invoke-Psql([string] $Sql) {
+    function Invoke-Psql([string] $Sql, [string] $Database = $env:ECOD_TEST_PG_DATABASE) {
         $env:PGPASSWORD = $env:ECOD_TEST_PG_PASSWORD
-        try { & psql -X -q -v ON_ERROR_STOP=1 -tA -h $env:ECOD_TEST_PG_HOST -p $port -U $env:ECOD_TEST_PG_USER -d $env:ECOD_TEST_PG_DATABASE -c $Sql | Out-Null }
+        try { & psql -X -q -v ON_ERROR_STOP=1 -tA -h $env:ECOD_TEST_PG_HOST -p $port -U $env:ECOD_TEST_PG_USER -d $Database -c $Sql }
         finally { Remove-Item Env:PGPASSWORD -ErrorAction SilentlyContinue }
         if ($LASTEXITCODE -ne 0) { throw "psql failed: $Sql" }
     }
-    Invoke-Psql "CREATE DATABASE $dbName"
+    Invoke-Psql "CREATE DATABASE $dbName" | Out-Null
     try {
         Add-Content $cfg @('database:', "  host: $env:ECOD_TEST_PG_HOST", "  port: $port",
             "  database: $dbName", "  user: $env:ECOD_TEST_PG_USER", '  password_env: ECOD_TEST_PG_PASSWORD', '  ssl_mode: disable')
         Initialize-EcodDatabase -ConfigurationPath $cfg -Confirm:$false | Out-Null
-        Get-EcodJobStatus -TrackingDatabase $db -Status completed -ConfigurationPath $cfg |
-            Import-EcodResult -TrackingDatabase $db -ConfigurationPath $cfg -CollisionStrategy Skip -QualityFilter All -Confirm:$false | Out-Null
-        $rows = Get-EcodJobStatus -TrackingDatabase $db -Status completed -ConfigurationPath $cfg
+        $rows = @(Get-EcodJobStatus -TrackingDatabase $db -Status completed -ConfigurationPath $cfg)
+        # Fault 6: PostgreSQL restarted during the import (once the first rows are in).
+        $pgRestart = Start-Fault @('postgres', $dbName)
+        $dropped = @()
+        $rows | Import-EcodResult -TrackingDatabase $db -ConfigurationPath $cfg -CollisionStrategy Skip -QualityFilter All -BatchSize 250 -Confirm:$false `
+            -WarningVariable dropped -WarningAction SilentlyContinue | Out-Null
+        Write-Step "fault: $(Complete-Fault $pgRestart); the import reconnected ($(@($dropped | Where-Object { "$_" -match 'connection to .* lost' }).Count) lost connection(s) waited out)"
         $mismatches = @(Test-EcodImport -All -TrackingDatabase $db -ConfigurationPath $cfg)
-        $imported = "$($mismatches.Count) mismatches over $(@($rows).Count) completed chains (database $dbName, dropped after)"
+        $mismatches | Export-Csv -NoTypeInformation (Join-Path $work 'mismatches.csv')
+        $stored = Invoke-Psql "SELECT count(*), count(DISTINCT (pdb_id, chain_id, batch_id)) FROM pdb_analysis.partition_proteins" $dbName
+        $total, $distinct = "$stored".Trim() -split '\|'
+        $imported = "$($mismatches.Count) mismatches over $($rows.Count) completed chains; $total protein rows, $([int]$total - [int]$distinct) duplicated (database $dbName, dropped after)"
     }
-    finally { Invoke-Psql "DROP DATABASE IF EXISTS $dbName WITH (FORCE)" }
+    finally { Invoke-Psql "DROP DATABASE IF EXISTS $dbName WITH (FORCE)" | Out-Null }
 }
 
 $stats = Get-EcodProductionStatistic -TrackingDatabase $db -ConfigurationPath $cfg

@@ -44,3 +44,25 @@ function Get-JobScriptName([string] $JobScriptPath) {
 function Get-SacctRows([string] $JobName) {
     @(& sacct -X --parsable2 --noheader --name $JobName --starttime now-1days --format=JobIdRaw,JobID,State | Where-Object { $_ })
 }
+
+# The first job script's job name under a test folder's jobs/ (the run's ecod-<run>).
+function Get-RunJobName([string] $Folder) {
+    Get-JobScriptName (Get-ChildItem (Join-Path $Folder 'jobs') -Recurse -Filter job.sh | Select-Object -First 1).FullName
+}
+
+# A configuration for tests that run chains again in every test (skip_existing: false: outputs of an earlier test do not count).
+function New-SlurmRunConfig([string] $Folder, [int] $MaxConcurrent = 4) {
+    New-Item -ItemType Directory -Force -Path $Folder | Out-Null
+    $path = Join-Path $Folder 'production.yml'
+    (Get-SlurmConfigLines $Folder -MaxConcurrent $MaxConcurrent) + @('paths:', "  log_dir: $Folder/logs", 'processing:', '  retry_delay: 0', '  skip_existing: false') | Set-Content $path
+    $path
+}
+
+# One test's case on the cluster: its folder, configuration (New-SlurmRunConfig), tracker, and the first $Count chains
+# of the batch root found into that tracker (none when $Count is 0). Returns Folder, Config, Db, Tasks.
+function New-SlurmCase([string] $Folder, [string] $BatchRoot, [int] $Count = 0, [int] $MaxConcurrent = 4) {
+    $cfg = New-SlurmRunConfig $Folder -MaxConcurrent $MaxConcurrent
+    $db = Join-Path $Folder 'tracking.db'
+    $tasks = if ($Count -gt 0) { @(Find-EcodProtein -BatchRoot $BatchRoot -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First $Count) } else { @() }
+    [pscustomobject]@{ Folder = $Folder; Config = $cfg; Db = $db; Tasks = $tasks }
+}

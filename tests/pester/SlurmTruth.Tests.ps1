@@ -43,14 +43,6 @@ BeforeAll {
         $name
     }
 
-    # The test cluster's configuration; chains run again in every test (their outputs of an earlier test do not count).
-    function New-TruthConfig([string] $Folder, [int] $MaxConcurrent = 4) {
-        New-Item -ItemType Directory -Force -Path $Folder | Out-Null
-        $path = Join-Path $Folder 'production.yml'
-        (Get-SlurmConfigLines $Folder -MaxConcurrent $MaxConcurrent) + @('paths:', "  log_dir: $Folder/logs", 'processing:', '  retry_delay: 0', '  skip_existing: false') | Set-Content $path
-        $path
-    }
-
     $script:G = New-TestBatchRoot -ProteinCount 60 -Seed 18 -BatchCount 1
 }
 
@@ -58,10 +50,8 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
     BeforeAll { Assert-SlurmCluster }
 
     It 'Stop-EcodJob -All after the run finished cancels nothing: finished chains are collected as completed' {
-        $folder = Join-Path $TestDrive 'stop-after'
-        $cfg = New-TruthConfig $folder
-        $db = Join-Path $folder 'tracking.db'
-        $tasks = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 30)
+        $case = New-SlurmCase (Join-Path $TestDrive 'stop-after') $G.Root 30
+        $folder, $cfg, $db, $tasks = $case.Folder, $case.Config, $case.Db, $case.Tasks
         (Submit-Slurm $tasks $db $folder $cfg).Status | Sort-Object -Unique | Should -Be 'submitted'
         $name = Wait-QueueEmpty $folder
         # The tracker was never refreshed: it still says submitted/running when Stop arrives.
@@ -78,10 +68,8 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
     }
 
     It 'Get-EcodJobStatus -Refresh repairs chains an older version marked cancelled after they had finished' {
-        $folder = Join-Path $TestDrive 'repair'
-        $cfg = New-TruthConfig $folder
-        $db = Join-Path $folder 'tracking.db'
-        $tasks = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 20)
+        $case = New-SlurmCase (Join-Path $TestDrive 'repair') $G.Root 20
+        $folder, $cfg, $db, $tasks = $case.Folder, $case.Config, $case.Db, $case.Tasks
         Submit-Slurm $tasks $db $folder $cfg | Out-Null
         Wait-QueueEmpty $folder | Out-Null
         # What the old Stop-EcodJob did: every running attempt and its job closed as cancelled, without asking SLURM.
@@ -96,14 +84,12 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
     }
 
     It 'a local run beside a held SLURM run leaves its chunks alone, names the run, and runs only unclaimed chains' {
-        $folder = Join-Path $TestDrive 'ownership'
-        $cfg = New-TruthConfig $folder
-        $db = Join-Path $folder 'tracking.db'
-        $all = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 25)
+        $case = New-SlurmCase (Join-Path $TestDrive 'ownership') $G.Root 25
+        $folder, $cfg, $db, $all = $case.Folder, $case.Config, $case.Db, $case.Tasks
         $blockers = Start-Blockers
         try {
             Submit-Slurm $all[0..19] $db $folder $cfg -Busy | Out-Null
-            $name = Get-JobScriptName (Get-ChildItem (Join-Path $folder 'jobs') -Recurse -Filter job.sh | Select-Object -First 1).FullName
+            $name = Get-RunJobName $folder
             $run = $name -replace '^ecod-', ''
             # The default executor is local: the same chains plus five new ones.
             $warnings = @()
@@ -122,10 +108,8 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
     }
 
     It 'squeue and sacct failing (a wrapper on PATH) leave states as they were, with a warning dated "unknown since"' {
-        $folder = Join-Path $TestDrive 'outage'
-        $cfg = New-TruthConfig $folder
-        $db = Join-Path $folder 'tracking.db'
-        $tasks = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 20)
+        $case = New-SlurmCase (Join-Path $TestDrive 'outage') $G.Root 20
+        $folder, $cfg, $db, $tasks = $case.Folder, $case.Config, $case.Db, $case.Tasks
         $blockers = Start-Blockers
         try {
             Submit-Slurm $tasks $db $folder $cfg -Busy | Out-Null
@@ -145,9 +129,8 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
     }
 
     It 'keeps the database password out of the job environment, the job script and slurmctld (a running worker''s /proc/<pid>/environ)' {
-        $folder = Join-Path $TestDrive 'secret'
-        $cfg = New-TruthConfig $folder
-        $db = Join-Path $folder 'tracking.db'
+        $case = New-SlurmCase (Join-Path $TestDrive 'secret')
+        $folder, $cfg, $db = $case.Folder, $case.Config, $case.Db
         $secret = 'pw-' + [guid]::NewGuid().ToString('n')
         $pipeline = "Find-EcodProtein -BatchRoot '$($G.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Submit-EcodJob -Executor Slurm -ReferenceDirectory '$($G.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$folder/work' -ChunkSize 60 -ConfigurationPath '$cfg' | Out-Null"
         $r = Invoke-FreshPwsh -Script "`$env:ECOD_DB_PASSWORD = '$secret'; `$env:PGPASSWORD = '$secret'; $pipeline"
@@ -180,15 +163,14 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
     }
 
     It 'holds one cap per run across arrays split at MaxArraySize: pieces are chained and never run more than max_concurrent_jobs tasks' {
-        $folder = Join-Path $TestDrive 'cap'
-        $cfg = New-TruthConfig $folder -MaxConcurrent 1
-        $db = Join-Path $folder 'tracking.db'
+        $case = New-SlurmCase (Join-Path $TestDrive 'cap') -MaxConcurrent 1
+        $folder, $cfg, $db = $case.Folder, $case.Config, $case.Db
         $more = New-TestBatchRoot -ProteinCount 110 -Seed 19 -BatchCount 1
         $tasks = @(Find-EcodProtein -BatchRoot $more.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg)
         $verbose = $tasks | Submit-EcodJob -Executor Slurm -ReferenceDirectory $more.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $folder 'work') `
             -ChunkSize 1 -ConfigurationPath $cfg -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         ($verbose.Message -join "`n") | Should -Match 'exceed MaxArraySize 101: submitting 2 arrays, each starting after the previous one ends'
-        $name = Get-JobScriptName (Get-ChildItem (Join-Path $folder 'jobs') -Recurse -Filter job.sh | Select-Object -First 1).FullName
+        $name = Get-RunJobName $folder
         try {
             $arrays = @(& squeue --noheader --name $name --format='%F' | Sort-Object -Unique)
             $arrays.Count | Should -Be 2
@@ -208,10 +190,8 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
     }
 
     It 'Stop-EcodJob -ProteinId stops exactly the named chains: a chunk of only them is scancelled, others skip them by stop file' {
-        $folder = Join-Path $TestDrive 'partial'
-        $cfg = New-TruthConfig $folder
-        $db = Join-Path $folder 'tracking.db'
-        $tasks = @(Find-EcodProtein -BatchRoot $G.Root -RepsOnly:$false -TrackingDatabase $db -ConfigurationPath $cfg | Select-Object -First 20)
+        $case = New-SlurmCase (Join-Path $TestDrive 'partial') $G.Root 20
+        $folder, $cfg, $db, $tasks = $case.Folder, $case.Config, $case.Db, $case.Tasks
         $blockers = Start-Blockers
         try {
             Submit-Slurm $tasks $db $folder $cfg -Busy | Out-Null
@@ -222,7 +202,7 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
             $report = Stop-EcodJob -TrackingDatabase $db -ProteinId ($whole + $some) -ConfigurationPath $cfg -Confirm:$false
             ($report.StoppedCount, $report.Cancelled.Count, $report.Requested.Count, $report.ExecutorJobs.Count) | Should -Be @(13, 10, 3, 1)
             $report.ExecutorJobs[0] | Should -Be $chunks[0].Name
-            $name = Get-JobScriptName (Get-ChildItem (Join-Path $folder 'jobs') -Recurse -Filter job.sh | Select-Object -First 1).FullName
+            $name = Get-RunJobName $folder
             @(& squeue --noheader --array --name $name --format='%i') | Should -Be $chunks[1].Name -Because 'only the task holding nothing but named chains is cancelled'
         }
         finally { Stop-Blockers $blockers }
@@ -235,9 +215,8 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
     }
 
     It 'Stop-EcodJob -All on a local run owned by another session: that run skips the chains at its next chain and records them cancelled' {
-        $folder = Join-Path $TestDrive 'localstop'
-        $cfg = New-TruthConfig $folder
-        $db = Join-Path $folder 'tracking.db'
+        $case = New-SlurmCase (Join-Path $TestDrive 'localstop')
+        $folder, $cfg, $db = $case.Folder, $case.Config, $case.Db
         $big = New-TestBatchRoot -ProteinCount 400 -Seed 21 -BatchCount 1
         $p = Start-FreshPwsh -Script "Find-EcodProtein -BatchRoot '$($big.Root)' -RepsOnly:`$false -TrackingDatabase '$db' -ConfigurationPath '$cfg' | Submit-EcodJob -ReferenceDirectory '$($big.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$folder/work' -ChunkSize 400 -ThrottleLimit 1 -ConfigurationPath '$cfg' | Out-Null"
         try {
@@ -265,9 +244,8 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
     }
 
     It 'Ctrl+C (SIGINT) during sbatch says what was submitted; the next command adopts the job and every chain runs once' {
-        $folder = Join-Path $TestDrive 'sigint'
-        $cfg = New-TruthConfig $folder
-        $db = Join-Path $folder 'tracking.db'
+        $case = New-SlurmCase (Join-Path $TestDrive 'sigint')
+        $folder, $cfg, $db = $case.Folder, $case.Config, $case.Db
         $bin = Join-Path $folder 'bin'
         New-Item -ItemType Directory -Force $bin | Out-Null
         # sbatch that submits for real, then hangs: the submitter is interrupted before it can record the job id.
@@ -354,18 +332,29 @@ Describe 'Test-EcodCluster on the real cluster' -Skip:$NoCluster {
 Describe 'The rehearsal (bench/rehearsal) on the real cluster' -Skip:$NoCluster {
     BeforeAll { Assert-SlurmCluster }
 
-    It 'runs 2,000 chains through submit and wait with faults injected: every chain completed exactly once, none lost' {
+    It 'runs 2,000 chains through submit, wait and import with faults injected: every chain completed once, none lost, no duplicated row, no mismatch' {
         $work = Join-Path $TestDrive 'rehearsal'
         $script = Join-Path $script:RepositoryRoot 'bench/rehearsal.ps1'
         $r = Invoke-FreshPwsh -Script "& '$script' -Count 2000 -WorkDirectory '$work' -ModulePath '$(Get-EcodModulePath)'"
         $r.ExitCode | Should -Be 0 -Because $r.Error
         $r.Output | Should -Match 'fault: head node killed \(-9\) after its first sbatch'
         $r.Output | Should -Match 'fault: task process \d+ killed with SIGKILL'
+        $r.Output | Should -Match 'fault: waiting head node killed \(-9\)'
+        $r.Output | Should -Match 'fault: squeue failed for two polls'
+        $r.Output | Should -Match 'fault: slurmctld restarted: down \d+ s with [1-9]\d* task\(s\) queued or running; the wait went on'
         $r.Output | Should -Match 'completed\s+: 2,000 of 2,000 \(failed 0, cancelled 0, pending 0, running 0\)'
         $r.Output | Should -Match 'chains completed twice\s+: 0'
+        $r.Output | Should -Match 'attempts settled as lost\s+: 0 '
         $r.Output | Should -Match 'wall time\s+: [\d.,]+ s'
         $r.Output | Should -Match 'sbatch / squeue / sacct calls\s+: \d+ / \d+ / \d+'
-        # The import runs over every chain; its mismatch count is reported, not yet asserted to be 0 (open: see the closing note of session 4).
-        if ($env:ECOD_TEST_PG_HOST) { $r.Output | Should -Match 'import\s+: \d+ mismatches over 2000 completed chains' }
+        & sinfo --noheader --format=%t | Should -Match 'idle|mix|alloc|comp' -Because 'the restarted controller runs the cluster again'
+        # Under CI the import part must run (the suite starts PostgreSQL); outside CI it runs when ECOD_TEST_PG_* name a server.
+        if ($env:ECOD_TEST_PG_HOST -or $env:CI -eq 'true') {
+            # The restart comes once rows are in and before the import's last batch: the import waited it out.
+            $restart = [regex]::Match("$($r.Output)", 'fault: postgres restarted after (\d+) chain\(s\) were in: down about \d+ s; the import reconnected \([1-9]\d* lost connection')
+            $restart.Success | Should -BeTrue -Because $r.Output
+            [int]$restart.Groups[1].Value | Should -BeLessThan 2000
+            $r.Output | Should -Match 'import\s+: 0 mismatches over 2000 completed chains; 2000 protein rows, 0 duplicated'
+        }
     }
 }

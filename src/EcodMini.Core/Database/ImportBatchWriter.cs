@@ -29,6 +29,12 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
 
     private bool Writes => !options.DryRun && !collisionCheckOnly;
 
+    /// <summary>The last batch when its COMMIT was sent but not confirmed (the connection dropped); null otherwise.</summary>
+    public PendingCommit? InDoubt { get; private set; }
+
+    /// <summary>Forgets the in-doubt batch once the database said whether it committed.</summary>
+    public void Settle() => InDoubt = null;
+
     public async Task<BatchOutcome> WriteAsync(NpgsqlConnection connection, IReadOnlyList<LoadedChain> chains, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -83,8 +89,12 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         await ReferenceDomainRows.WriteAsync(connection, transaction, options.Reference, rows.Evidence, cancellationToken).ConfigureAwait(false);
         if (options.Target == ImportTarget.Curation)
             await Curation.CurationStaging.WriteAsync(connection, transaction, writing, rows, cancellationToken).ConfigureAwait(false);
+        var outcome = new BatchOutcome(rows.Records, rows.Domains.Count, rows.Evidence.Count, created);
+        // A connection lost during COMMIT leaves its outcome unknown: the caller asks the database by these ids.
+        InDoubt = new PendingCommit(proteinIds, outcome);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new BatchOutcome(rows.Records, rows.Domains.Count, rows.Evidence.Count, created);
+        InDoubt = null;
+        return outcome;
     }
 
     private WrittenRows BuildRows(List<ChainPlan> plans, long[] proteinIds, long[] domainIds)

@@ -23,6 +23,15 @@ internal sealed class ImportSession(PostgresConnector connector) : IAsyncDisposa
         _connection = null;
     }
 
+    /// <summary>Drops the connection whatever its state (after a lost connection, whose state may still read Open).</summary>
+    public async Task ResetAsync()
+    {
+        if (_connection is null) return;
+        try { await _connection.DisposeAsync().ConfigureAwait(false); }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException) { }
+        _connection = null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connection is not null) await _connection.DisposeAsync().ConfigureAwait(false);

@@ -10,11 +10,15 @@ namespace EcodMini.Core.Database;
 /// so one bad chain fails alone. Before the database is touched, chains are dropped that could not be read, appear
 /// twice, are below the quality filter, or (with a tracker) were already imported from the same file content into the
 /// same database. Imports are recorded in the tracker after each commit. Cancellation rolls back the open batch.
+/// A lost connection is waited out with a bounded backoff and the open batch written again, never twice.
 /// Not thread-safe; the tracker, when given, must not be used elsewhere during the import.
 /// </summary>
 public sealed class PartitionImporter(PostgresConnector connector, ImportOptions options, TrackingDatabase? tracker = null)
 {
     public ImportOptions Options { get; } = options;
+
+    /// <summary>Decisions worth a warning (a lost connection waited out); called on the importing thread.</summary>
+    public Action<string>? Notify { get; init; }
 
     /// <summary>Imports the candidates; <paramref name="onRecord"/> sees every chain's outcome as soon as it is final.</summary>
     /// <exception cref="DatabaseConnectionException">The database cannot be reached.</exception>
@@ -95,7 +99,7 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
     {
         try
         {
-            return await writer.WriteAsync(await session.ConnectionAsync(cancellationToken).ConfigureAwait(false), work, cancellationToken).ConfigureAwait(false);
+            return await WriteResumingAsync(session, writer, work, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (work.Count > 1 && IsRetryable(ex, cancellationToken))
         {
@@ -108,7 +112,7 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
         {
             try
             {
-                var one = await writer.WriteAsync(await session.ConnectionAsync(cancellationToken).ConfigureAwait(false), [chain], cancellationToken).ConfigureAwait(false);
+                var one = await WriteResumingAsync(session, writer, [chain], cancellationToken).ConfigureAwait(false);
                 records.AddRange(one.Records);
                 domains += one.Domains; evidence += one.EvidenceRows; created += one.BatchesCreated;
             }
@@ -124,6 +128,43 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
             }
         }
         return new BatchOutcome(records, domains, evidence, created);
+    }
+
+    /// <summary>
+    /// One transaction, with lost connections (a server restart) waited out: the connection is dropped, the wait backs
+    /// off (<see cref="ConnectionLoss"/>), and the same chains are written again. A transaction whose COMMIT was sent
+    /// when the connection dropped is looked up first: if its rows are there, it is not written twice. When the server
+    /// stays away, a <see cref="DatabaseConnectionException"/> ends the import (the chains imported so far are recorded;
+    /// running the import again resumes it).
+    /// </summary>
+    private async Task<BatchOutcome> WriteResumingAsync(ImportSession session, ImportBatchWriter writer, List<LoadedChain> chains, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+                if (writer.InDoubt is { } pending)
+                {
+                    var committed = await pending.CommittedAsync(connection, cancellationToken).ConfigureAwait(false);
+                    writer.Settle();
+                    Notify?.Invoke($"the transaction in flight when the connection dropped {(committed ? "had committed: not written again" : "had not committed: written again")}");
+                    if (committed) return pending.Outcome;
+                }
+                return await writer.WriteAsync(connection, chains, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ConnectionLoss.IsTransient(ex))
+            {
+                await session.ResetAsync().ConfigureAwait(false);
+                if (attempt >= ConnectionLoss.MaxAttempts)
+                    throw new DatabaseConnectionException($"Lost the connection to {connector.Target} and could not get it back after {attempt} tries " +
+                        $"({Describe(ex)}); the chains imported before are recorded: run the import again to resume", ex);
+                var delay = ConnectionLoss.Delay(attempt);
+                Notify?.Invoke($"connection to {connector.Target} lost ({Describe(ex)}); {chains.Count} chain(s) of the open transaction rolled back; " +
+                               $"reconnecting in {delay.TotalSeconds:0.#} s (try {attempt + 1} of {ConnectionLoss.MaxAttempts})");
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private static bool IsRetryable(Exception ex, CancellationToken cancellationToken) =>

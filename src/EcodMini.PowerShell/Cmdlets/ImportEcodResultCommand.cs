@@ -107,11 +107,11 @@ public sealed partial class ImportEcodResultCommand : EcodDatabaseCmdlet
         if (whatIf && !CheckCollision.IsPresent) ShowComparison(connector, options.ProcessVersion);
 
         using var tracker = OpenImportTracker(whatIf || CheckCollision.IsPresent);
-        var importer = new PartitionImporter(connector, options, tracker);
+        using var pump = new PipelinePump();
+        var importer = new PartitionImporter(connector, options, tracker) { Notify = message => pump.Post(() => WriteWarning(message)) };
         var reporter = new ProgressReporter(1, $"Importing into {connector.Target}", _candidates.Count);
         ImportProgress? latest = null;
         ImportSummary? summary = null;
-        using var pump = new PipelinePump();
         RunDatabase(() =>
         {
             pump.Run(async token => summary = await importer.ImportAsync(_candidates, CheckCollision.IsPresent, record => pump.Post(() => Emit(record)),
