@@ -7,8 +7,8 @@ internal sealed record BatchOutcome(IReadOnlyList<ProteinImportRecord> Records, 
 
 /// <summary>
 /// Writes one batch of chains in one transaction: batch ids, collision probe, per-chain decision (<see cref="ChainPlanner"/>),
-/// deletes for Overwrite, ids from the tables' sequences, binary COPY into the staging tables, one INSERT ... SELECT per
-/// table, then the tracking tables (<see cref="TrackingRows"/>) and, for the Curation target, the staging schema. Any
+/// deletes for Overwrite, ids from the tables' sequences, one text COPY straight into each table (<see cref="TableCopy{TRow}"/>),
+/// then the tracking tables (<see cref="TrackingRows"/>) and, for the Curation target, the staging schema. Any
 /// error rolls the whole batch back (the caller retries chain by chain). In a dry run or a collision check the same
 /// reads run and the transaction is rolled back, so nothing is written. Not thread-safe.
 /// </summary>
@@ -17,15 +17,15 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
     /// <summary>Serialises importers on one database (an advisory lock held until commit).</summary>
     private const long ImportLockKey = 0x45434F444D494E49; // "ECODMINI"
 
-    private readonly StagingTable<ProteinRow> _proteins = new("ecodmini_stage_proteins", "pdb_analysis.partition_proteins", PartitionRows.ProteinColumns);
-    private readonly StagingTable<DomainRow> _domains = new("ecodmini_stage_domains", "pdb_analysis.partition_domains", PartitionRows.DomainColumns);
-    private readonly StagingTable<EvidenceRow> _evidence = new("ecodmini_stage_evidence",
-        SqlIdentifier.Qualified(ProductionSchema.AnalysisSchema, options.EvidenceTable), PartitionRows.EvidenceColumns);
+    private readonly TableCopy<ProteinRow> _proteins = new("pdb_analysis.partition_proteins", PartitionRows.ProteinColumns);
+    private readonly TableCopy<DomainRow> _domains = new("pdb_analysis.partition_domains", PartitionRows.DomainColumns);
+    private readonly TableCopy<EvidenceRow> _evidence = new(SqlIdentifier.Qualified(ProductionSchema.AnalysisSchema, options.EvidenceTable), PartitionRows.EvidenceColumns);
     private readonly ChainPlanner _planner = new(options, collisionCheckOnly);
     private readonly RowClock _clock = new();
     private readonly EvidenceScorer _scorer = new(options.Reference);
     private readonly BatchFolders _folders = new(options.ReferenceVersion);
-    private IReadOnlyDictionary<string, string>? _domainExpressions;
+    private static readonly IReadOnlySet<string> NoJoinedArrays = new HashSet<string>();
+    private IReadOnlySet<string>? _joinedDomainArrays;
 
     private bool Writes => !options.DryRun && !collisionCheckOnly;
 
@@ -61,20 +61,10 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         var domainIds = await AllocateAsync(connection, transaction, "pdb_analysis.partition_domains", domainCount, cancellationToken).ConfigureAwait(false);
         var rows = BuildRows(plans, proteinIds, domainIds);
 
-        foreach (var create in new Func<Task>[]
-                 {
-                     () => _proteins.CreateAsync(connection, transaction, cancellationToken),
-                     () => _domains.CreateAsync(connection, transaction, cancellationToken),
-                     () => _evidence.CreateAsync(connection, transaction, cancellationToken),
-                 })
-            await create().ConfigureAwait(false);
-        await _proteins.CopyAsync(connection, rows.Proteins, cancellationToken).ConfigureAwait(false);
-        await _domains.CopyAsync(connection, rows.Domains, cancellationToken).ConfigureAwait(false);
-        await _evidence.CopyAsync(connection, rows.Evidence, cancellationToken).ConfigureAwait(false);
-        _domainExpressions ??= await DomainExpressionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await _proteins.InsertIntoTargetAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await _domains.InsertIntoTargetAsync(connection, transaction, cancellationToken, _domainExpressions).ConfigureAwait(false);
-        await _evidence.InsertIntoTargetAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        _joinedDomainArrays ??= await JoinedDomainArraysAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await _proteins.CopyAsync(connection, rows.Proteins, NoJoinedArrays, cancellationToken).ConfigureAwait(false);
+        await _domains.CopyAsync(connection, rows.Domains, _joinedDomainArrays, cancellationToken).ConfigureAwait(false);
+        await _evidence.CopyAsync(connection, rows.Evidence, NoJoinedArrays, cancellationToken).ConfigureAwait(false);
 
         var tracked = writing.Select(Track).ToList();
         var sizes = writing.Where(p => p.BatchId is not null).GroupBy(p => p.BatchId!.Value)
@@ -123,7 +113,7 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
     }
 
     /// <summary>An older schema's optimization_actions of type text gets the actions joined with "; " (readers expect text[]).</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> DomainExpressionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+    private static async Task<IReadOnlySet<string>> JoinedDomainArraysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
@@ -131,9 +121,7 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
             WHERE table_schema = 'pdb_analysis' AND table_name = 'partition_domains' AND column_name = 'optimization_actions'
             """, connection, transaction);
         var type = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-        return type is "text" or "character varying"
-            ? new Dictionary<string, string> { ["optimization_actions"] = "array_to_string(\"optimization_actions\", '; ')" }
-            : new Dictionary<string, string>();
+        return type is "text" or "character varying" ? new HashSet<string> { "optimization_actions" } : NoJoinedArrays;
     }
 
     private async Task DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] proteinIds, CancellationToken cancellationToken)
