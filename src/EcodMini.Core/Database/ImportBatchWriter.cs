@@ -1,3 +1,4 @@
+using EcodMini.Core.Model;
 using Npgsql;
 
 namespace EcodMini.Core.Database;
@@ -59,12 +60,12 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         var domainCount = writing.Sum(p => p.Chain.Result!.DomainCount);
         var proteinIds = await AllocateAsync(connection, transaction, "pdb_analysis.partition_proteins", writing.Count, cancellationToken).ConfigureAwait(false);
         var domainIds = await AllocateAsync(connection, transaction, "pdb_analysis.partition_domains", domainCount, cancellationToken).ConfigureAwait(false);
-        var rows = BuildRows(plans, proteinIds, domainIds);
+        var (rows, proteinRows, evidenceRows) = BuildRows(plans, proteinIds, domainIds);
 
         _joinedDomainArrays ??= await JoinedDomainArraysAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await _proteins.CopyAsync(connection, rows.Proteins, NoJoinedArrays, cancellationToken).ConfigureAwait(false);
+        await _proteins.CopyAsync(connection, proteinRows, NoJoinedArrays, cancellationToken).ConfigureAwait(false);
         await _domains.CopyAsync(connection, rows.Domains, _joinedDomainArrays, cancellationToken).ConfigureAwait(false);
-        await _evidence.CopyAsync(connection, rows.Evidence, NoJoinedArrays, cancellationToken).ConfigureAwait(false);
+        await _evidence.CopyAsync(connection, evidenceRows, NoJoinedArrays, cancellationToken).ConfigureAwait(false);
 
         var tracked = writing.Select(Track).ToList();
         var sizes = writing.Where(p => p.BatchId is not null).GroupBy(p => p.BatchId!.Value)
@@ -76,18 +77,22 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         return new BatchOutcome(rows.Records, rows.Domains.Count, rows.Evidence.Count, created);
     }
 
-    private WrittenRows BuildRows(List<ChainPlan> plans, long[] proteinIds, long[] domainIds)
+    /// <summary>
+    /// The rows of the chains to write. Protein rows (their process_parameters JSON) and evidence rows (their scores) are
+    /// made while the COPY sends them, so the client's work overlaps the server's; each lands in <see cref="WrittenRows"/>
+    /// as it is sent.
+    /// </summary>
+    private (WrittenRows Rows, IEnumerable<ProteinRow> Proteins, IEnumerable<EvidenceRow> Evidence) BuildRows(List<ChainPlan> plans, long[] proteinIds, long[] domainIds)
     {
         var rows = new WrittenRows();
+        var proteins = new List<(ChainPlan Plan, long Id, DateTime Timestamp)>();
+        var evidence = new List<(PartitionDomain Domain, long DomainId, IReadOnlyList<SupportingHit> Support)>();
         int nextDomain = 0, nextProtein = 0;
         foreach (var plan in plans)
         {
             if (!plan.Write) { rows.Records.Add(plan.Record); continue; }
             var id = proteinIds[nextProtein++];
-            var timestamp = _clock.Next(plan.LatestExisting);
-            var parameters = ProcessParameters.Build(plan.Chain, options, plan.Revision, timestamp);
-            rows.Proteins.Add(PartitionRowMapper.Protein(plan.Chain, id, plan.BatchId, options.ProcessVersion, options.ReferenceVersion, timestamp,
-                parameters, options.Provenance.GitCommit));
+            proteins.Add((plan, id, _clock.Next(plan.LatestExisting)));
             var domains = plan.Chain.Result!.Domains;
             var domainStart = rows.Domains.Count;
             for (var d = 0; d < domains.Count; d++)
@@ -95,12 +100,34 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
                 var domainId = domainIds[nextDomain++];
                 var support = d < plan.Chain.Support.Count ? plan.Chain.Support[d] : [];
                 rows.Domains.Add(PartitionRowMapper.Domain(domains[d], domainId, id, support));
-                rows.Evidence.AddRange(PartitionRowMapper.Evidence(domains[d], domainId, support, _scorer));
+                evidence.Add((domains[d], domainId, support));
             }
             rows.DomainIndex[id] = (domainStart, domains.Count);
             rows.Records.Add(plan.Record with { PartitionProteinId = id });
         }
-        return rows;
+        return (rows, ProteinRows(rows, proteins), EvidenceRows(rows, evidence));
+    }
+
+    private IEnumerable<ProteinRow> ProteinRows(WrittenRows rows, List<(ChainPlan Plan, long Id, DateTime Timestamp)> proteins)
+    {
+        foreach (var (plan, id, timestamp) in proteins)
+        {
+            var parameters = ProcessParameters.Build(plan.Chain, options, plan.Revision, timestamp);
+            var row = PartitionRowMapper.Protein(plan.Chain, id, plan.BatchId, options.ProcessVersion, options.ReferenceVersion, timestamp,
+                parameters, options.Provenance.GitCommit);
+            rows.Proteins.Add(row);
+            yield return row;
+        }
+    }
+
+    private IEnumerable<EvidenceRow> EvidenceRows(WrittenRows rows, List<(PartitionDomain Domain, long DomainId, IReadOnlyList<SupportingHit> Support)> domains)
+    {
+        foreach (var (domain, domainId, support) in domains)
+            foreach (var row in PartitionRowMapper.Evidence(domain, domainId, support, _scorer))
+            {
+                rows.Evidence.Add(row);
+                yield return row;
+            }
     }
 
     private TrackedChain Track(ChainPlan plan)
