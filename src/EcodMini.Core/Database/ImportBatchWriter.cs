@@ -58,8 +58,7 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
 
         var writing = plans.Where(p => p.Write).ToList();
         var domainCount = writing.Sum(p => p.Chain.Result!.DomainCount);
-        var proteinIds = await AllocateAsync(connection, transaction, "pdb_analysis.partition_proteins", writing.Count, cancellationToken).ConfigureAwait(false);
-        var domainIds = await AllocateAsync(connection, transaction, "pdb_analysis.partition_domains", domainCount, cancellationToken).ConfigureAwait(false);
+        var (proteinIds, domainIds) = await AllocateAsync(connection, transaction, writing.Count, domainCount, cancellationToken).ConfigureAwait(false);
         var (rows, proteinRows, evidenceRows) = BuildRows(plans, proteinIds, domainIds);
 
         _joinedDomainArrays ??= await JoinedDomainArraysAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
@@ -161,18 +160,27 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM pdb_analysis.partition_proteins WHERE id = ANY(@ids)", cancellationToken, ("ids", proteinIds)).ConfigureAwait(false);
     }
 
-    /// <summary><paramref name="count"/> ids from the id column's sequence (serial or identity).</summary>
-    private static async Task<long[]> AllocateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, int count, CancellationToken cancellationToken)
+    /// <summary>Ids from the id columns' sequences (serial or identity) of partition_proteins and partition_domains, in one round trip.</summary>
+    private static async Task<(long[] Proteins, long[] Domains)> AllocateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        int proteins, int domains, CancellationToken cancellationToken)
     {
-        if (count == 0) return [];
-        await using var command = new NpgsqlCommand(
-            "SELECT nextval(pg_get_serial_sequence(@t, 'id')) FROM generate_series(1, @n)", connection, transaction);
-        command.Parameters.AddWithValue("t", table);
-        command.Parameters.AddWithValue("n", count);
-        var ids = new long[count];
-        var i = 0;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) ids[i++] = reader.GetInt64(0);
+        if (proteins == 0 && domains == 0) return ([], []);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var (table, count) in new[] { ("pdb_analysis.partition_proteins", proteins), ("pdb_analysis.partition_domains", domains) })
+        {
+            var command = new NpgsqlBatchCommand("SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)");
+            command.Parameters.Add(new NpgsqlParameter { Value = table });
+            command.Parameters.Add(new NpgsqlParameter { Value = count });
+            batch.BatchCommands.Add(command);
+        }
+        var ids = (Proteins: new long[proteins], Domains: new long[domains]);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var target in new[] { ids.Proteins, ids.Domains })
+        {
+            var i = 0;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) target[i++] = reader.GetInt64(0);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
         return ids;
     }
 }

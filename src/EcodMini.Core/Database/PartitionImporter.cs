@@ -92,7 +92,9 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
             return record with { Action = ImportAction.Duplicate, Message = "the same chain and batch appeared earlier in this import" };
         if (!Options.QualityFilter.Admits(chain.Grade!))
             return record with { Action = ImportAction.Filtered, Message = $"quality {chain.Grade} is below the filter {Options.QualityFilter}" };
-        if (chain.BatchName is not null && ledger.TryGetValue((chain.ProteinId, chain.BatchName), out var entry) && entry.ContentHash == chain.ContentHash)
+        // The same content into the same database under the same process version; another version is a new import.
+        if (chain.BatchName is not null && ledger.TryGetValue((chain.ProteinId, chain.BatchName), out var entry) && entry.ContentHash == chain.ContentHash
+            && string.Equals(entry.ProcessVersion, Options.ProcessVersion, StringComparison.Ordinal))
         {
             return record with
             {
