@@ -1,4 +1,4 @@
-param([int] $Count = 40000, [int] $PerProteinCount = 200, [int] $PollTaskCount = 40000, [int] $PollRepeat = 3, [switch] $PollOnly, [Parameter(Mandatory)] [string] $WorkDirectory, [Parameter(Mandatory)] [string] $ModulePath)
+param([int] $Count = 40000, [int] $PerProteinCount = 200, [int] $PollTaskCount = 40000, [int] $PollChunkSize = 100, [int] $PollRepeat = 3, [switch] $PollOnly, [Parameter(Mandatory)] [string] $WorkDirectory, [Parameter(Mandatory)] [string] $ModulePath)
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 Import-Module $ModulePath
@@ -20,7 +20,11 @@ function Stop-Run([string] $Folder) {
 }
 function Get-Median([double[]] $Values) { $sorted = @($Values | Sort-Object); $sorted[[int][math]::Floor(($sorted.Count - 1) / 2)] }
 
-$batch = New-EcodSyntheticBatch -Path (Join-Path $WorkDirectory 'batches') -ProteinCount $Count -Seed 40000 -BatchCount 10
+# A work folder of an earlier run of this bench keeps its generated batches (same count and seed): they are reused.
+$batchPath = Join-Path $WorkDirectory 'batches'
+$batch = if (Test-Path (Join-Path $batchPath 'generated.txt')) { [pscustomobject]@{ Root = $batchPath; ReferenceDirectory = Get-Content (Join-Path $batchPath 'generated.txt') } }
+         else { New-EcodSyntheticBatch -Path $batchPath -ProteinCount $Count -Seed 40000 -BatchCount 10 }
+$batch.ReferenceDirectory | Set-Content (Join-Path $batchPath 'generated.txt')
 $tasks = @(Find-EcodProtein -BatchRoot $batch.Root -RepsOnly:$false)
 $t = [System.Diagnostics.Stopwatch]::new()
 
@@ -58,11 +62,12 @@ if (-not $PollOnly) {
 
 }
 
-# Steady-state poll of a run of $PollTaskCount array tasks (chunk size 1: one task per chain), against one raw sacct call
-# listing the same run's jobs. So that this small shared cluster does not start thousands of workers, the run goes to the
-# test cluster's 'short' partition (MaxTime 1 minute) asking for 2 hours: SLURM accepts the jobs (EnforcePartLimits=NO)
-# and keeps every task PENDING (PartitionTimeLimit), so each poll sees the whole run as SLURM reports it. -SkipPreflight,
-# since a probe job there would never start. The first refresh is not counted (it settles what submission left).
+# Steady-state poll of a run of $PollTaskCount tasks (the chains Find-EcodProtein found, in array tasks of $PollChunkSize
+# chains as above), against one raw sacct call listing the same run's jobs. So that this small shared cluster does not
+# start hundreds of workers, the run goes to the test cluster's 'short' partition (MaxTime 1 minute) asking for 2 hours:
+# SLURM accepts the jobs (EnforcePartLimits=NO) and keeps every array task PENDING (PartitionTimeLimit), so each poll
+# sees the whole run as SLURM reports it. (One SLURM job per chain would not fit: MaxJobCount is 10,000, shared.)
+# -SkipPreflight, since a probe job there would never start. The first refresh is not counted.
 if ($PollTaskCount -gt 0) {
     $pollRun = Join-Path $WorkDirectory 'poll'
     $cfg = New-BenchConfig $pollRun 50 @('  partition: short', '  time: "2:00:00"')
@@ -70,7 +75,7 @@ if ($PollTaskCount -gt 0) {
     $pollTasks = @($tasks | Select-Object -First $PollTaskCount)
     $since = [datetime]::Now.AddMinutes(-1).ToString('yyyy-MM-ddTHH:mm:ss')
     $t.Restart()
-    $null = $pollTasks | Submit-EcodJob -Executor Slurm -ChunkSize 1 -SkipPreflight -ReferenceDirectory $batch.ReferenceDirectory -TrackingDatabase $db -WorkDirectory "$pollRun/work" -ConfigurationPath $cfg
+    $null = $pollTasks | Submit-EcodJob -Executor Slurm -ChunkSize $PollChunkSize -SkipPreflight -ReferenceDirectory $batch.ReferenceDirectory -TrackingDatabase $db -WorkDirectory "$pollRun/work" -ConfigurationPath $cfg
     $pollSubmit = $t.Elapsed.TotalSeconds
     $name = Get-RunJobName $pollRun
     try {
@@ -86,14 +91,18 @@ if ($PollTaskCount -gt 0) {
             $pollTimes += $t.Elapsed.TotalSeconds
         }
         $open = @(Get-EcodJobStatus -Status Submitted, Running -TrackingDatabase $db).Count
+        # The coordinator's steady-state poll (open tasks in memory, as in a running submission), by the engine itself.
+        $engine = Join-Path $PSScriptRoot 'EcodMini.Bench.Poll/bin/Release/net10.0/EcodMini.Bench.Poll.dll'
+        $steady = if (Test-Path $engine) { @(& dotnet $engine $db $PollRepeat) } else { @("(not built: dotnet build -c Release bench/EcodMini.Bench.Poll)") }
     }
     finally { & scancel --name $name }
     $rawMedian = Get-Median $rawTimes
     $pollMedian = Get-Median $pollTimes
     ''
-    '== steady-state poll of a {0:N0}-task run (chunk size 1, kept pending on the short partition and cancelled after; submit took {1:N1} s)' -f $pollTasks.Count, $pollSubmit
+    '== steady-state poll of a {0:N0}-task run ({1:N0} array tasks of {2} chains, kept pending on the short partition and cancelled after; submit took {3:N1} s)' -f $pollTasks.Count, [math]::Ceiling($pollTasks.Count / $PollChunkSize), $PollChunkSize, $pollSubmit
     'open tasks in the tracker      : {0:N0}; raw sacct lists {1:N0} lines (a pending array is one line)' -f $open, $rawLines
     'raw sacct, one call            : {0:N3} s median of {1} ({2})' -f $rawMedian, $PollRepeat, (($rawTimes | ForEach-Object { $_.ToString('N3') }) -join ', ')
-    'poll (Get-EcodJobStatus -Refresh -First 1): {0:N3} s median of {1} ({2})' -f $pollMedian, $PollRepeat, (($pollTimes | ForEach-Object { $_.ToString('N3') }) -join ', ')
-    'poll / raw sacct               : {0:N2}x  (goal <= 1.5x)' -f ($pollMedian / $rawMedian)
+    'one-shot refresh (Get-EcodJobStatus -Refresh -First 1, a new process''s view: lease, open tasks read, poll, ingest): {0:N3} s median of {1} ({2})' -f $pollMedian, $PollRepeat, (($pollTimes | ForEach-Object { $_.ToString('N3') }) -join ', ')
+    'one-shot refresh / raw sacct   : {0:N2}x' -f ($pollMedian / $rawMedian)
+    $steady
 }

@@ -88,15 +88,18 @@ try
         await DatabaseInitializer.InitializeAsync(connector, copyDb.EvidenceTable);
         var candidates = outputs.Select(p => new ImportCandidate { Path = p }).ToList();
         var importer = new PartitionImporter(connector, new ImportOptions { QualityFilter = QualityFilter.All, BatchSize = batchSize }, tracker);
+        var cpu = CpuMeter.Now();
         var clock = Stopwatch.StartNew();
         var summary = await importer.ImportAsync(candidates);
         var seconds = clock.Elapsed.TotalSeconds;
+        var importCpu = CpuMeter.Now();
         Console.WriteLine($"== COPY path (PartitionImporter, {batchSize} chains per transaction)");
         Console.WriteLine(F($"chains imported   : {summary.Imported:N0} ({summary.Failed} failed)"));
         Console.WriteLine(F($"domains           : {summary.Domains:N0} (+ {summary.EvidenceRows:N0} evidence rows)"));
         Console.WriteLine(F($"seconds           : {seconds:F2}  (goal < 60 s for 40,000 chains)"));
         Console.WriteLine(F($"proteins/second   : {summary.Imported / seconds:N0}"));
         Console.WriteLine(F($"domains/second    : {summary.Domains / seconds:N0}"));
+        Console.WriteLine(F($"CPU seconds       : client {importCpu.Client - cpu.Client:F1}, postgres {importCpu.Server - cpu.Server:F1}"));
 
         // The physical limit: the same rows into the same tables by one psql \copy session, in this run.
         var psqlDb = server with { Database = NewDatabase() };
@@ -105,12 +108,15 @@ try
         await using (var source = await connector.OpenAsync())
         {
             var files = await PsqlCopyBaseline.ExportAsync(source, copyDb.EvidenceTable, Path.Combine(root, "psql-copy"));
+            cpu = CpuMeter.Now();
             limit = PsqlCopyBaseline.Load(server, psqlDb.Database, files, Path.Combine(root, "psql-copy"));
+            importCpu = CpuMeter.Now();
         }
         Console.WriteLine("== physical limit: one psql \\copy session (text format), the rows the import wrote, same tables, fresh database");
         foreach (var (table, n) in limit.Tables) Console.WriteLine(F($"  {table,-36}: {n:N0} rows"));
         Console.WriteLine(F($"rows              : {limit.Rows:N0}"));
         Console.WriteLine(F($"seconds           : {limit.Seconds:F2}"));
+        Console.WriteLine(F($"CPU seconds       : postgres {importCpu.Server - cpu.Server:F1} (psql itself not counted)"));
         Console.WriteLine(F($"== import / psql \\copy (wall time): {seconds:F2} s / {limit.Seconds:F2} s = {seconds / limit.Seconds:F2}x  (goal <= 2x)"));
         if (rowCount <= 0) return;
 
