@@ -80,10 +80,13 @@ if ($PollTaskCount -gt 0) {
     $name = Get-RunJobName $pollRun
     try {
         $null = Get-EcodJobStatus -Refresh -First 1 -TrackingDatabase $db -ConfigurationPath $cfg
+        # The run's jobs by id (sacct by --name leaves out pending jobs: they have no start time to match the window).
+        $runJobs = (@(& sqlite3 -readonly $db 'SELECT DISTINCT executor_job_id FROM attempts WHERE executor_job_id IS NOT NULL;') |
+            ForEach-Object { ($_ -split '_')[0] } | Sort-Object -Unique) -join ','
         $rawTimes = @(); $pollTimes = @(); $rawLines = 0
         for ($i = 0; $i -lt $PollRepeat; $i++) {
             $t.Restart()
-            $raw = @(& sacct -X --parsable2 --noheader --name $name --starttime $since '--format=JobIdRaw,JobID,State,ExitCode,Start,End,Elapsed,MaxRSS')
+            $raw = @(& sacct -X --parsable2 --noheader --jobs $runJobs --starttime $since '--format=JobIdRaw,JobID,State,ExitCode,Start,End,Elapsed,MaxRSS')
             $rawTimes += $t.Elapsed.TotalSeconds
             $rawLines = $raw.Count
             $t.Restart()
@@ -100,7 +103,7 @@ if ($PollTaskCount -gt 0) {
     $pollMedian = Get-Median $pollTimes
     ''
     '== steady-state poll of a {0:N0}-task run ({1:N0} array tasks of {2} chains, kept pending on the short partition and cancelled after; submit took {3:N1} s)' -f $pollTasks.Count, [math]::Ceiling($pollTasks.Count / $PollChunkSize), $PollChunkSize, $pollSubmit
-    'open tasks in the tracker      : {0:N0}; raw sacct lists {1:N0} lines (a pending array is one line)' -f $open, $rawLines
+    'open chains in the tracker     : {0:N0}; raw sacct (the run''s job ids) lists {1:N0} lines (a pending array is one line)' -f $open, $rawLines
     'raw sacct, one call            : {0:N3} s median of {1} ({2})' -f $rawMedian, $PollRepeat, (($rawTimes | ForEach-Object { $_.ToString('N3') }) -join ', ')
     'one-shot refresh (Get-EcodJobStatus -Refresh -First 1, a new process''s view: lease, open tasks read, poll, ingest): {0:N3} s median of {1} ({2})' -f $pollMedian, $PollRepeat, (($pollTimes | ForEach-Object { $_.ToString('N3') }) -join ', ')
     'one-shot refresh / raw sacct   : {0:N2}x' -f ($pollMedian / $rawMedian)
