@@ -12,17 +12,19 @@ using EcodMini.Core.Tracking;
 using EcodMini.Bench.Import;
 using Npgsql;
 
-// Usage: [count=40000] [--row-count N (default 5000)] [--batch-size N (default 1000)] [--seed N]
+// Usage: [count=40000] [--row-count N (default 5000; 0 skips the row-by-row baseline)] [--batch-size N (default 1000)] [--seed N]
 // Server from ECOD_TEST_PG_HOST/PORT/USER/DATABASE and the password in ECOD_TEST_PG_PASSWORD (bench/import starts it).
 var count = 40_000;
 var rowCount = 5_000;
 var batchSize = 1_000;
 var seed = 1UL;
+string? data = null;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--row-count") rowCount = int.Parse(args[++i], CultureInfo.InvariantCulture);
     else if (args[i] == "--batch-size") batchSize = int.Parse(args[++i], CultureInfo.InvariantCulture);
     else if (args[i] == "--seed") seed = ulong.Parse(args[++i], CultureInfo.InvariantCulture);
+    else if (args[i] == "--data") data = args[++i];
     else count = int.Parse(args[i], CultureInfo.InvariantCulture);
 }
 string Env(string name) => Environment.GetEnvironmentVariable(name) ?? throw new InvalidOperationException($"{name} is not set: run bench/import (it starts the server)");
@@ -39,22 +41,34 @@ NpgsqlConnection OpenAdmin()
 }
 static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-var root = Path.Combine(Path.GetTempPath(), $"ecod-import-bench-{Environment.ProcessId}");
+// --data DIR keeps the generated and partitioned chains in DIR and reuses them on the next run (same count and seed).
+var root = data ?? Path.Combine(Path.GetTempPath(), $"ecod-import-bench-{Environment.ProcessId}");
+var reuse = data is not null && File.Exists(Path.Combine(data, "partitioned.txt"));
 var databases = new List<string>();
 try
 {
-    Console.WriteLine($"== generate and partition {count:N0} chains (not timed as import)");
-    var info = SyntheticBatchGenerator.Generate(root, new SyntheticBatchOptions { ProteinCount = count, Seed = seed, BatchCount = Math.Max(1, Math.Min(10, count / 1000)) });
-    var runner = new ChainPartitionRunner(ReferenceData.Load(Path.Combine(root, SyntheticBatchGenerator.ReferenceFolder)), new PartitionOptions());
-    var summaries = Directory.EnumerateFiles(root, "*" + BatchLayout.SummarySuffix, SearchOption.AllDirectories).Where(p => BatchLayout.BatchDirectoryOf(p) is not null).Order(StringComparer.Ordinal).ToArray();
-    var outputs = new string[summaries.Length];
-    Parallel.For(0, summaries.Length, i =>
+    string[] outputs;
+    if (reuse)
     {
-        BatchLayout.TryGetProteinId(summaries[i], out var id);
-        outputs[i] = BatchLayout.DefaultOutputPath(summaries[i], id)!;
-        runner.Run(new PartitionRequest(summaries[i], BatchLayout.DefaultBlastPath(summaries[i], id), outputs[i], Path.GetFileName(BatchLayout.BatchDirectoryOf(summaries[i]))));
-    });
-    Console.WriteLine(F($"partition files   : {outputs.Length:N0} in {info.BatchDirectories.Count} batches"));
+        outputs = File.ReadAllLines(Path.Combine(root, "partitioned.txt"));
+        Console.WriteLine($"== reusing {outputs.Length:N0} partitioned chains in {root}");
+    }
+    else
+    {
+        Console.WriteLine($"== generate and partition {count:N0} chains (not timed as import)");
+        var info = SyntheticBatchGenerator.Generate(root, new SyntheticBatchOptions { ProteinCount = count, Seed = seed, BatchCount = Math.Max(1, Math.Min(10, count / 1000)) });
+        var runner = new ChainPartitionRunner(ReferenceData.Load(Path.Combine(root, SyntheticBatchGenerator.ReferenceFolder)), new PartitionOptions());
+        var summaries = Directory.EnumerateFiles(root, "*" + BatchLayout.SummarySuffix, SearchOption.AllDirectories).Where(p => BatchLayout.BatchDirectoryOf(p) is not null).Order(StringComparer.Ordinal).ToArray();
+        outputs = new string[summaries.Length];
+        Parallel.For(0, summaries.Length, i =>
+        {
+            BatchLayout.TryGetProteinId(summaries[i], out var id);
+            outputs[i] = BatchLayout.DefaultOutputPath(summaries[i], id)!;
+            runner.Run(new PartitionRequest(summaries[i], BatchLayout.DefaultBlastPath(summaries[i], id), outputs[i], Path.GetFileName(BatchLayout.BatchDirectoryOf(summaries[i]))));
+        });
+        if (data is not null) File.WriteAllLines(Path.Combine(root, "partitioned.txt"), outputs);
+    }
+    Console.WriteLine(F($"partition files   : {outputs.Length:N0}"));
 
     string NewDatabase()
     {
@@ -74,15 +88,37 @@ try
         await DatabaseInitializer.InitializeAsync(connector, copyDb.EvidenceTable);
         var candidates = outputs.Select(p => new ImportCandidate { Path = p }).ToList();
         var importer = new PartitionImporter(connector, new ImportOptions { QualityFilter = QualityFilter.All, BatchSize = batchSize }, tracker);
+        var cpu = CpuMeter.Now();
         var clock = Stopwatch.StartNew();
         var summary = await importer.ImportAsync(candidates);
         var seconds = clock.Elapsed.TotalSeconds;
+        var importCpu = CpuMeter.Now();
         Console.WriteLine($"== COPY path (PartitionImporter, {batchSize} chains per transaction)");
         Console.WriteLine(F($"chains imported   : {summary.Imported:N0} ({summary.Failed} failed)"));
         Console.WriteLine(F($"domains           : {summary.Domains:N0} (+ {summary.EvidenceRows:N0} evidence rows)"));
         Console.WriteLine(F($"seconds           : {seconds:F2}  (goal < 60 s for 40,000 chains)"));
         Console.WriteLine(F($"proteins/second   : {summary.Imported / seconds:N0}"));
         Console.WriteLine(F($"domains/second    : {summary.Domains / seconds:N0}"));
+        Console.WriteLine(F($"CPU seconds       : client {importCpu.Client - cpu.Client:F1}, postgres {importCpu.Server - cpu.Server:F1}"));
+
+        // The physical limit: the same rows into the same tables by one psql \copy session, in this run.
+        var psqlDb = server with { Database = NewDatabase() };
+        using (var psqlConnector = new PostgresConnector(psqlDb)) await DatabaseInitializer.InitializeAsync(psqlConnector, psqlDb.EvidenceTable);
+        PsqlCopyBaseline.Result limit;
+        await using (var source = await connector.OpenAsync())
+        {
+            var files = await PsqlCopyBaseline.ExportAsync(source, copyDb.EvidenceTable, Path.Combine(root, "psql-copy"));
+            cpu = CpuMeter.Now();
+            limit = PsqlCopyBaseline.Load(server, psqlDb.Database, files, Path.Combine(root, "psql-copy"));
+            importCpu = CpuMeter.Now();
+        }
+        Console.WriteLine("== physical limit: one psql \\copy session (text format), the rows the import wrote, same tables, fresh database");
+        foreach (var (table, n) in limit.Tables) Console.WriteLine(F($"  {table,-36}: {n:N0} rows"));
+        Console.WriteLine(F($"rows              : {limit.Rows:N0}"));
+        Console.WriteLine(F($"seconds           : {limit.Seconds:F2}"));
+        Console.WriteLine(F($"CPU seconds       : postgres {importCpu.Server - cpu.Server:F1} (psql itself not counted)"));
+        Console.WriteLine(F($"== import / psql \\copy (wall time): {seconds:F2} s / {limit.Seconds:F2} s = {seconds / limit.Seconds:F2}x  (goal <= 2x)"));
+        if (rowCount <= 0) return;
 
         // Row-by-row INSERT baseline on the first rowCount chains, same rows.
         var rowDb = server with { Database = NewDatabase() };
@@ -114,5 +150,10 @@ finally
             drop.ExecuteNonQuery();
         }
     }
-    if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+    if (data is null && Directory.Exists(root)) Directory.Delete(root, recursive: true);
+    else if (data is not null)
+    {
+        File.Delete(Path.Combine(root, "tracking.db"));
+        if (Directory.Exists(Path.Combine(root, "psql-copy"))) Directory.Delete(Path.Combine(root, "psql-copy"), recursive: true);
+    }
 }

@@ -1,3 +1,4 @@
+using EcodMini.Core.Model;
 using Npgsql;
 
 namespace EcodMini.Core.Database;
@@ -7,8 +8,8 @@ internal sealed record BatchOutcome(IReadOnlyList<ProteinImportRecord> Records, 
 
 /// <summary>
 /// Writes one batch of chains in one transaction: batch ids, collision probe, per-chain decision (<see cref="ChainPlanner"/>),
-/// deletes for Overwrite, ids from the tables' sequences, binary COPY into the staging tables, one INSERT ... SELECT per
-/// table, then the tracking tables (<see cref="TrackingRows"/>), the reference domains the evidence names and, for the Curation target, the staging schema. Any
+/// deletes for Overwrite, ids from the tables' sequences, one text COPY straight into each table (<see cref="TableCopy{TRow}"/>),
+/// then the tracking tables (<see cref="TrackingRows"/>), the reference domains the evidence names and, for the Curation target, the staging schema. Any
 /// error rolls the whole batch back (the caller retries chain by chain). In a dry run or a collision check the same
 /// reads run and the transaction is rolled back, so nothing is written. Not thread-safe.
 /// </summary>
@@ -17,15 +18,15 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
     /// <summary>Serialises importers on one database (an advisory lock held until commit).</summary>
     private const long ImportLockKey = 0x45434F444D494E49; // "ECODMINI"
 
-    private readonly StagingTable<ProteinRow> _proteins = new("ecodmini_stage_proteins", "pdb_analysis.partition_proteins", PartitionRows.ProteinColumns);
-    private readonly StagingTable<DomainRow> _domains = new("ecodmini_stage_domains", "pdb_analysis.partition_domains", PartitionRows.DomainColumns);
-    private readonly StagingTable<EvidenceRow> _evidence = new("ecodmini_stage_evidence",
-        SqlIdentifier.Qualified(ProductionSchema.AnalysisSchema, options.EvidenceTable), PartitionRows.EvidenceColumns);
+    private readonly TableCopy<ProteinRow> _proteins = new("pdb_analysis.partition_proteins", PartitionRows.ProteinColumns);
+    private readonly TableCopy<DomainRow> _domains = new("pdb_analysis.partition_domains", PartitionRows.DomainColumns);
+    private readonly TableCopy<EvidenceRow> _evidence = new(SqlIdentifier.Qualified(ProductionSchema.AnalysisSchema, options.EvidenceTable), PartitionRows.EvidenceColumns);
     private readonly ChainPlanner _planner = new(options, collisionCheckOnly);
     private readonly RowClock _clock = new();
     private readonly EvidenceScorer _scorer = new(options.Reference);
     private readonly BatchFolders _folders = new(options.ReferenceVersion);
-    private IReadOnlyDictionary<string, string>? _domainExpressions;
+    private static readonly IReadOnlySet<string> NoJoinedArrays = new HashSet<string>();
+    private IReadOnlySet<string>? _joinedDomainArrays;
 
     private bool Writes => !options.DryRun && !collisionCheckOnly;
 
@@ -63,24 +64,13 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
 
         var writing = plans.Where(p => p.Write).ToList();
         var domainCount = writing.Sum(p => p.Chain.Result!.DomainCount);
-        var proteinIds = await AllocateAsync(connection, transaction, "pdb_analysis.partition_proteins", writing.Count, cancellationToken).ConfigureAwait(false);
-        var domainIds = await AllocateAsync(connection, transaction, "pdb_analysis.partition_domains", domainCount, cancellationToken).ConfigureAwait(false);
-        var rows = BuildRows(plans, proteinIds, domainIds);
+        var (proteinIds, domainIds) = await AllocateAsync(connection, transaction, writing.Count, domainCount, cancellationToken).ConfigureAwait(false);
+        var (rows, proteinRows, evidenceRows) = BuildRows(plans, proteinIds, domainIds);
 
-        foreach (var create in new Func<Task>[]
-                 {
-                     () => _proteins.CreateAsync(connection, transaction, cancellationToken),
-                     () => _domains.CreateAsync(connection, transaction, cancellationToken),
-                     () => _evidence.CreateAsync(connection, transaction, cancellationToken),
-                 })
-            await create().ConfigureAwait(false);
-        await _proteins.CopyAsync(connection, rows.Proteins, cancellationToken).ConfigureAwait(false);
-        await _domains.CopyAsync(connection, rows.Domains, cancellationToken).ConfigureAwait(false);
-        await _evidence.CopyAsync(connection, rows.Evidence, cancellationToken).ConfigureAwait(false);
-        _domainExpressions ??= await DomainExpressionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await _proteins.InsertIntoTargetAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await _domains.InsertIntoTargetAsync(connection, transaction, cancellationToken, _domainExpressions).ConfigureAwait(false);
-        await _evidence.InsertIntoTargetAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        _joinedDomainArrays ??= await JoinedDomainArraysAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await _proteins.CopyAsync(connection, proteinRows, NoJoinedArrays, cancellationToken).ConfigureAwait(false);
+        await _domains.CopyAsync(connection, rows.Domains, _joinedDomainArrays, cancellationToken).ConfigureAwait(false);
+        await _evidence.CopyAsync(connection, evidenceRows, NoJoinedArrays, cancellationToken).ConfigureAwait(false);
 
         var tracked = writing.Select(Track).ToList();
         var sizes = writing.Where(p => p.BatchId is not null).GroupBy(p => p.BatchId!.Value)
@@ -97,18 +87,22 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         return outcome;
     }
 
-    private WrittenRows BuildRows(List<ChainPlan> plans, long[] proteinIds, long[] domainIds)
+    /// <summary>
+    /// The rows of the chains to write. Protein rows (their process_parameters JSON) and evidence rows (their scores) are
+    /// made while the COPY sends them, so the client's work overlaps the server's; each lands in <see cref="WrittenRows"/>
+    /// as it is sent.
+    /// </summary>
+    private (WrittenRows Rows, IEnumerable<ProteinRow> Proteins, IEnumerable<EvidenceRow> Evidence) BuildRows(List<ChainPlan> plans, long[] proteinIds, long[] domainIds)
     {
         var rows = new WrittenRows();
+        var proteins = new List<(ChainPlan Plan, long Id, DateTime Timestamp)>();
+        var evidence = new List<(PartitionDomain Domain, long DomainId, IReadOnlyList<SupportingHit> Support)>();
         int nextDomain = 0, nextProtein = 0;
         foreach (var plan in plans)
         {
             if (!plan.Write) { rows.Records.Add(plan.Record); continue; }
             var id = proteinIds[nextProtein++];
-            var timestamp = _clock.Next(plan.LatestExisting);
-            var parameters = ProcessParameters.Build(plan.Chain, options, plan.Revision, timestamp);
-            rows.Proteins.Add(PartitionRowMapper.Protein(plan.Chain, id, plan.BatchId, options.ProcessVersion, options.ReferenceVersion, timestamp,
-                parameters, options.Provenance.GitCommit));
+            proteins.Add((plan, id, _clock.Next(plan.LatestExisting)));
             var domains = plan.Chain.Result!.Domains;
             var domainStart = rows.Domains.Count;
             for (var d = 0; d < domains.Count; d++)
@@ -116,12 +110,34 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
                 var domainId = domainIds[nextDomain++];
                 var support = d < plan.Chain.Support.Count ? plan.Chain.Support[d] : [];
                 rows.Domains.Add(PartitionRowMapper.Domain(domains[d], domainId, id, support));
-                rows.Evidence.AddRange(PartitionRowMapper.Evidence(domains[d], domainId, support, _scorer));
+                evidence.Add((domains[d], domainId, support));
             }
             rows.DomainIndex[id] = (domainStart, domains.Count);
             rows.Records.Add(plan.Record with { PartitionProteinId = id });
         }
-        return rows;
+        return (rows, ProteinRows(rows, proteins), EvidenceRows(rows, evidence));
+    }
+
+    private IEnumerable<ProteinRow> ProteinRows(WrittenRows rows, List<(ChainPlan Plan, long Id, DateTime Timestamp)> proteins)
+    {
+        foreach (var (plan, id, timestamp) in proteins)
+        {
+            var parameters = ProcessParameters.Build(plan.Chain, options, plan.Revision, timestamp);
+            var row = PartitionRowMapper.Protein(plan.Chain, id, plan.BatchId, options.ProcessVersion, options.ReferenceVersion, timestamp,
+                parameters, options.Provenance.GitCommit);
+            rows.Proteins.Add(row);
+            yield return row;
+        }
+    }
+
+    private IEnumerable<EvidenceRow> EvidenceRows(WrittenRows rows, List<(PartitionDomain Domain, long DomainId, IReadOnlyList<SupportingHit> Support)> domains)
+    {
+        foreach (var (domain, domainId, support) in domains)
+            foreach (var row in PartitionRowMapper.Evidence(domain, domainId, support, _scorer))
+            {
+                rows.Evidence.Add(row);
+                yield return row;
+            }
     }
 
     private TrackedChain Track(ChainPlan plan)
@@ -136,7 +152,7 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
     }
 
     /// <summary>An older schema's optimization_actions of type text gets the actions joined with "; " (readers expect text[]).</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> DomainExpressionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+    private static async Task<IReadOnlySet<string>> JoinedDomainArraysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
@@ -144,9 +160,7 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
             WHERE table_schema = 'pdb_analysis' AND table_name = 'partition_domains' AND column_name = 'optimization_actions'
             """, connection, transaction);
         var type = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-        return type is "text" or "character varying"
-            ? new Dictionary<string, string> { ["optimization_actions"] = "array_to_string(\"optimization_actions\", '; ')" }
-            : new Dictionary<string, string>();
+        return type is "text" or "character varying" ? new HashSet<string> { "optimization_actions" } : NoJoinedArrays;
     }
 
     private async Task DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] proteinIds, CancellationToken cancellationToken)
@@ -159,18 +173,27 @@ internal sealed class ImportBatchWriter(ImportOptions options, bool collisionChe
         await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM pdb_analysis.partition_proteins WHERE id = ANY(@ids)", cancellationToken, ("ids", proteinIds)).ConfigureAwait(false);
     }
 
-    /// <summary><paramref name="count"/> ids from the id column's sequence (serial or identity).</summary>
-    private static async Task<long[]> AllocateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, int count, CancellationToken cancellationToken)
+    /// <summary>Ids from the id columns' sequences (serial or identity) of partition_proteins and partition_domains, in one round trip.</summary>
+    private static async Task<(long[] Proteins, long[] Domains)> AllocateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        int proteins, int domains, CancellationToken cancellationToken)
     {
-        if (count == 0) return [];
-        await using var command = new NpgsqlCommand(
-            "SELECT nextval(pg_get_serial_sequence(@t, 'id')) FROM generate_series(1, @n)", connection, transaction);
-        command.Parameters.AddWithValue("t", table);
-        command.Parameters.AddWithValue("n", count);
-        var ids = new long[count];
-        var i = 0;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) ids[i++] = reader.GetInt64(0);
+        if (proteins == 0 && domains == 0) return ([], []);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var (table, count) in new[] { ("pdb_analysis.partition_proteins", proteins), ("pdb_analysis.partition_domains", domains) })
+        {
+            var command = new NpgsqlBatchCommand("SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)");
+            command.Parameters.Add(new NpgsqlParameter { Value = table });
+            command.Parameters.Add(new NpgsqlParameter { Value = count });
+            batch.BatchCommands.Add(command);
+        }
+        var ids = (Proteins: new long[proteins], Domains: new long[domains]);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var target in new[] { ids.Proteins, ids.Domains })
+        {
+            var i = 0;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) target[i++] = reader.GetInt64(0);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
         return ids;
     }
 }

@@ -38,25 +38,37 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
         var seen = new HashSet<(string, string?)>();
         var writer = new ImportBatchWriter(Options, collisionCheckOnly);
         var size = Math.Max(1, Options.BatchSize);
-        for (var start = 0; start < candidates.Count; start += size)
+        // The next batch's files are read while this batch is written (reading is client CPU, writing waits on the server).
+        Task<LoadedChain[]> Load(int start) => Task.Run(() => ChainLoader.LoadAll(
+            candidates.Skip(start).Take(size).ToList(), Options.QualityThresholds, Options.ReferenceVersion, cancellationToken), cancellationToken);
+        var next = candidates.Count > 0 ? Load(0) : null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var slice = candidates.Skip(start).Take(size).ToList();
-            var loaded = WithAttempts(ChainLoader.LoadAll(slice, Options.QualityThresholds, Options.ReferenceVersion, cancellationToken));
-            var work = new List<LoadedChain>(loaded.Length);
-            foreach (var chain in loaded)
+            for (var start = 0; start < candidates.Count; start += size)
             {
-                if (Screen(chain, seen, ledger) is { } early) Report(early);
-                else work.Add(chain);
+                cancellationToken.ThrowIfCancellationRequested();
+                var loaded = WithAttempts(await next!.ConfigureAwait(false));
+                next = start + size < candidates.Count ? Load(start + size) : null;
+                var work = new List<LoadedChain>(loaded.Length);
+                foreach (var chain in loaded)
+                {
+                    if (Screen(chain, seen, ledger) is { } early) Report(early);
+                    else work.Add(chain);
+                }
+                if (work.Count > 0)
+                {
+                    var outcome = await WriteWithRetryAsync(session, writer, work, cancellationToken).ConfigureAwait(false);
+                    tally.AddRows(outcome);
+                    foreach (var record in outcome.Records) Report(record);
+                    RecordInLedger(work, outcome.Records);
+                }
+                progress?.Report(new ImportProgress(Math.Min(start + size, candidates.Count), candidates.Count, tally.Imported, tally.Failed));
             }
-            if (work.Count > 0)
-            {
-                var outcome = await WriteWithRetryAsync(session, writer, work, cancellationToken).ConfigureAwait(false);
-                tally.AddRows(outcome);
-                foreach (var record in outcome.Records) Report(record);
-                RecordInLedger(work, outcome.Records);
-            }
-            progress?.Report(new ImportProgress(Math.Min(start + size, candidates.Count), candidates.Count, tally.Imported, tally.Failed));
+        }
+        finally
+        {
+            // A batch still being read when the import stops (an error, Ctrl+C) is finished and dropped, never left running.
+            if (next is not null) await Task.WhenAny(next).ConfigureAwait(false);
         }
         return tally.ToSummary(clock.Elapsed.TotalSeconds);
     }
@@ -84,7 +96,9 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
             return record with { Action = ImportAction.Duplicate, Message = "the same chain and batch appeared earlier in this import" };
         if (!Options.QualityFilter.Admits(chain.Grade!))
             return record with { Action = ImportAction.Filtered, Message = $"quality {chain.Grade} is below the filter {Options.QualityFilter}" };
-        if (chain.BatchName is not null && ledger.TryGetValue((chain.ProteinId, chain.BatchName), out var entry) && entry.ContentHash == chain.ContentHash)
+        // The same content into the same database under the same process version; another version is a new import.
+        if (chain.BatchName is not null && ledger.TryGetValue((chain.ProteinId, chain.BatchName), out var entry) && entry.ContentHash == chain.ContentHash
+            && string.Equals(entry.ProcessVersion, Options.ProcessVersion, StringComparison.Ordinal))
         {
             return record with
             {

@@ -13,8 +13,8 @@ internal static class ProcessFiles
     public const string SummaryType = "domain_summary";
     public const string ChainBlastType = "chain_blast_result";
 
-    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TrackedChain> chains,
-        CancellationToken cancellationToken)
+    /// <summary>Adds the update and the insert of the chains' file rows to <paramref name="batch"/>.</summary>
+    public static void Add(SqlStatementBatch batch, IReadOnlyList<TrackedChain> chains)
     {
         var files = chains.SelectMany(c => new[]
             {
@@ -36,14 +36,14 @@ internal static class ProcessFiles
             JOIN ecod_schema.protein p ON p.source_id = k.src
             JOIN ecod_schema.process_status s ON s.protein_id = p.id AND s.batch_id IS NOT DISTINCT FROM k.batch
             """;
-        await SqlCommands.ExecuteAsync(connection, transaction, $"""
+        batch.Add($"""
             UPDATE ecod_schema.process_file f SET file_path = k.path, file_exists = k.present, file_size = k.size, last_checked = now()
             FROM {keys} WHERE f.process_id = s.id AND f.file_type = k.ftype
-            """, cancellationToken, parameters).ConfigureAwait(false);
-        await SqlCommands.ExecuteAsync(connection, transaction, $"""
+            """, parameters);
+        batch.Add($"""
             INSERT INTO ecod_schema.process_file (process_id, file_type, file_path, file_exists, file_size, last_checked)
             SELECT DISTINCT ON (s.id, k.ftype) s.id, k.ftype, k.path, k.present, k.size, now() FROM {keys}
             WHERE NOT EXISTS (SELECT 1 FROM ecod_schema.process_file f WHERE f.process_id = s.id AND f.file_type = k.ftype)
-            """, cancellationToken, parameters).ConfigureAwait(false);
+            """, parameters);
     }
 }

@@ -24,7 +24,11 @@ public static class SupportingEvidence
             try { evidence = SummaryReader.Read(summaryPath); }
             catch (Exception ex) when (ex is InputFileException or IOException or UnauthorizedAccessException) { }
         }
-        var hits = evidence is null ? [] : evidence.Hits.Select(Parse).OfType<SupportingHit>().ToList();
+        // Only hits on a domain's reference (or chain-BLAST hits, matched by chain) can support a domain: parse just those.
+        var targets = result.Domains.Select(d => d.EcodDomainId).Where(t => !string.IsNullOrEmpty(t)).ToHashSet(StringComparer.Ordinal);
+        var hits = evidence is null ? [] : evidence.Hits
+            .Where(h => h.Type == EvidenceType.ChainBlast || (h.TargetId is { } target && targets.Contains(target)))
+            .Select(Parse).OfType<SupportingHit>().ToList();
         return [.. result.Domains.Select(d => (IReadOnlyList<SupportingHit>)[.. hits.Where(h => Supports(d, h))
             .OrderBy(h => h.Evalue ?? double.MaxValue).ThenByDescending(h => h.Probability ?? 0).Take(MaxPerDomain)])];
     }
@@ -37,7 +41,7 @@ public static class SupportingEvidence
                 && string.Equals(hit.Pdb, pdb, StringComparison.OrdinalIgnoreCase) && string.Equals(hit.Chain, chain, StringComparison.Ordinal));
         if (!sameTarget || !ResidueRange.TryParse(hit.QueryRange, out var query)) return false;
         var range = domain.OriginalRange ?? domain.Range;
-        return query.Positions().Any(range.Contains);
+        return query.Segments.Any(q => range.Segments.Any(r => q.Start <= r.End && r.Start <= q.End));
     }
 
     private static SupportingHit? Parse(SummaryHit hit)

@@ -25,41 +25,42 @@ internal static class TrackingRows
             ("batch", chains.Select(c => c.BatchId).ToArray()), ("rep", chains.Select(c => c.IsRepresentative).ToArray()),
             ("rel", chains.Select(c => c.RelativePath).ToArray()), ("dir", chains.Select(c => c.ProcessingPath).ToArray()),
         ];
+        // Every statement goes out in one round trip, run in this order.
+        var batch = new SqlStatementBatch();
         foreach (var table in new[] { "ecod_schema.protein", "pdb_analysis.protein" })
         {
-            await Run($"UPDATE {table} p SET length = COALESCE(k.len, p.length) FROM {Keys} WHERE p.source_id = k.src").ConfigureAwait(false);
-            await Run($"""
+            Run($"UPDATE {table} p SET length = COALESCE(k.len, p.length) FROM {Keys} WHERE p.source_id = k.src");
+            Run($"""
                 INSERT INTO {table} (pdb_id, chain_id, source_id, length)
                 SELECT DISTINCT ON (k.src) k.pdb, k.chain, k.src, k.len FROM {Keys}
                 WHERE NOT EXISTS (SELECT 1 FROM {table} p WHERE p.source_id = k.src)
-                """).ConfigureAwait(false);
+                """);
         }
         // A representative is the team's non-identical representative (the dashboard's curable proteins); set, never cleared.
-        await Run($"UPDATE pdb_analysis.protein p SET is_nonident_rep = true FROM {Keys} WHERE p.source_id = k.src AND k.rep AND NOT p.is_nonident_rep")
-            .ConfigureAwait(false);
-        await WriteSequencesAsync(connection, transaction, chains, cancellationToken).ConfigureAwait(false);
-        await Run($"""
+        Run($"UPDATE pdb_analysis.protein p SET is_nonident_rep = true FROM {Keys} WHERE p.source_id = k.src AND k.rep AND NOT p.is_nonident_rep");
+        AddSequences(batch, chains);
+        Run($"""
             UPDATE ecod_schema.process_status s SET current_stage = 'completed', status = 'success',
                    is_representative = s.is_representative OR k.rep, relative_path = COALESCE(k.rel, s.relative_path),
                    processing_path = COALESCE(k.dir, s.processing_path), sequence_length = COALESCE(k.len, s.sequence_length), error_message = NULL, updated_at = now()
             FROM {Keys} JOIN ecod_schema.protein p ON p.source_id = k.src
             WHERE s.protein_id = p.id AND s.batch_id IS NOT DISTINCT FROM k.batch
-            """).ConfigureAwait(false);
-        await Run($"""
+            """);
+        Run($"""
             INSERT INTO ecod_schema.process_status (protein_id, batch_id, current_stage, status, is_representative, relative_path, processing_path,
                                                    sequence_length, created_at, updated_at)
             SELECT p.id, k.batch, 'completed', 'success', k.rep, k.rel, k.dir, k.len, now(), now()
             FROM {Keys} JOIN ecod_schema.protein p ON p.source_id = k.src
             WHERE NOT EXISTS (SELECT 1 FROM ecod_schema.process_status s WHERE s.protein_id = p.id AND s.batch_id IS NOT DISTINCT FROM k.batch)
-            """).ConfigureAwait(false);
-        await ProcessFiles.WriteAsync(connection, transaction, chains, cancellationToken).ConfigureAwait(false);
-        await UpdateBatchesAsync(connection, transaction, chains, knownBatchSizes, cancellationToken).ConfigureAwait(false);
+            """);
+        ProcessFiles.Add(batch, chains);
+        AddBatchTotals(batch, chains, knownBatchSizes);
+        await batch.ExecuteAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
-        Task<int> Run(string sql) => SqlCommands.ExecuteAsync(connection, transaction, sql, cancellationToken, keys);
+        void Run(string sql) => batch.Add(sql, keys);
     }
 
-    private static async Task WriteSequencesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TrackedChain> chains,
-        CancellationToken cancellationToken)
+    private static void AddSequences(SqlStatementBatch batch, IReadOnlyList<TrackedChain> chains)
     {
         var known = chains.Where(c => c.Sequence is { Length: > 0 } && c.SequenceMd5 is not null).DistinctBy(c => c.SourceId).ToList();
         if (known.Count == 0) return;
@@ -69,27 +70,26 @@ internal static class TrackingRows
             ("md5", known.Select(c => c.SequenceMd5!).ToArray()),
         ];
         const string keys = "unnest(@src::text[], @seq::text[], @md5::text[]) AS k(src, seq, md5) JOIN pdb_analysis.protein p ON p.source_id = k.src";
-        await SqlCommands.ExecuteAsync(connection, transaction, $"""
+        batch.Add($"""
             UPDATE pdb_analysis.protein_sequence s SET sequence = k.seq, sequence_md5 = k.md5
             FROM {keys} WHERE s.protein_id = p.id AND s.sequence_md5 IS DISTINCT FROM k.md5
-            """, cancellationToken, parameters).ConfigureAwait(false);
-        await SqlCommands.ExecuteAsync(connection, transaction, $"""
+            """, parameters);
+        batch.Add($"""
             INSERT INTO pdb_analysis.protein_sequence (protein_id, sequence, sequence_md5)
             SELECT p.id, k.seq, k.md5 FROM {keys}
             WHERE NOT EXISTS (SELECT 1 FROM pdb_analysis.protein_sequence s WHERE s.protein_id = p.id)
-            """, cancellationToken, parameters).ConfigureAwait(false);
+            """, parameters);
     }
 
     /// <summary>
     /// total_items: the most of what the row said, the batch folder's domain summaries and the batch's process_status rows;
     /// completed_items: its completed process_status rows; status completed when every item is, else processing.
     /// </summary>
-    private static async Task UpdateBatchesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TrackedChain> chains,
-        IReadOnlyDictionary<int, int> knownBatchSizes, CancellationToken cancellationToken)
+    private static void AddBatchTotals(SqlStatementBatch batch, IReadOnlyList<TrackedChain> chains, IReadOnlyDictionary<int, int> knownBatchSizes)
     {
         var ids = chains.Where(c => c.BatchId is not null).Select(c => c.BatchId!.Value).Distinct().ToArray();
         if (ids.Length == 0) return;
-        await SqlCommands.ExecuteAsync(connection, transaction, """
+        batch.Add("""
             UPDATE ecod_schema.batch b
             SET total_items = t.total, completed_items = t.done,
                 status = CASE WHEN t.done >= t.total THEN 'completed' ELSE 'processing' END,
@@ -101,6 +101,6 @@ internal static class TrackingRows
                       SELECT count(*)::int AS n, (count(*) FILTER (WHERE s.current_stage IN ('completed', 'classified')))::int AS done
                       FROM ecod_schema.process_status s WHERE s.batch_id = k.id) st) t
             WHERE b.id = t.id
-            """, cancellationToken, ("ids", ids), ("known", ids.Select(i => knownBatchSizes.GetValueOrDefault(i)).ToArray())).ConfigureAwait(false);
+            """, ("ids", ids), ("known", ids.Select(i => knownBatchSizes.GetValueOrDefault(i)).ToArray()));
     }
 }

@@ -21,6 +21,26 @@ public sealed partial class SlurmClient
         throw new SlurmCommandException(result, kind);
     }
 
+    /// <summary>
+    /// One <c>sacct -X --parsable2 --jobs</c> call for the given jobs or arrays (<c>123</c>; a task id <c>123_4</c> asks
+    /// for its array) submitted since <paramref name="since"/>: a poll asks only for what is not yet terminal. Null when
+    /// accounting cannot answer, as <see cref="QueryAccounting"/>.
+    /// </summary>
+    public SlurmParseResult? QueryAccountingJobs(IReadOnlyCollection<string> jobIds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var jobs = jobIds.Select(id => id.Split('_')[0]).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var job in jobs) RequireJobNumber(job);
+        if (jobs.Count == 0) return new SlurmParseResult([], []);
+        var start = since.ToLocalTime().AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        var result = RunWithRetry(_options.Sacct,
+            ["-X", "--parsable2", "--noheader", "--jobs", string.Join(',', jobs), "--starttime", start, $"--format={SacctParser.Format}"],
+            cancellationToken);
+        if (result.Succeeded) return SacctParser.Parse(result.StandardOutput);
+        var kind = SlurmErrorClassifier.Classify(result);
+        if (kind == SlurmErrorKind.AccountingUnavailable) return null;
+        throw new SlurmCommandException(result, kind);
+    }
+
     /// <summary>One <c>squeue</c> call: every queued or running task named <paramref name="jobName"/>, arrays expanded.</summary>
     public SlurmParseResult QueryQueue(string jobName, CancellationToken cancellationToken)
     {

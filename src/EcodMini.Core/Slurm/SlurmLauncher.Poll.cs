@@ -77,16 +77,37 @@ public sealed partial class SlurmLauncher
         return states;
     }
 
-    /// <summary>One sacct call per watched run; without accounting one squeue per run plus scontrol for the jobs gone from the queue.</summary>
+    /// <summary>
+    /// A job list longer than this goes to sacct by run name instead (one call per watched run): per-protein jobs of a large
+    /// run would not fit one command line.
+    /// </summary>
+    public const int MaxJobsPerSacctCall = 1000;
+
+    /// <summary>
+    /// One sacct call for the jobs (arrays) of the tasks still open, so finished arrays are not listed again (per watched
+    /// run by job name when there are more than <see cref="MaxJobsPerSacctCall"/>); without accounting one squeue per run
+    /// plus scontrol for the jobs gone from the queue.
+    /// </summary>
     private Dictionary<string, SlurmTaskState> Query(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         var reported = new Dictionary<string, SlurmTaskState>(StringComparer.Ordinal);
         var fallback = false;
-        foreach (var run in _runs)
+        var jobs = ids.Select(id => id.Split('_')[0]).Distinct(StringComparer.Ordinal).ToList();
+        if (jobs.Count <= MaxJobsPerSacctCall)
         {
-            var accounted = _client.QueryAccounting(SlurmLaunchOptions.JobNameFor(run), RunStart(run), cancellationToken);
-            if (accounted is null) { fallback = true; break; }
-            foreach (var task in accounted.Tasks) reported[task.Task.ToString()] = task;
+            var since = _runs.Count == 0 ? DateTimeOffset.UtcNow.AddDays(-1) : _runs.Min(RunStart);
+            var accounted = _client.QueryAccountingJobs(jobs, since, cancellationToken);
+            if (accounted is null) fallback = true;
+            else foreach (var task in accounted.Tasks) reported[task.Task.ToString()] = task;
+        }
+        else
+        {
+            foreach (var run in _runs)
+            {
+                var accounted = _client.QueryAccounting(SlurmLaunchOptions.JobNameFor(run), RunStart(run), cancellationToken);
+                if (accounted is null) { fallback = true; break; }
+                foreach (var task in accounted.Tasks) reported[task.Task.ToString()] = task;
+            }
         }
         if (!fallback) return reported;
         _queueChecked = true;

@@ -68,6 +68,12 @@ public sealed class ImportLedgerAndTextTests
         var entry = tracker.GetImports(db.Connector.Target).Single(e => e.ProteinId == changed.ProteinId);
         Assert.Equal("mini_pyecod_v2.0", entry.ProcessVersion);
         Assert.Equal(2L, db.Scalar($"SELECT (process_parameters->>'revision')::bigint FROM pdb_analysis.partition_proteins WHERE id = {entry.PartitionProteinId}"));
+
+        // The same files under another process version are a new import, not "already imported".
+        var other = new PartitionImporter(db.Connector, options with { ProcessVersion = "mini_pyecod_v2.1" }, tracker).ImportAsync(candidates).GetAwaiter().GetResult();
+        Assert.Equal(50, other.Imported);
+        Assert.Equal(50, db.Scalar("SELECT count(*) FROM pdb_analysis.partition_proteins WHERE process_version = 'mini_pyecod_v2.1'"));
+        Assert.All(tracker.GetImports(db.Connector.Target), e => Assert.Equal("mini_pyecod_v2.1", e.ProcessVersion));
     }
 
     [PostgresFact]
