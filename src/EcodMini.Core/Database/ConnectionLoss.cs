@@ -12,6 +12,12 @@ namespace EcodMini.Core.Database;
 internal static class ConnectionLoss
 {
     public const int MaxAttempts = 10;
+
+    /// <summary>
+    /// How many times the same chains may lose a connection the server had accepted before the loss is taken as theirs
+    /// (a server restart ends one session; chains that end every session they are written on are at fault).
+    /// </summary>
+    public const int WritesPerChains = 2;
     private static readonly string[] ServerGoing = ["57P01", "57P02", "57P03", "53300"];
 
     public static bool IsTransient(Exception ex)

@@ -115,9 +115,10 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
         {
             return await WriteResumingAsync(session, writer, work, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (work.Count > 1 && IsRetryable(ex, cancellationToken))
+        catch (Exception ex) when (IsRetryable(ex, cancellationToken))
         {
             session.ResetIfBroken();
+            if (work.Count == 1) return new BatchOutcome([Refused(work[0], ex)], 0, 0, 0);
         }
         // Chain by chain, so one bad chain fails alone and the others still go in.
         var records = new List<ProteinImportRecord>(work.Count);
@@ -133,16 +134,19 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
             catch (Exception ex) when (IsRetryable(ex, cancellationToken))
             {
                 session.ResetIfBroken();
-                records.Add(new ProteinImportRecord
-                {
-                    ProteinId = chain.ProteinId, BatchName = chain.BatchName, Action = ImportAction.Failed, DryRun = Options.DryRun,
-                    DomainCount = chain.Result!.DomainCount, QualityGrade = chain.Grade, Path = chain.Candidate.Path,
-                    Message = $"{chain.ProteinId}: nothing written, the database refused the chain: {Describe(ex)}",
-                });
+                records.Add(Refused(chain, ex));
             }
         }
         return new BatchOutcome(records, domains, evidence, created);
     }
+
+    /// <summary>A chain the database refused on its own: nothing of it written, the reason in the record.</summary>
+    private ProteinImportRecord Refused(LoadedChain chain, Exception ex) => new()
+    {
+        ProteinId = chain.ProteinId, BatchName = chain.BatchName, Action = ImportAction.Failed, DryRun = Options.DryRun,
+        DomainCount = chain.Result!.DomainCount, QualityGrade = chain.Grade, Path = chain.Candidate.Path,
+        Message = $"{chain.ProteinId}: nothing written, the database refused the chain: {Describe(ex)}",
+    };
 
     /// <summary>
     /// One transaction, with lost connections (a server restart) waited out: the connection is dropped, the wait backs
@@ -153,11 +157,14 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
     /// </summary>
     private async Task<BatchOutcome> WriteResumingAsync(ImportSession session, ImportBatchWriter writer, List<LoadedChain> chains, CancellationToken cancellationToken)
     {
+        var lostWhileWriting = 0;
         for (var attempt = 1; ; attempt++)
         {
+            var connected = false;
             try
             {
                 var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+                connected = true;
                 if (writer.InDoubt is { } pending)
                 {
                     var committed = await pending.CommittedAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -170,6 +177,13 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ConnectionLoss.IsTransient(ex))
             {
                 await session.ResetAsync().ConfigureAwait(false);
+                // Lost again while writing the same chains on a connection the server had just accepted: the server is up,
+                // so it is these chains that end the session (a trigger, a crash on a value). They fail as a batch
+                // (the caller then writes them chain by chain), not as an outage.
+                if (connected && ++lostWhileWriting >= ConnectionLoss.WritesPerChains)
+                    throw new ChainsEndedConnectionException(
+                        $"the connection was lost {lostWhileWriting} times while writing {(chains.Count == 1 ? "this chain" : $"these {chains.Count} chains")}, " +
+                        $"with the server accepting connections in between ({Describe(ex)})", ex);
                 if (attempt >= ConnectionLoss.MaxAttempts)
                     throw new DatabaseConnectionException($"Lost the connection to {connector.Target} and could not get it back after {attempt} tries " +
                         $"({Describe(ex)}); the chains imported before are recorded: run the import again to resume", ex);
