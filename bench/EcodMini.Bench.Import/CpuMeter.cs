@@ -24,7 +24,8 @@ internal static class CpuMeter
                 var close = stat.LastIndexOf(')');
                 if (open < 0 || close < 0 || stat[(open + 1)..close] != "postgres") continue;
                 var fields = stat[(close + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                // Own time plus that of waited-for children: a backend that has exited (psql's, at its exit) counts in the postmaster.
+                ticks += new[] { 11, 12, 13, 14 }.Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException) { }
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,6 +14,9 @@ public static class CopyText
 {
     public const string ArraySeparator = "; ";
 
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("\\\t\n\r");
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
     public static void Append(StringBuilder line, object? value, bool joinArray = false)
     {
         switch (value)
@@ -20,10 +24,10 @@ public static class CopyText
             case null: line.Append(@"\N"); break;
             case string text: AppendEscaped(line, text); break;
             case bool flag: line.Append(flag ? 't' : 'f'); break;
-            case int number: line.Append(number.ToString(CultureInfo.InvariantCulture)); break;
-            case long number: line.Append(number.ToString(CultureInfo.InvariantCulture)); break;
-            case float number: line.Append(number.ToString("R", CultureInfo.InvariantCulture)); break;
-            case double number: line.Append(number.ToString("R", CultureInfo.InvariantCulture)); break;
+            case int number: line.Append(Invariant, $"{number}"); break;
+            case long number: line.Append(Invariant, $"{number}"); break;
+            case float number: line.Append(Invariant, $"{number:R}"); break;
+            case double number: line.Append(Invariant, $"{number:R}"); break;
             case DateTime time: AppendTimestamp(line, time); break;
             case string[] items when joinArray: AppendEscaped(line, string.Join(ArraySeparator, items.Where(i => i is not null))); break;
             case string[] items: AppendEscaped(line, ArrayLiteral(items)); break;
@@ -35,7 +39,7 @@ public static class CopyText
     private static void AppendTimestamp(StringBuilder line, DateTime time)
     {
         var utc = time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time;
-        line.Append(utc.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)).Append("+00");
+        line.Append(Invariant, $"{utc:yyyy-MM-dd HH:mm:ss.ffffff}+00");
     }
 
     /// <summary>A text[] literal: every element double-quoted (backslash and quote escaped), NULL for a null element.</summary>
@@ -59,6 +63,11 @@ public static class CopyText
 
     private static void AppendEscaped(StringBuilder line, string text)
     {
+        if (!text.AsSpan().ContainsAny(Escaped))
+        {
+            line.Append(text);
+            return;
+        }
         foreach (var c in text)
         {
             switch (c)

@@ -19,7 +19,7 @@ public static class PartitionRowMapper
         string parameters, string? gitCommit)
     {
         var r = chain.Result!;
-        var assigned = ResidueRange.FromPositions(r.Domains.SelectMany(d => d.Range.Positions())).TotalLength;
+        var assigned = CoveredLength(r.Domains.SelectMany(d => d.Range.Segments));
         var classified = r.Domains.Count(d => !string.IsNullOrEmpty(d.TGroup));
         return new ProteinRow(
             id, r.Protein.Pdb, r.Protein.Chain, batchId, referenceVersion, classified > 0, r.SequenceLength,
@@ -79,6 +79,19 @@ public static class PartitionRowMapper
     {
         var type = d.Source == EvidenceType.ChainBlastDecomposed ? EvidenceType.ChainBlast : d.Source;
         return support.FirstOrDefault(h => h.Type == type);
+    }
+
+    /// <summary>Residues in the union of the segments (overlaps counted once).</summary>
+    private static int CoveredLength(IEnumerable<Segment> segments)
+    {
+        int covered = 0, end = int.MinValue;
+        foreach (var segment in segments.OrderBy(x => x.Start))
+        {
+            if (segment.End <= end) continue;
+            covered += segment.End - Math.Max(segment.Start, end + 1) + 1;
+            end = segment.End;
+        }
+        return covered;
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -80,3 +80,21 @@ public sealed class TableCopyTests
         Assert.Equal(1, db.Scalar("SELECT count(*) FROM copy_target WHERE id = 2 AND at - (SELECT at FROM copy_target WHERE id = 1) = interval '1 microsecond'"));
     }
 }
+
+/// <summary>The protein row's residue count: the union of the domains' segments.</summary>
+public sealed class ProteinRowTests
+{
+    [Fact]
+    public void ResiduesAssignedCountsEachResidueOnceAcrossOverlappingAndDiscontinuousDomains()
+    {
+        var plain = ImportTestData.Chain(3, "b");
+        var result = plain with
+        {
+            Domains = [plain.Domains[0] with { Range = EcodMini.Core.Model.ResidueRange.Parse("1-10,30-40") },
+                       plain.Domains[1] with { Range = EcodMini.Core.Model.ResidueRange.Parse("5-20,40-40,60-61") }],
+        };
+        var row = PartitionRowMapper.Protein(new LoadedChain { Candidate = new ImportCandidate(), Result = result }, 1, null, "v", "r",
+            DateTime.UtcNow, "{}", null);
+        Assert.Equal(20 + 11 + 2, row.ResiduesAssigned);
+    }
+}

@@ -166,4 +166,25 @@ public class SlurmLauncherTests
     {
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 23, 59, 0, TimeSpan.Zero), SlurmLauncher.RunStart(RunId));
     }
+
+    [Fact]
+    public void A_poll_asks_one_sacct_call_for_the_jobs_of_open_tasks_only_by_id_and_a_very_large_set_by_run_name()
+    {
+        using var temp = new TempFolder();
+        var runner = new FakeProcessRunner().Answer("sacct", "21|20_0|RUNNING|0:0||Unknown|00:00:01|\n30|30_[0-3]|PENDING|0:0|Unknown|Unknown|00:00:00|\n");
+        var states = Launcher(runner, Options(temp)).Poll(["20_0", "30_1", "30_2"], CancellationToken.None);
+        var call = runner.Calls.Single(c => c.FileName == "sacct");
+        Assert.Equal("20,30", call.Arguments[call.Arguments.ToList().IndexOf("--jobs") + 1]);
+        Assert.DoesNotContain("--name", call.Arguments);
+        Assert.Equal(0, runner.CallsTo("squeue"));
+        Assert.Equal(ChunkPhase.Running, states["20_0"].Phase);
+        Assert.Equal(ChunkPhase.Queued, states["30_2"].Phase);
+
+        // Per-protein jobs of a large run would not fit one command line: by run name instead.
+        var many = new FakeProcessRunner().Answer("sacct", "").Answer("squeue", "");
+        Launcher(many, Options(temp)).Poll(Enumerable.Range(1, SlurmLauncher.MaxJobsPerSacctCall + 1).Select(i => $"{i}").ToList(), CancellationToken.None);
+        var byName = many.Calls.First(c => c.FileName == "sacct");
+        Assert.Contains("--name", byName.Arguments);
+        Assert.DoesNotContain("--jobs", byName.Arguments);
+    }
 }
