@@ -135,15 +135,19 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
     /// off (<see cref="ConnectionLoss"/>), and the same chains are written again. A transaction whose COMMIT was sent
     /// when the connection dropped is looked up first: if its rows are there, it is not written twice. When the server
     /// stays away, a <see cref="DatabaseConnectionException"/> ends the import (the chains imported so far are recorded;
-    /// running the import again resumes it).
+    /// running the import again resumes it). When the same chains lose a fresh connection a second time, they are what
+    /// ends it (a chain that kills its session): the error goes to the caller, which writes them one by one.
     /// </summary>
     private async Task<BatchOutcome> WriteResumingAsync(ImportSession session, ImportBatchWriter writer, List<LoadedChain> chains, CancellationToken cancellationToken)
     {
+        var lostWhileWriting = 0;
         for (var attempt = 1; ; attempt++)
         {
+            var connected = false;
             try
             {
                 var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+                connected = true;
                 if (writer.InDoubt is { } pending)
                 {
                     var committed = await pending.CommittedAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -153,8 +157,9 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
                 }
                 return await writer.WriteAsync(connection, chains, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ConnectionLoss.IsTransient(ex))
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ConnectionLoss.IsTransient(ex) && !(connected && lostWhileWriting >= 1))
             {
+                if (connected) lostWhileWriting++;
                 await session.ResetAsync().ConfigureAwait(false);
                 if (attempt >= ConnectionLoss.MaxAttempts)
                     throw new DatabaseConnectionException($"Lost the connection to {connector.Target} and could not get it back after {attempt} tries " +
