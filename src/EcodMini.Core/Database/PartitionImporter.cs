@@ -153,7 +153,9 @@ public sealed class PartitionImporter(PostgresConnector connector, ImportOptions
     /// off (<see cref="ConnectionLoss"/>), and the same chains are written again. A transaction whose COMMIT was sent
     /// when the connection dropped is looked up first: if its rows are there, it is not written twice. When the server
     /// stays away, a <see cref="DatabaseConnectionException"/> ends the import (the chains imported so far are recorded;
-    /// running the import again resumes it).
+    /// running the import again resumes it). When the same chains lose a fresh connection a second time, they are what
+    /// ends it (a chain that kills its session): a <see cref="ChainsEndedConnectionException"/> goes to the caller, which
+    /// writes them one by one.
     /// </summary>
     private async Task<BatchOutcome> WriteResumingAsync(ImportSession session, ImportBatchWriter writer, List<LoadedChain> chains, CancellationToken cancellationToken)
     {
