@@ -12,11 +12,11 @@ using EcodMini.Core.Tracking;
 using EcodMini.Bench.Import;
 using Npgsql;
 
-// Usage: [count=40000] [--row-count N (default 5000; 0 skips the row-by-row baseline)] [--batch-size N (default 1000)] [--seed N]
+// Usage: [count=40000] [--row-count N (default 5000; 0 skips the row-by-row baseline)] [--batch-size N (default 2000, the import's default)] [--seed N]
 // Server from ECOD_TEST_PG_HOST/PORT/USER/DATABASE and the password in ECOD_TEST_PG_PASSWORD (bench/import starts it).
 var count = 40_000;
 var rowCount = 5_000;
-var batchSize = 1_000;
+var batchSize = ImportOptions.DefaultBatchSize;
 var seed = 1UL;
 string? data = null;
 for (var i = 0; i < args.Length; i++)

@@ -45,7 +45,7 @@ public sealed partial class ImportEcodResultCommand : EcodDatabaseCmdlet
 
     [Parameter]
     [ValidateRange(1, 100000)]
-    public int BatchSize { get; set; } = 1000;
+    public int BatchSize { get; set; } = ImportOptions.DefaultBatchSize;
 
     [Parameter]
     public SwitchParameter Force { get; set; }
