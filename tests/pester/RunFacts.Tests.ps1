@@ -50,7 +50,11 @@ Describe 'Task resources of a real SLURM run' -Skip:$NoCluster {
             $f = $line -split '\|'
             $id = ($f[0] -split '\.')[0]
             if (-not $sacct[$id]) { $sacct[$id] = @{ Elapsed = $f[1]; Cpu = $f[2]; Rss = 0 } }
-            if ($f[3] -match '^(\d+)K$') { $sacct[$id].Rss = [math]::Max($sacct[$id].Rss, [long]$Matches[1] * 1024) }
+            # sacct scales MaxRSS to the largest unit that divides it evenly (130048K is printed 127M); a bare number is K.
+            if ($f[3] -match '^(\d+)([KMGT]?)$') {
+                $kib = [long]$Matches[1] * @{ '' = 1; K = 1; M = 1KB; G = 1MB; T = 1GB }[$Matches[2]]
+                $sacct[$id].Rss = [math]::Max($sacct[$id].Rss, $kib * 1024)
+            }
         }
         foreach ($row in $stored) {
             $id, $rss, $elapsed, $cpu = $row -split '\|'
