@@ -7,9 +7,5 @@ namespace EcodMini.Core.Tests.Database;
 /// </summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
-    public PostgresFactAttribute()
-    {
-        if (PostgresTestServer.Configured || PostgresTestServer.InCi) return;
-        Skip = "PostgreSQL tests skipped: ECOD_TEST_PG_HOST is not set (run: eval \"$(tools/services/postgres.sh)\"); under CI=true they fail instead";
-    }
+    public PostgresFactAttribute() => Skip = PostgresTestServer.SkipReason;
 }

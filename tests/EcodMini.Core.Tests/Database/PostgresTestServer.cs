@@ -12,6 +12,10 @@ public static class PostgresTestServer
 
     public static bool Configured => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ECOD_TEST_PG_HOST"));
 
+    /// <summary>Why a PostgreSQL test is skipped outside CI without a server; null when it runs (always under CI=true, so a missing server fails it).</summary>
+    public static string? SkipReason => Configured || InCi ? null
+        : "PostgreSQL tests skipped: ECOD_TEST_PG_HOST is not set (run: eval \"$(tools/services/postgres.sh)\"); under CI=true they fail instead";
+
     /// <summary>Settings for a database on the test server (the password stays in its environment variable).</summary>
     public static DatabaseSettings Settings(string? database = null)
     {
