@@ -21,10 +21,12 @@ Describe 'Submit-EcodJob -Executor Local streams and stops cleanly' {
         $dir = New-TestDirectory
         $db = Join-Path $dir 'tracking.db'
         $arrivals = [System.Collections.Generic.List[datetimeoffset]]::new()
-        Find-EcodProtein -BatchRoot $gen.Root -RepsOnly:$false -MaxProteins 300 |
-            Submit-EcodJob -Executor Local -ReferenceDirectory $gen.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $dir 'work') -ThrottleLimit 1 |
+        # Its own batch: a finished chain's output would keep it from the next test's scan.
+        $own = New-TestBatchRoot -ProteinCount 800 -Seed 52 -BatchCount 1
+        Find-EcodProtein -BatchRoot $own.Root -RepsOnly:$false |
+            Submit-EcodJob -Executor Local -ReferenceDirectory $own.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $dir 'work') -ThrottleLimit 1 |
             ForEach-Object { $arrivals.Add([datetimeoffset]::UtcNow) }
-        $arrivals.Count | Should -Be 300
+        $arrivals.Count | Should -Be 800
         $jobs = Get-EcodJobStatus -TrackingDatabase $db
         $lastEnd = ($jobs | Measure-Object -Property EndTime -Maximum).Maximum
         $firstEnd = ($jobs | Measure-Object -Property EndTime -Minimum).Minimum
@@ -38,8 +40,10 @@ Describe 'Submit-EcodJob -Executor Local streams and stops cleanly' {
         $command = "Find-EcodProtein -BatchRoot '$($gen.Root)' -RepsOnly:`$false | Submit-EcodJob -Executor Local -ReferenceDirectory '$($gen.ReferenceDirectory)' " +
             "-TrackingDatabase '$db' -WorkDirectory '$dir/work' -ThrottleLimit 1 | ForEach-Object { 'JOB ' + `$_.ProteinId }"
         $p = Start-FreshPwsh -Script $command
+        $errors = $p.StandardError.ReadToEndAsync()
         try {
             $first = $p.StandardOutput.ReadLine()
+            if ($null -eq $first) { $p.WaitForExit(60000) | Out-Null; throw "the run printed nothing (exit $($p.ExitCode)): $($errors.Result)" }
             $first | Should -Match '^JOB ' -Because 'jobs stream out while the run goes on'
             $pwsh = Get-PwshUnder $p.Id
             $pwsh | Should -Not -BeNullOrEmpty

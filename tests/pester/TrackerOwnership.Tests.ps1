@@ -72,7 +72,16 @@ Describe 'A run that loses the lease stops writing' {
         $firstOut = $first.StandardOutput.ReadToEndAsync(); $firstErr = $first.StandardError.ReadToEndAsync()
         $owner = Wait-LeaseOwner $db $first
         while ([int](Get-TrackerValue $db "SELECT COUNT(*) FROM jobs WHERE status = 'completed';") -lt 40) { Start-Sleep -Milliseconds 200 }
-        & kill -STOP $owner.ProcessId
+        # Frozen between two of its writes: a process frozen inside a write transaction keeps SQLite's lock, and no
+        # lease can help a second writer then (that case waits busy_timeout and says the database is locked).
+        for ($try = 0; $try -lt 50; $try++) {
+            & kill -STOP $owner.ProcessId
+            & sqlite3 -cmd '.timeout 0' $db 'BEGIN IMMEDIATE; ROLLBACK;' 2>$null
+            if ($LASTEXITCODE -eq 0) { break }
+            & kill -CONT $owner.ProcessId
+            Start-Sleep -Milliseconds 37
+        }
+        $try | Should -BeLessThan 50 -Because 'the first run is frozen outside a write transaction'
         try {
             Start-Sleep -Seconds 13   # past lease_timeout (10 s): its heartbeat counter stands still while it is stopped
             $second = Invoke-FreshPwsh -Script "$pipeline 3>&1 | Where-Object { `$_ -is [System.Management.Automation.WarningRecord] } | ForEach-Object Message"
@@ -93,6 +102,26 @@ Describe 'A run that loses the lease stops writing' {
         Get-TrackerValue $db "SELECT COUNT(*) FROM (SELECT job_ref FROM job_events WHERE to_status = 'completed' GROUP BY job_ref HAVING COUNT(*) <> 1);" | Should -Be '0'
         Get-TrackerValue $db "SELECT COUNT(DISTINCT job_ref) FROM job_events WHERE to_status = 'completed';" | Should -Be "$chains"
         Get-TrackerValue $db "SELECT COUNT(*) FROM tracker_lease;" | Should -Be '0'
+    }
+}
+
+Describe 'A tracker file the user may not write' {
+    It 'is refused to a writing command by name, before anything is written, while reading it still works' {
+        $g = New-TestBatchRoot -ProteinCount 30 -Seed 44 -BatchCount 1
+        $dir = Join-Path $TestDrive 'ro-file'
+        $db = Join-Path $dir 'tracking.db'
+        Find-EcodProtein -BatchRoot $g.Root -RepsOnly:$false | Submit-EcodJob -ReferenceDirectory $g.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $dir 'work') | Out-Null
+        & chmod 0444 $db   # the folder stays writable: only the file is read-only
+        $before = Get-TrackerDump $db
+        $more = New-TestBatchRoot -ProteinCount 10 -Seed 45 -BatchCount 1
+        $write = Invoke-FreshPwsh -AsOrdinaryUser -Script "try { Find-EcodProtein -BatchRoot '$($more.Root)' -RepsOnly:`$false | Submit-EcodJob -ReferenceDirectory '$($more.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$dir/more' | Out-Null; 'written' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+        $write.Output | Should -Not -Match 'written'
+        $write.Output | Should -Match ([regex]::Escape("${db}: cannot write the tracking database or its folder (the file is read-only for this user)"))
+        $write.Output + $write.Error | Should -Not -Match '   at '
+        $read = Invoke-FreshPwsh -AsOrdinaryUser -Script "@(Get-EcodJobStatus -TrackingDatabase '$db' -Status completed).Count"
+        $read.ExitCode | Should -Be 0 -Because $read.Error
+        $read.Output.Trim() | Should -Be '30'
+        Get-TrackerDump $db | Should -Be $before
     }
 }
 

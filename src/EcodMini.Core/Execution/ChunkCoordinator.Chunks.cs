@@ -29,7 +29,7 @@ public sealed partial class ChunkCoordinator
                 if (stopping) break;
                 continue;
             }
-            _launcher.WaitForChange(Options.PollInterval, stopping ? CancellationToken.None : cancellationToken);
+            _launcher.WaitForChange(LoopInterval, stopping ? CancellationToken.None : cancellationToken);
             PollAndCollect(cancellationToken);
         }
     }

@@ -18,7 +18,13 @@ public sealed partial class ChunkCoordinator
     /// </summary>
     public Action<JobRecord>? JobRecorded { get; set; }
 
+    /// <summary>How often a streaming run looks at its running chunks' result files (a chain takes milliseconds).</summary>
+    private static readonly TimeSpan StreamInterval = TimeSpan.FromMilliseconds(100);
+
     private bool Streams => JobRecorded is not null && !_launcher.WorkersOutliveCaller;
+
+    /// <summary>The chunk loop's wait between polls: short while streaming, so each chain reaches the pipeline soon after it ends.</summary>
+    private TimeSpan LoopInterval => Streams && StreamInterval < Options.PollInterval ? StreamInterval : Options.PollInterval;
 
     /// <summary>Records what a running local chunk's worker has written since the last look, and hands on those chains.</summary>
     private void IngestWhileRunning(ActiveChunk chunk)

@@ -125,6 +125,7 @@ public sealed partial class TrackingDatabase : IDisposable
         try
         {
             connection.Open();
+            if (!options.ReadOnly) TrackingFileAccess.EnsureOpenedForWriting(full, connection);
             Execute(connection, $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds};");
             return connection;
         }

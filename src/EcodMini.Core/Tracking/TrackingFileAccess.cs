@@ -19,8 +19,12 @@ internal static class TrackingFileAccess
     }.ToString();
 
     /// <summary>
-    /// A writer needs the folder (created when missing) and an existing file to be writable: checked up front, so a
-    /// read-only file is a clear error instead of SQLite's "attempt to write a readonly database" halfway.
+    /// A writer needs the folder (created when missing) to be writable: checked up front, so a read-only folder is a
+    /// clear error instead of SQLite's "attempt to write a readonly database" halfway. The file itself is checked by
+    /// <see cref="EnsureOpenedForWriting"/> once SQLite holds it: opening and closing a descriptor of our own on the
+    /// database would drop every POSIX lock this process's SQLite connections hold on it (closing any descriptor of a
+    /// file releases them all), and another process closing its connection would then take itself for the last one
+    /// and checkpoint and delete the write-ahead log under a live run.
     /// </summary>
     public static void EnsureWritable(string full)
     {
@@ -28,19 +32,25 @@ internal static class TrackingFileAccess
         try
         {
             Directory.CreateDirectory(dir);
-            if (File.Exists(full))
-            {
-                using var probe = new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
-            }
             var folderProbe = Path.Combine(dir, $".ecodmini-write-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
             using (File.Create(folderProbe, 1, FileOptions.DeleteOnClose)) { }
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            throw new TrackingDatabaseException(full, TrackingProblem.ReadOnly,
-                $"{full}: cannot write the tracking database or its folder ({ex.Message}); a submitting run needs write access to both (reading needs none)", ex);
+            throw ReadOnlyForWriter(full, ex.Message, ex);
         }
     }
+
+    /// <summary>SQLite opens a file it may not write read-only without a word: a writer's open asks it and says so.</summary>
+    public static void EnsureOpenedForWriting(string full, SqliteConnection connection)
+    {
+        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+            throw ReadOnlyForWriter(full, "the file is read-only for this user", null);
+    }
+
+    private static TrackingDatabaseException ReadOnlyForWriter(string full, string why, Exception? inner) =>
+        new(full, TrackingProblem.ReadOnly,
+            $"{full}: cannot write the tracking database or its folder ({why}); a submitting run needs write access to both (reading needs none)", inner);
 
     /// <summary>The files SQLite keeps beside a database while (or after) a writer works on it.</summary>
     public static IEnumerable<string> JournalFiles(string full) => [full + "-journal", full + "-wal"];
@@ -68,6 +78,7 @@ internal static class TrackingFileAccess
         {
             using var connection = new SqliteConnection(ConnectionString(full, options with { ReadOnly = false }));
             connection.Open();
+            if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1) return false;
             TrackingDatabase.Execute(connection, $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds};");
             TrackingDatabase.Scalar(connection, "SELECT COUNT(*) FROM sqlite_master;");
             return true;

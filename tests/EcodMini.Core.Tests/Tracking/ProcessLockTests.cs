@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using EcodMini.Core.Tracking;
+
+namespace EcodMini.Core.Tests.Tracking;
+
+/// <summary>
+/// Opening the tracker again in a process that already has it open (the lease heartbeat does, beside the run's own
+/// connection) keeps the locks SQLite holds: closing any descriptor of a file drops all of a process's POSIX locks on
+/// it, after which another process closing its connection would take itself for the last one and checkpoint and delete
+/// the write-ahead log under the live run (seen as "database disk image is malformed" in the run).
+/// </summary>
+public class ProcessLockTests
+{
+    [Fact]
+    public void ASecondWriterOpenInTheSameProcessKeepsTheFirstConnectionsLockOnTheFile()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("t.db");
+        using var run = TrackingTestData.Open(path);
+        run.RecordSubmissions([TrackingTestData.Submission("8ovp_A")]);
+        Assert.Contains(Environment.ProcessId, LockHolders(path));
+
+        using var heartbeat = TrackingTestData.Open(path);
+        Assert.Contains(Environment.ProcessId, LockHolders(path));
+        run.RecordSubmissions([TrackingTestData.Submission("8ovp_B")]);
+        Assert.Equal(2, heartbeat.GetJobs(new JobQuery()).Count);
+    }
+
+    /// <summary>Process ids holding a POSIX lock on the file (from /proc/locks, matched by inode).</summary>
+    private static IReadOnlyList<int> LockHolders(string path)
+    {
+        var inode = Inode(path);
+        return File.ReadLines("/proc/locks")
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length > 5 && f[1] == "POSIX" && f[5].Split(':') is { Length: 3 } id && id[2] == inode)
+            .Select(f => int.Parse(f[4]))
+            .ToList();
+    }
+
+    private static string Inode(string path)
+    {
+        using var stat = Process.Start(new ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true })!;
+        var inode = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        return inode;
+    }
+}
