@@ -9,7 +9,8 @@ namespace EcodMini.Core.Execution;
 /// </summary>
 public sealed partial class ChunkCoordinator
 {
-    private readonly Dictionary<string, HashSet<string>> _streamedRecords = new(StringComparer.Ordinal);
+    /// <summary>Per running chunk: how far its result file has been read, and the records seen (a record is ingested once).</summary>
+    private readonly Dictionary<string, (long Offset, HashSet<string> Seen)> _streamedRecords = new(StringComparer.Ordinal);
     private readonly HashSet<long> _streamedJobs = [];
 
     /// <summary>
@@ -30,11 +31,13 @@ public sealed partial class ChunkCoordinator
     private void IngestWhileRunning(ActiveChunk chunk)
     {
         if (!Streams || !chunk.OwnRun) return;
-        if (!_streamedRecords.TryGetValue(chunk.ChunkId, out var seen)) _streamedRecords[chunk.ChunkId] = seen = new(StringComparer.Ordinal);
-        var fresh = ResultFileReader.Read(chunk.ResultsPath).Records.Where(r => !seen.Contains(r.RecordId)).ToList();
+        var (offset, seen) = _streamedRecords.TryGetValue(chunk.ChunkId, out var read) ? read : (0L, new HashSet<string>(StringComparer.Ordinal));
+        // Only what was appended since the last look is read: a running chunk is looked at every StreamInterval.
+        var (records, next) = ResultFileReader.ReadNew(chunk.ResultsPath, offset);
+        _streamedRecords[chunk.ChunkId] = (next, seen);
+        var fresh = records.Where(r => seen.Add(r.RecordId)).ToList();
         if (fresh.Count == 0) return;
         var summary = _tracker.RecordResults(fresh);
-        seen.UnionWith(fresh.Select(r => r.RecordId));
         _ingested = _ingested.Add(summary);
         _counter.Add(summary.Completed, summary.Failed, fresh[^1].ProteinId);
         foreach (var record in fresh) HandOn(record.ProteinId, record.BatchName);

@@ -32,6 +32,33 @@ public static class ResultFileReader
         return new ResultFileContent(records, malformed, truncated);
     }
 
+    /// <summary>
+    /// The records of the complete lines written after byte <paramref name="offset"/> of a file its worker is still
+    /// writing, and the offset after the last of them (a line without its newline yet is left for the next look).
+    /// Unreadable complete lines are skipped here; the chunk's final <see cref="Read"/> counts them.
+    /// </summary>
+    public static (IReadOnlyList<TaskResultRecord> Records, long NextOffset) ReadNew(string path, long offset)
+    {
+        if (!File.Exists(path)) return ([], offset);
+        byte[] tail;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            if (stream.Length <= offset) return ([], offset);
+            stream.Seek(offset, SeekOrigin.Begin);
+            tail = new byte[stream.Length - offset];
+            stream.ReadExactly(tail);
+        }
+        var end = Array.LastIndexOf(tail, (byte)'\n');
+        if (end < 0) return ([], offset);
+        var records = new List<TaskResultRecord>();
+        foreach (var raw in Encoding.UTF8.GetString(tail, 0, end).Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Length > 0 && TryParse(line) is { } record) records.Add(record);
+        }
+        return (records, offset + end + 1);
+    }
+
     private static TaskResultRecord? TryParse(string line)
     {
         try

@@ -44,7 +44,9 @@ internal sealed class LeaseHeartbeat : IDisposable
                 Lost = ex;
                 return;
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException) { }
+            // Locked out past the busy timeout, or a passing I/O error: the next beat tries again.
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException
+                                       || ex is TrackingDatabaseException { Problem: TrackingProblem.Unavailable }) { }
         }
     }
 

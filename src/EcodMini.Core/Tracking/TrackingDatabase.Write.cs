@@ -37,7 +37,28 @@ public sealed partial class TrackingDatabase
             transaction.Commit();
             return result;
         }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+        {
+            throw StayedLocked(ex);
+        }
         finally { Execute(_connection, "PRAGMA query_only = 1;"); }
+    }
+
+    /// <summary>
+    /// SQLite's busy timeout ran out: another process holds the write lock. Names the run that holds the lease (when it
+    /// can be read) and what ends the wait, instead of SQLite's bare "database is locked".
+    /// </summary>
+    private TrackingDatabaseException StayedLocked(SqliteException ex)
+    {
+        TrackerLease? owner = null;
+        try { owner = ReadLease(null); }
+        catch (SqliteException) { /* the reader is locked out too (rollback journal mid-commit): say so without a name */ }
+        var waited = (int)Math.Ceiling(_openOptions.BusyTimeout.TotalSeconds);
+        var holder = owner is null ? "another process" : $"another process (the lease is held by {owner.Describe()})";
+        return new TrackingDatabaseException(Path, TrackingProblem.Unavailable,
+            $"{Path}: the tracking database stayed locked for {waited} s by {holder} inside a write transaction; a process " +
+            "that is suspended (Ctrl+Z, SIGSTOP) or hung on the file system keeps the lock until it resumes or ends. " +
+            "Resume it (kill -CONT <pid>) or end it, then run the command again", ex);
     }
 
     /// <summary>

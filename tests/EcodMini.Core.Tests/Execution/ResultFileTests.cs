@@ -41,5 +41,25 @@ public class ResultFileTests
     }
 
     [Fact]
+    public void ReadingWhatWasAppendedLeavesAHalfWrittenLineForTheNextLookAndNeverReturnsARecordTwice()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("s.jsonl");
+        using (var writer = new ResultFileWriter(path)) writer.Append(TrackingTestData.Result("1abc_A"));
+        var (first, offset) = ResultFileReader.ReadNew(path, 0);
+        Assert.Equal(["1abc_A"], first.Select(r => r.ProteinId));
+        Assert.Equal(new FileInfo(path).Length, offset);
+
+        using (var writer = new ResultFileWriter(path)) writer.Append(TrackingTestData.Result("1abc_B"));
+        File.AppendAllText(path, "not json\n{\"record_id\":\"half-writ");
+        var (second, middle) = ResultFileReader.ReadNew(path, offset);
+        Assert.Equal(["1abc_B"], second.Select(r => r.ProteinId));
+        Assert.Equal(new FileInfo(path).Length - "{\"record_id\":\"half-writ".Length, middle);
+
+        Assert.Empty(ResultFileReader.ReadNew(path, middle).Records);
+        Assert.Equal((middle, 0), (ResultFileReader.ReadNew(path, middle).NextOffset, ResultFileReader.ReadNew("/nonexistent/x.jsonl", 0).Records.Count));
+    }
+
+    [Fact]
     public void MissingFileReadsAsEmpty() => Assert.Empty(ResultFileReader.Read("/nonexistent/x.jsonl").Records);
 }

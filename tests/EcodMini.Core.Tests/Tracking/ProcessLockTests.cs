@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EcodMini.Core.Tracking;
+using Microsoft.Data.Sqlite;
 
 namespace EcodMini.Core.Tests.Tracking;
 
@@ -24,6 +25,28 @@ public class ProcessLockTests
         Assert.Contains(Environment.ProcessId, LockHolders(path));
         run.RecordSubmissions([TrackingTestData.Submission("8ovp_B")]);
         Assert.Equal(2, heartbeat.GetJobs(new JobQuery()).Count);
+    }
+
+    [Theory]
+    [InlineData(JournalModeChoice.Wal)]
+    [InlineData(JournalModeChoice.Delete)]
+    public void AWriterLockedOutPastTheBusyTimeoutIsToldWhoHoldsTheLeaseAndWhatEndsTheWait(string journal)
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("t.db");
+        using var holder = TrackingTestData.Open(path, journal);
+        holder.AcquireLease(TrackingTestData.LiveOwner("frozen-run"), new LeaseOptions());
+        using var tracker = TrackingDatabase.Open(path, TrackingTestData.For(journal) with { BusyTimeout = TimeSpan.FromMilliseconds(300) });
+        // A process stopped inside a write transaction: it holds SQLite's write lock and never commits.
+        using var frozen = new SqliteConnection($"Data Source={path};Pooling=False");
+        frozen.Open();
+        using var transaction = frozen.BeginTransaction(deferred: false);
+
+        var error = Assert.Throws<TrackingDatabaseException>(() => tracker.RecordSubmissions([TrackingTestData.Submission("8ovp_A")]));
+        Assert.Equal(TrackingProblem.Unavailable, error.Problem);
+        Assert.StartsWith($"{path}: the tracking database stayed locked for 1 s by another process", error.Message);
+        Assert.Contains("run frozen-run", error.Message);
+        Assert.Contains("kill -CONT", error.Message);
     }
 
     /// <summary>Process ids holding a POSIX lock on the file (from /proc/locks, matched by inode).</summary>
