@@ -140,8 +140,8 @@ if ($env:ECOD_TEST_PG_HOST) {
 
 $stats = Get-EcodProductionStatistic -TrackingDatabase $db -ConfigurationPath $cfg
 $once = & sqlite3 -readonly $db "SELECT COUNT(*) FROM (SELECT job_id FROM results WHERE status = 'completed' GROUP BY job_id HAVING COUNT(*) > 1);"
-# An attempt the killed head recorded but never handed to sbatch is settled as lost too (and requeued): counted apart.
-$lost = & sqlite3 -readonly $db "SELECT COUNT(*) FILTER (WHERE executor_job_id IS NOT NULL), COUNT(*) FILTER (WHERE executor_job_id IS NULL) FROM attempts WHERE status = 'lost';"
+# An attempt the killed head recorded but never handed to sbatch is settled as not_launched (and requeued): counted apart.
+$lost = & sqlite3 -readonly $db "SELECT COUNT(*) FILTER (WHERE status = 'lost'), COUNT(*) FILTER (WHERE status = 'not_launched') FROM attempts;"
 $launchedLost, $neverLaunched = "$lost".Trim() -split '\|'
 ''
 'rehearsal: {0:N0} chains, chunks of {1}' -f $Count, $ChunkSize
@@ -149,6 +149,6 @@ $launchedLost, $neverLaunched = "$lost".Trim() -split '\|'
 'sbatch / squeue / sacct calls  : {0} / {1} / {2}' -f (Get-CallCount sbatch), (Get-CallCount squeue), (Get-CallCount sacct)
 'completed                      : {0:N0} of {1:N0} (failed {2}, cancelled {3}, pending {4}, running {5})' -f $stats.Completed, $stats.Total, $stats.Failed, $stats.Cancelled, $stats.Pending, $stats.Running
 'chains completed twice         : {0}' -f $once
-'attempts settled as lost       : {0} launched, {1} never launched (recorded before the killed head''s sbatch; requeued, never run twice)' -f $launchedLost, $neverLaunched
+'attempts settled lost          : {0} lost, {1} not launched (recorded before the killed head''s sbatch; requeued, never run twice)' -f $launchedLost, $neverLaunched
 'job scripts (sbatch accepted)  : {0}' -f @(Get-ChildItem "$work/state/jobs" -Recurse -Filter job.sh -ErrorAction SilentlyContinue).Count
 'import                         : {0}' -f $imported

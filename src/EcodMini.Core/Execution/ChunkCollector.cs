@@ -34,6 +34,9 @@ internal static class ChunkCollector
                 case ChunkPhase.TimedOut:
                     timedOut = tracker.CloseAttempts(ids, AttemptStatus.Timeout, JobStatus.Timeout, $"chunk {chunk.ChunkId}: {detail}");
                     break;
+                case ChunkPhase.NotLaunched:
+                    requeued = tracker.CloseAttempts(ids, AttemptStatus.NotLaunched, JobStatus.Pending, $"requeued: chunk {chunk.ChunkId} was never launched ({detail})");
+                    break;
                 case ChunkPhase.Cancelled:
                     requeued = tracker.CloseAttempts(ids, AttemptStatus.Cancelled, JobStatus.Pending, $"chunk {chunk.ChunkId}: {detail}");
                     break;

@@ -83,7 +83,7 @@ public sealed partial class ChunkCoordinator
         {
             // Nothing of this slice runs: its attempts go back to pending (not a retry) before the error surfaces.
             foreach (var group in attempts)
-                _tracker.CloseAttempts(group.Select(a => a.AttemptId).ToList(), AttemptStatus.Lost, JobStatus.Pending, "requeued: its chunk could not be launched");
+                _tracker.CloseAttempts(group.Select(a => a.AttemptId).ToList(), AttemptStatus.NotLaunched, JobStatus.Pending, "requeued: its chunk could not be launched");
             throw;
         }
     }
@@ -96,7 +96,7 @@ public sealed partial class ChunkCoordinator
         var states = _launcher.Poll(launched, cancellationToken);
         foreach (var chunk in _active.ToList())
         {
-            var state = chunk.ExecutorJobId is { } id && states.TryGetValue(id, out var s) ? s : new ChunkState(ChunkPhase.Lost, "never launched");
+            var state = chunk.ExecutorJobId is { } id && states.TryGetValue(id, out var s) ? s : new ChunkState(ChunkPhase.NotLaunched, "never launched");
             if (!state.IsTerminal) { NoteRunning(chunk, state); IngestWhileRunning(chunk); continue; }
             Collect(chunk, state);
             _active.Remove(chunk);
@@ -143,7 +143,7 @@ public sealed partial class ChunkCoordinator
         var stillRunning = 0;
         foreach (var chunk in open)
         {
-            var state = chunk.ExecutorJobId is { } id && states.TryGetValue(id, out var s) ? s : new ChunkState(ChunkPhase.Lost, "its run ended without launching it");
+            var state = chunk.ExecutorJobId is { } id && states.TryGetValue(id, out var s) ? s : new ChunkState(ChunkPhase.NotLaunched, "its run ended without launching it");
             if (state.IsTerminal) { Collect(chunk, state); continue; }
             NoteRunning(chunk, state);
             stillRunning += chunk.Attempts.Count;

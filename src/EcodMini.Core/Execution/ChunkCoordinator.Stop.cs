@@ -34,7 +34,7 @@ public sealed partial class ChunkCoordinator
             foreach (var chunk in chunks)
             {
                 var mine = chunk.Attempts.Where(a => wanted.Contains(a.JobRef)).ToList();
-                var state = chunk.ExecutorJobId is { } id && states.TryGetValue(id, out var s) ? s : new ChunkState(ChunkPhase.Lost, "never launched");
+                var state = chunk.ExecutorJobId is { } id && states.TryGetValue(id, out var s) ? s : new ChunkState(ChunkPhase.NotLaunched, "never launched");
                 if (state.IsTerminal)
                 {
                     Collect(chunk, state);

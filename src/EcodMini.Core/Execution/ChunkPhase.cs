@@ -16,4 +16,9 @@ public enum ChunkPhase
     TimedOut,
     /// <summary>The launcher does not know the job (an earlier process's thread, a purged cluster record): chains without a record are requeued.</summary>
     Lost,
+    /// <summary>
+    /// The tracker started the chunk's attempts but holds no executor job for it and none was found by name: the run
+    /// that dispatched it ended (or its launch failed) before the launch. Its chains are requeued, not counted lost.
+    /// </summary>
+    NotLaunched,
 }

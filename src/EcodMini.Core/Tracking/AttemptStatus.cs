@@ -10,4 +10,6 @@ public static class AttemptStatus
     public const string Cancelled = "cancelled";
     /// <summary>The worker is gone without a result (killed run, unknown to the executor): the chain is requeued.</summary>
     public const string Lost = "lost";
+    /// <summary>Started in the tracker but never handed to an executor (its run ended first, or the launch failed): the chain is requeued.</summary>
+    public const string NotLaunched = "not_launched";
 }

@@ -13,7 +13,7 @@ public sealed partial class TrackingDatabase
             SELECT a.id, a.job_ref, j.protein_id, j.batch_name, a.attempt_number, a.run_id, a.chunk_id, a.executor_job_id,
                    a.results_path, a.launcher
             FROM attempts a JOIN jobs j ON j.id = a.job_ref AND j.current_attempt_id = a.id
-            WHERE a.status IN ('cancelled', 'lost') AND a.result_ref IS NULL AND a.results_path IS NOT NULL
+            WHERE a.status IN ('cancelled', 'lost', 'not_launched') AND a.result_ref IS NULL AND a.results_path IS NOT NULL
               AND j.status IN ('cancelled', 'pending') ORDER BY a.results_path, a.id;
             """);
         var attempts = new List<OpenAttempt>();

@@ -90,6 +90,36 @@ public class ChunkCoordinatorTests
     }
 
     [Fact]
+    public void AttemptsARunRecordedButNeverLaunchedAreSettledAsNotLaunchedNotLostAndRunOnce()
+    {
+        using var temp = new TempFolder();
+        var options = Options(temp, chunk: 10);
+        var tasks = ExecutionTestData.Tasks(temp.Path, 30);
+        Directory.CreateDirectory(options.WorkDirectory);
+        // A head node killed between recording a chunk's attempts and handing the chunk to its executor.
+        var manifest = Path.Combine(options.WorkDirectory, "killed-00000" + ChunkCoordinator.ManifestSuffix);
+        using (var db = TrackingTestData.Open(temp.File("t.db")))
+        {
+            var jobs = db.RecordSubmissions(tasks.Select(t => new JobSubmission(t.ProteinId, t.Pdb, t.Chain, t.BatchName, t.OutputPath, SummaryPath: t.SummaryPath)).ToList());
+            db.AcquireLease(TrackingTestData.DeadOwner("killed"), new LeaseOptions());
+            db.StartAttempts(jobs.Select(j => j.Job.Id).ToList(), new AttemptLaunch("killed", "local", "killed-00000", ChunkManifest.ResultsPathFor(manifest)));
+        }
+
+        var fake = new FakePartitioner();
+        using (var db = TrackingTestData.Open(temp.File("t.db")))
+        {
+            var result = Run(db, options, fake, tasks);
+            Assert.Equal((30, 30, 0), (result.Completed, fake.TotalCalls, result.Failed));
+            Assert.All(fake.Calls.Values, n => Assert.Equal(1, n));
+            var job = db.GetJob(tasks[3].ProteinId, tasks[3].BatchName)!;
+            var attempts = db.GetAttempts(job.Id);
+            Assert.Equal([AttemptStatus.NotLaunched, AttemptStatus.Completed], attempts.Select(a => a.Status));
+            Assert.Contains("never launched", attempts[0].Detail);
+            Assert.All(result.Jobs, j => Assert.Equal(0, j.RetryCount));
+        }
+    }
+
+    [Fact]
     public void CancellationLeavesTheTrackerConsistentAndARerunFinishesTheRest()
     {
         using var temp = new TempFolder();
