@@ -46,7 +46,7 @@ internal sealed class LeaseHeartbeat : IDisposable
             }
             // Locked out past the busy timeout, or a passing I/O error: the next beat tries again.
             catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException
-                                       || ex is TrackingDatabaseException { Problem: TrackingProblem.Unavailable }) { }
+                                       || ex is TrackingDatabaseException { Problem: TrackingProblem.Locked }) { }
         }
     }
 

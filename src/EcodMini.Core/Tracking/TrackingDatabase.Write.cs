@@ -55,7 +55,7 @@ public sealed partial class TrackingDatabase
         catch (SqliteException) { /* the reader is locked out too (rollback journal mid-commit): say so without a name */ }
         var waited = (int)Math.Ceiling(_openOptions.BusyTimeout.TotalSeconds);
         var holder = owner is null ? "another process" : $"another process (the lease is held by {owner.Describe()})";
-        return new TrackingDatabaseException(Path, TrackingProblem.Unavailable,
+        return new TrackingDatabaseException(Path, TrackingProblem.Locked,
             $"{Path}: the tracking database stayed locked for {waited} s by {holder} inside a write transaction; a process " +
             "that is suspended (Ctrl+Z, SIGSTOP) or hung on the file system keeps the lock until it resumes or ends. " +
             "Resume it (kill -CONT <pid>) or end it, then run the command again", ex);

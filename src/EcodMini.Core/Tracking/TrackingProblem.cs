@@ -21,4 +21,6 @@ public enum TrackingProblem
     LocksLocalOnly,
     /// <summary>A crashed writer left a journal this reader may not recover; a writing command by the owner recovers it.</summary>
     UnfinishedTransaction,
+    /// <summary>Another process held SQLite's write lock past the busy timeout (suspended or hung inside a transaction).</summary>
+    Locked,
 }

@@ -82,6 +82,7 @@ public abstract class EcodConfiguredCmdlet : EcodCmdlet
             TrackingProblem.LeaseLost => ("EcodTrackerLeaseLost", ErrorCategory.ResourceUnavailable),
             TrackingProblem.LocksLocalOnly => ("EcodTrackerLocksLocalOnly", ErrorCategory.DeviceError),
             TrackingProblem.UnfinishedTransaction => ("EcodTrackerUnfinishedTransaction", ErrorCategory.ResourceUnavailable),
+            TrackingProblem.Locked => ("EcodTrackerLocked", ErrorCategory.ResourceBusy),
             _ => (File.Exists(ex.DatabasePath) ? "EcodTrackerUnavailable" : "EcodTrackerNotFound", File.Exists(ex.DatabasePath) ? ErrorCategory.OpenError : ErrorCategory.ObjectNotFound),
         };
         var record = new ErrorRecord(ex, id, category, ex.DatabasePath);

@@ -43,7 +43,7 @@ public class ProcessLockTests
         using var transaction = frozen.BeginTransaction(deferred: false);
 
         var error = Assert.Throws<TrackingDatabaseException>(() => tracker.RecordSubmissions([TrackingTestData.Submission("8ovp_A")]));
-        Assert.Equal(TrackingProblem.Unavailable, error.Problem);
+        Assert.Equal(TrackingProblem.Locked, error.Problem);
         Assert.StartsWith($"{path}: the tracking database stayed locked for 1 s by another process", error.Message);
         Assert.Contains("run frozen-run", error.Message);
         Assert.Contains("kill -CONT", error.Message);
