@@ -125,6 +125,37 @@ Describe 'A tracker file the user may not write' {
     }
 }
 
+Describe 'A writer locked out by a process frozen inside a write transaction' {
+    It 'stops after the busy timeout with EcodTrackerLocked (ResourceBusy) saying what ends the wait, and writes nothing' {
+        $g = New-TestBatchRoot -ProteinCount 20 -Seed 46 -BatchCount 1
+        $more = New-TestBatchRoot -ProteinCount 10 -Seed 47 -BatchCount 1
+        $dir = Join-Path $TestDrive 'locked'
+        $db = Join-Path $dir 'tracking.db'
+        Find-EcodProtein -BatchRoot $g.Root -RepsOnly:$false | Submit-EcodJob -ReferenceDirectory $g.ReferenceDirectory -TrackingDatabase $db -WorkDirectory (Join-Path $dir 'work') | Out-Null
+        $before = Get-TrackerDump $db
+        # The sqlite3 shell takes the write lock and then sleeps inside its transaction, as a suspended writer would.
+        $ready = Join-Path $dir 'holder.ready'
+        $psi = [System.Diagnostics.ProcessStartInfo]::new('sqlite3'); $psi.ArgumentList.Add($db); $psi.RedirectStandardInput = $true
+        $holder = [System.Diagnostics.Process]::Start($psi)
+        try {
+            foreach ($line in @('BEGIN IMMEDIATE;', ".shell touch '$ready'", '.shell sleep 120', 'COMMIT;')) { $holder.StandardInput.WriteLine($line) }
+            $holder.StandardInput.Flush()
+            $deadline = (Get-Date).AddSeconds(30)
+            while (-not (Test-Path $ready) -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            Test-Path $ready | Should -BeTrue
+            $r = Invoke-FreshPwsh -Script "try { Find-EcodProtein -BatchRoot '$($more.Root)' -RepsOnly:`$false | Submit-EcodJob -ReferenceDirectory '$($more.ReferenceDirectory)' -TrackingDatabase '$db' -WorkDirectory '$dir/more' | Out-Null; 'written' } catch { `$_.FullyQualifiedErrorId; [string] `$_.CategoryInfo.Category; `$_.Exception.Message }"
+        }
+        finally { if (-not $holder.HasExited) { $holder.Kill($true) }; $holder.WaitForExit() }
+        $lines = @($r.Output -split '\r?\n')
+        $lines[0] | Should -Match '^EcodTrackerLocked,'
+        $lines[1] | Should -Be 'ResourceBusy'
+        $r.Output | Should -Match ([regex]::Escape("${db}: the tracking database stayed locked for 30 s by another process inside a write transaction"))
+        $r.Output | Should -Match 'kill -CONT'
+        $r.Output + $r.Error | Should -Not -Match '   at '
+        Get-TrackerDump $db | Should -Be $before
+    }
+}
+
 Describe 'A crashed writer''s hot journal' {
     It 'is reported to a read-only user with the recovery hint (never "malformed"), recovered by a writing command, then read correctly' {
         $dir = Join-Path $TestDrive 'hot'

@@ -44,21 +44,14 @@ public sealed partial class TrackingDatabase
         finally { Execute(_connection, "PRAGMA query_only = 1;"); }
     }
 
-    /// <summary>
-    /// SQLite's busy timeout ran out: another process holds the write lock. Names the run that holds the lease (when it
-    /// can be read) and what ends the wait, instead of SQLite's bare "database is locked".
-    /// </summary>
+    /// <summary>The busy timeout ran out inside the write door: names the run holding the lease when it can be read.</summary>
     private TrackingDatabaseException StayedLocked(SqliteException ex)
     {
         TrackerLease? owner = null;
         try { owner = ReadLease(null); }
         catch (SqliteException) { /* the reader is locked out too (rollback journal mid-commit): say so without a name */ }
-        var waited = (int)Math.Ceiling(_openOptions.BusyTimeout.TotalSeconds);
         var holder = owner is null ? "another process" : $"another process (the lease is held by {owner.Describe()})";
-        return new TrackingDatabaseException(Path, TrackingProblem.Locked,
-            $"{Path}: the tracking database stayed locked for {waited} s by {holder} inside a write transaction; a process " +
-            "that is suspended (Ctrl+Z, SIGSTOP) or hung on the file system keeps the lock until it resumes or ends. " +
-            "Resume it (kill -CONT <pid>) or end it, then run the command again", ex);
+        return TrackingFileAccess.Locked(Path, _openOptions.BusyTimeout, holder, ex);
     }
 
     /// <summary>

@@ -93,6 +93,16 @@ internal static class TrackingFileAccess
             $"(e.g. Get-EcodJobStatus -Refresh as the user who owns {Path.GetFileName(full)}; left beside it: " +
             $"{string.Join(", ", JournalFiles(full).Where(File.Exists).Select(Path.GetFileName))})", ex);
 
+    /// <summary>
+    /// SQLite's busy timeout ran out: another process holds the write lock. Says who (when known) and what ends the
+    /// wait, instead of SQLite's bare "database is locked".
+    /// </summary>
+    public static TrackingDatabaseException Locked(string full, TimeSpan? waited, string holder, SqliteException ex) =>
+        new(full, TrackingProblem.Locked,
+            $"{full}: the tracking database stayed locked{(waited is { } w ? $" for {Math.Ceiling(w.TotalSeconds):0} s" : "")} by {holder} " +
+            "inside a write transaction; a process that is suspended (Ctrl+Z, SIGSTOP) or hung on the file system keeps the lock " +
+            "until it resumes or ends. Resume it (kill -CONT <pid>) or end it, then run the command again", ex);
+
     /// <summary>Turns an SQLite error into a message naming the file and what to do.</summary>
     public static TrackingDatabaseException Explain(string full, SqliteException ex, bool readOnly) => ex.SqliteErrorCode switch
     {
@@ -100,8 +110,7 @@ internal static class TrackingFileAccess
             $"{full}: the tracking database is read-only for this user ({ex.Message}); a submitting run needs write access to the file and its folder", ex),
         26 => new TrackingDatabaseException(full, TrackingProblem.NotATrackingDatabase,
             $"{full}: not an SQLite database ({ex.Message}); name a tracking database file", ex),
-        5 or 6 => new TrackingDatabaseException(full, TrackingProblem.Unavailable,
-            $"{full}: the tracking database stayed locked by another process ({ex.Message}); try again", ex),
+        5 or 6 => Locked(full, null, "another process", ex),
         _ => new TrackingDatabaseException(full, TrackingProblem.Unavailable,
             $"{full}: cannot {(readOnly ? "read" : "open")} the tracking database ({ex.Message})", ex),
     };
