@@ -99,11 +99,7 @@ public class ChunkCoordinatorTests
         // A head node killed between recording a chunk's attempts and handing the chunk to its executor.
         var manifest = Path.Combine(options.WorkDirectory, "killed-00000" + ChunkCoordinator.ManifestSuffix);
         using (var db = TrackingTestData.Open(temp.File("t.db")))
-        {
-            var jobs = db.RecordSubmissions(tasks.Select(t => new JobSubmission(t.ProteinId, t.Pdb, t.Chain, t.BatchName, t.OutputPath, SummaryPath: t.SummaryPath)).ToList());
-            db.AcquireLease(TrackingTestData.DeadOwner("killed"), new LeaseOptions());
-            db.StartAttempts(jobs.Select(j => j.Job.Id).ToList(), new AttemptLaunch("killed", "local", "killed-00000", ChunkManifest.ResultsPathFor(manifest)));
-        }
+            TrackingTestData.StartCrashedRun(db, tasks, "killed", ChunkManifest.ResultsPathFor(manifest), launched: false);
 
         var fake = new FakePartitioner();
         using (var db = TrackingTestData.Open(temp.File("t.db")))

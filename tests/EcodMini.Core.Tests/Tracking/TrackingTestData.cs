@@ -33,12 +33,14 @@ internal static class TrackingTestData
     /// What a killed run leaves: its lease (owned by a process id that no longer exists on this host) and one running
     /// chunk holding every task, with its result file path.
     /// </summary>
-    public static IReadOnlyList<OpenAttempt> StartCrashedRun(TrackingDatabase db, IReadOnlyList<EcodMini.Core.Scanning.ProteinTask> tasks, string runId, string resultsPath)
+    /// <param name="launched">False: the run was killed after recording the attempts and before launching the chunk (no executor job id).</param>
+    public static IReadOnlyList<OpenAttempt> StartCrashedRun(TrackingDatabase db, IReadOnlyList<EcodMini.Core.Scanning.ProteinTask> tasks, string runId, string resultsPath,
+        bool launched = true)
     {
         var jobs = db.RecordSubmissions(tasks.Select(t => new JobSubmission(t.ProteinId, t.Pdb, t.Chain, t.BatchName, t.OutputPath, SummaryPath: t.SummaryPath)).ToList());
         db.AcquireLease(DeadOwner(runId), new LeaseOptions());
         var attempts = db.StartAttempts(jobs.Select(j => j.Job.Id).ToList(), new AttemptLaunch(runId, "local", runId + "-00000", resultsPath));
-        db.SetExecutorJobId(runId + "-00000", "thread-1-dead-1");
+        if (launched) db.SetExecutorJobId(runId + "-00000", "thread-1-dead-1");
         return attempts;
     }
 
