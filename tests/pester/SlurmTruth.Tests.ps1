@@ -274,7 +274,8 @@ Describe 'SLURM state truth on the real cluster' -Skip:$NoCluster {
         }
         $queued.Count | Should -BeGreaterThan 0 -Because 'the job must be accepted before the interrupt'
         # Ctrl+C in a terminal reaches the whole foreground group; here pwsh runs as the child of the dotnet tool host.
-        $pwsh = @(& pgrep -f "pwsh.dll -NoProfile -NonInteractive -Command .*$([regex]::Escape($folder))")
+        # The oldest match: while pwsh starts squeue or sbatch, its forked child briefly carries the same command line.
+        $pwsh = @(& pgrep -o -f "pwsh.dll -NoProfile -NonInteractive -Command .*$([regex]::Escape($folder))")
         $pwsh.Count | Should -Be 1
         & kill -INT $pwsh[0]
         $p.WaitForExit(60000) | Should -BeTrue -Because 'Ctrl+C stops the submission'
