@@ -5,10 +5,11 @@ namespace EcodMini.Core.Algorithm;
 /// <summary>Evidence confidence (ALGORITHM.md section 3), 0.05..0.95, rounded to 4 decimals.</summary>
 internal static class ConfidenceCalculator
 {
+    /// <param name="percentScale">The chain's HHsearch probabilities are on the 0-100 scale (<see cref="ProbabilityScale"/>).</param>
     public static double Compute(PartitionOptions o, string type, double? evalue, double? probability,
-        double? referenceCoverage, double? alignmentCoverage = null)
+        double? referenceCoverage, double? alignmentCoverage = null, bool percentScale = false)
     {
-        var value = Base(o, type, evalue, probability) * TypeFactor(o, type);
+        var value = Base(o, type, evalue, probability, percentScale) * TypeFactor(o, type);
         if (referenceCoverage is { } rc)
         {
             if (rc > o.CoverageBonusThreshold) value += Math.Min(o.CoverageBonusMax, (rc - o.CoverageBonusThreshold) * o.CoverageBonusSlope);
@@ -22,10 +23,10 @@ internal static class ConfidenceCalculator
     public static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
 
     /// <summary>HHsearch: the probability (0-100 scaled to 0-1); otherwise the e-value bin; neither: NoScoreConfidence.</summary>
-    public static double Base(PartitionOptions o, string type, double? evalue, double? probability)
+    public static double Base(PartitionOptions o, string type, double? evalue, double? probability, bool percentScale = false)
     {
         if (type == EvidenceType.HhSearch && probability is { } p)
-            return Math.Clamp(p > 1 ? p / 100 : p, o.ProbabilityMinBase, o.ProbabilityMaxBase);
+            return Math.Clamp(ProbabilityScale.ToFraction(p, percentScale), o.ProbabilityMinBase, o.ProbabilityMaxBase);
         if (evalue is { } e) return EvalueBase(o, e);
         return o.NoScoreConfidence;
     }

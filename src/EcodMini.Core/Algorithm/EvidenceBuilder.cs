@@ -7,9 +7,10 @@ namespace EcodMini.Core.Algorithm;
 /// Turns summary hits into validated evidence (sections 2-5): parses ranges and scores, resolves source pdb/chain,
 /// reference length and classification, computes confidence, applies the blacklist and quality thresholds.
 /// A malformed hit is rejected and counted (<see cref="RejectionReasons.InvalidRange"/>, <see cref="RejectionReasons.InvalidEvalue"/>);
-/// it never fails the chain.
+/// it never fails the chain. <paramref name="percentScale"/>: the chain's HHsearch probabilities are on the 0-100 scale
+/// (<see cref="ProbabilityScale"/>).
 /// </summary>
-internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions options, RejectionLog log)
+internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions options, RejectionLog log, bool percentScale = false)
 {
     public Evidence? Build(SummaryHit hit, int index, int sequenceLength, IReadOnlyDictionary<string, ChainAlignment> alignments)
     {
@@ -72,7 +73,7 @@ internal sealed class EvidenceBuilder(ReferenceData reference, PartitionOptions 
             return null;
         }
         var rc = target is not null && refLength is > 0 ? (double)target.TotalLength / refLength.Value : (double?)null;
-        var confidence = ConfidenceCalculator.Compute(options, type, evalue, probability, rc);
+        var confidence = ConfidenceCalculator.Compute(options, type, evalue, probability, rc, percentScale: percentScale);
         var below = false;
         var voteOnly = false;
         var hGroup = refDomain?.HGroup ?? NullIfBlank(hit.HGroup);

@@ -27,7 +27,7 @@ public sealed class PartitionEngine(ReferenceData reference, PartitionOptions op
             throw new FormatException($"sequence length {length} exceeds MaxSequenceLength {Options.MaxSequenceLength}");
 
         var evidenceCounts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var builder = new EvidenceBuilder(Reference, Options, log);
+        var builder = new EvidenceBuilder(Reference, Options, log, ProbabilityScale.IsPercent(Options, chain.Hits));
         var chainHits = new List<Evidence>();
         var domainHits = new List<Evidence>();
         var hhHits = new List<Evidence>();

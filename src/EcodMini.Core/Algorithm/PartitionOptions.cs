@@ -104,6 +104,7 @@ public sealed record PartitionOptions
         SplitGapsByAgreement = false,
         ClaimHostRemainders = false,
         WeakHitVotes = false,
+        ProbabilityScaleByChain = false,
     };
 
     // --- Reference data and thresholds (sections 3-4)
@@ -125,6 +126,12 @@ public sealed record PartitionOptions
     public double EvalueFallbackConfidence { get; init; } = 0.2;
     /// <summary>Base confidence with neither e-value nor probability.</summary>
     public double NoScoreConfidence { get; init; } = 0.1;
+    /// <summary>
+    /// A chain with an HHsearch probability above 1 has all of its probabilities on the 0-100 scale, so a listed 0.8% hit is
+    /// 0.8%, not 80% (<see cref="ProbabilityScale"/>). Off: each probability on its own, as ALGORITHM.md section 3 (1 or under
+    /// is a fraction).
+    /// </summary>
+    public bool ProbabilityScaleByChain { get; init; } = true;
     public double ProbabilityMinBase { get; init; } = 0.1;
     public double ProbabilityMaxBase { get; init; } = 0.9;
     /// <summary>E-value used for ordering when a hit has none.</summary>

@@ -17,7 +17,7 @@ public sealed class EvidenceScorer(ReferenceData? reference, PartitionOptions? o
     public static EvidenceScorer WithoutReference { get; } = new(null);
 
     public double Confidence(SupportingHit hit) =>
-        ConfidenceCalculator.Compute(_options, hit.Type, hit.Evalue, hit.Probability, ReferenceCoverage(hit));
+        ConfidenceCalculator.Compute(_options, hit.Type, hit.Evalue, hit.Probability, ReferenceCoverage(hit), percentScale: hit.PercentScale);
 
     /// <summary>T- and H-group: the hit's own, else the reference domain's (domain hits only; a chain hit spans several domains).</summary>
     public (string? TGroup, string? HGroup) Groups(SupportingHit hit)

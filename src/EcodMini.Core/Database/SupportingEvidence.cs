@@ -14,6 +14,9 @@ public static class SupportingEvidence
 {
     public const int MaxPerDomain = 10;
 
+    /// <summary>Evidence rows are scored with the default options (<see cref="EvidenceScorer"/>); so is the probability scale.</summary>
+    private static readonly PartitionOptions DefaultOptions = new();
+
     /// <summary>One list per domain, in domain order.</summary>
     public static IReadOnlyList<IReadOnlyList<SupportingHit>> Match(PartitionResult result, string? summaryPath)
     {
@@ -26,9 +29,10 @@ public static class SupportingEvidence
         }
         // Only hits on a domain's reference (or chain-BLAST hits, matched by chain) can support a domain: parse just those.
         var targets = result.Domains.Select(d => d.EcodDomainId).Where(t => !string.IsNullOrEmpty(t)).ToHashSet(StringComparer.Ordinal);
+        var percent = evidence is not null && ProbabilityScale.IsPercent(DefaultOptions, evidence.Hits);
         var hits = evidence is null ? [] : evidence.Hits
             .Where(h => h.Type == EvidenceType.ChainBlast || (h.TargetId is { } target && targets.Contains(target)))
-            .Select(Parse).OfType<SupportingHit>().ToList();
+            .Select(h => Parse(h, percent)).OfType<SupportingHit>().ToList();
         return [.. result.Domains.Select(d => (IReadOnlyList<SupportingHit>)[.. hits.Where(h => Supports(d, h))
             .OrderBy(h => h.Evalue ?? double.MaxValue).ThenByDescending(h => h.Probability ?? 0).Take(MaxPerDomain)])];
     }
@@ -44,7 +48,7 @@ public static class SupportingEvidence
         return query.Segments.Any(q => range.Segments.Any(r => q.Start <= r.End && r.Start <= q.End));
     }
 
-    private static SupportingHit? Parse(SummaryHit hit)
+    private static SupportingHit? Parse(SummaryHit hit, bool percentScale)
     {
         if (!ResidueRange.TryParse(RangeText.StripChainPrefixes(hit.QueryRange), out var query)) return null;
         string? hitRange = ResidueRange.TryParse(RangeText.StripChainPrefixes(hit.HitRange), out var h) ? h.ToString() : null;
@@ -56,7 +60,7 @@ public static class SupportingEvidence
         int? hsps = int.TryParse(hit.HspCount, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
         return new SupportingHit(hit.Type, hit.TargetId, pdb, chain, query.ToString(), hitRange, evalue, probability, hit.TGroup, hit.HGroup)
         {
-            Score = score, HspCount = hsps,
+            Score = score, HspCount = hsps, PercentScale = percentScale,
         };
     }
 }

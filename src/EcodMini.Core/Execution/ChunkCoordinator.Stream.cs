@@ -9,8 +9,8 @@ namespace EcodMini.Core.Execution;
 /// </summary>
 public sealed partial class ChunkCoordinator
 {
-    /// <summary>Per running chunk: how far its result file has been read, and the records seen (a record is ingested once).</summary>
-    private readonly Dictionary<string, (long Offset, HashSet<string> Seen)> _streamedRecords = new(StringComparer.Ordinal);
+    /// <summary>Per running chunk: how far its result file has been read (each record is read, so ingested, once).</summary>
+    private readonly Dictionary<string, long> _streamedOffsets = new(StringComparer.Ordinal);
     private readonly HashSet<long> _streamedJobs = [];
 
     /// <summary>
@@ -31,11 +31,9 @@ public sealed partial class ChunkCoordinator
     private void IngestWhileRunning(ActiveChunk chunk)
     {
         if (!Streams || !chunk.OwnRun) return;
-        var (offset, seen) = _streamedRecords.TryGetValue(chunk.ChunkId, out var read) ? read : (0L, new HashSet<string>(StringComparer.Ordinal));
         // Only what was appended since the last look is read: a running chunk is looked at every StreamInterval.
-        var (records, next) = ResultFileReader.ReadNew(chunk.ResultsPath, offset);
-        _streamedRecords[chunk.ChunkId] = (next, seen);
-        var fresh = records.Where(r => seen.Add(r.RecordId)).ToList();
+        var (fresh, next) = ResultFileReader.ReadNew(chunk.ResultsPath, _streamedOffsets.GetValueOrDefault(chunk.ChunkId));
+        _streamedOffsets[chunk.ChunkId] = next;
         if (fresh.Count == 0) return;
         var summary = _tracker.RecordResults(fresh);
         _ingested = _ingested.Add(summary);
@@ -46,7 +44,7 @@ public sealed partial class ChunkCoordinator
     /// <summary>After a chunk of this run is collected: hands on each of its chains not handed on while it ran.</summary>
     private void HandOnCollected(ActiveChunk chunk)
     {
-        _streamedRecords.Remove(chunk.ChunkId);
+        _streamedOffsets.Remove(chunk.ChunkId);
         if (!Streams || !chunk.OwnRun) return;
         foreach (var attempt in chunk.Attempts) HandOn(attempt.ProteinId, attempt.BatchName);
     }

@@ -8,7 +8,7 @@ namespace EcodMini.Core.Tests.Database;
 public sealed class SupportingEvidenceTests
 {
     /// <summary>Chain 3 of the test data (domains on e1000A1 1-91 and e1001A2 101-141,151-191) with a summary beside it.</summary>
-    private static (PartitionResult Chain, string Path) ChainWithSummary(TempFolder temp, string firstHitScore = "")
+    private static (PartitionResult Chain, string Path) ChainWithSummary(TempFolder temp, string firstHitScore = "", string extraHits = "")
     {
         var chain = ImportTestData.Chain(3, "ecod_batch_001");
         var path = temp.File($"ecod_batch_001/mini_domains/{chain.ProteinId}.mini.domains.xml");
@@ -22,6 +22,7 @@ public sealed class SupportingEvidenceTests
                 <hit type="domain_blast" target="e1000A1" evalue="1e-9" query_range="200-260" target_range="1-61"/>
                 <hit type="domain_blast" target="e7777A1" evalue="1e-40" query_range="1-90" target_range="1-90"/>
                 <hit type="hhsearch" target="e1001A2" evalue="1e-12" probability="99.1" query_range="110-180" target_range="1-71"/>
+                {extraHits}
               </evidence>
             </domain_summary>
             """);
@@ -52,6 +53,22 @@ public sealed class SupportingEvidenceTests
         Assert.All(rows, r => Assert.NotNull(r.Confidence));
         Assert.True(rows[1].Confidence >= rows[2].Confidence, $"{rows[1].Confidence} < {rows[2].Confidence}");
         Assert.Equal((97.5f, "3-88"), (rows[3].Probability, rows[3].QueryRange));
+    }
+
+    [Fact]
+    public void AnHHsearchHitListedAtUnderOnePercentIsScoredOnTheChainsPercentScale()
+    {
+        using var temp = new TempFolder();
+        var (_, path) = ChainWithSummary(temp, extraHits:
+            """<hit type="hhsearch" target="e1000A1" evalue="8" probability="0.8" query_range="10-70" target_range="10-70"/>""");
+        var loaded = ChainLoader.Load(new ImportCandidate { Path = path }, EcodMini.Core.Monitoring.QualityThresholds.Default, "develop291");
+        var weak = Assert.Single(loaded.Support[0], h => h.Probability == 0.8);
+        Assert.True(weak.PercentScale);
+        var strong = Assert.Single(loaded.Support[0], h => h.Probability == 97.5);
+        // 0.8% floors at the least base (0.1 x 0.95); read as a fraction it would score above the 97.5% hit's neighbours.
+        Assert.Equal(0.095, EvidenceScorer.WithoutReference.Confidence(weak), 4);
+        Assert.True(EvidenceScorer.WithoutReference.Confidence(strong) > 0.8);
+        Assert.Equal(0.76, EvidenceScorer.WithoutReference.Confidence(weak with { PercentScale = false }), 4);
     }
 
     [Fact]
