@@ -3,8 +3,8 @@ param(
     [string] $Seeds = '11,12',
     # Generator settings measured (comma-separated: Easy, Hard, Realistic).
     [string] $Difficulties = 'Easy,Hard',
-    # What "before" is: 'Original' (every agreement rule off: ALGORITHM.md as specified) or 'WeakHitVotes' (the two
-    # rules of issue 22 off, weak-hit votes and the per-chain probability scale: the engine before that issue).
+    # What "before" is: 'Original' (every agreement rule off: ALGORITHM.md as specified) or 'WeakHitVotes' (the votes of
+    # issue 22 off, and with them the chain-scale reading of probabilities: the engine before that issue).
     [ValidateSet('Original', 'WeakHitVotes')] [string] $Before = 'Original',
     # Print one table per setting pooled over all seeds (chain-weighted) instead of one table per seed.
     [switch] $Pooled,
@@ -28,14 +28,14 @@ Import-Module $ModulePath
 $original = @{
     OrderBySupport = $false; ConsensusBoundaries = $false; LoneHitMinConfidence = 0; AgreementMinHits = 0
     OutvoteCompetingHits = $false; ProjectReferenceEnds = $false; SplitGapsByAgreement = $false; ClaimHostRemainders = $false
-    WeakHitVotes = $false; ProbabilityScaleByChain = $false
+    WeakHitVotes = $false
 }
 $afterOption = @{}
 foreach ($pair in ($After -split ';' | Where-Object { $_ })) {
     $name, $value = $pair -split '=', 2
     $afterOption[$name.Trim()] = if ($value -match '^(true|false)$') { [bool]::Parse($value) } else { [double]::Parse($value, [Globalization.CultureInfo]::InvariantCulture) }
 }
-$beforeOption = if ($Before -eq 'WeakHitVotes') { @{ WeakHitVotes = $false; ProbabilityScaleByChain = $false } } else { $original }
+$beforeOption = if ($Before -eq 'WeakHitVotes') { @{ WeakHitVotes = $false } } else { $original }
 
 function Measure-Set([string] $Root, [string] $Reference, [string] $Truth, [string] $Name, [hashtable] $Option) {
     $out = Join-Path $Root "out-$Name"
@@ -93,10 +93,13 @@ if ($Rules) {
     $easy = Get-Set 'Easy' $EasySeed $Count
     $variants = [ordered]@{ 'none (defaults)' = @{}; 'all (ALGORITHM.md as specified)' = $original }
     foreach ($rule in 'OrderBySupport', 'ConsensusBoundaries', 'LoneHitMinConfidence', 'AgreementMinHits', 'OutvoteCompetingHits',
-        'ProjectReferenceEnds', 'SplitGapsByAgreement', 'ClaimHostRemainders', 'WeakHitVotes', 'ProbabilityScaleByChain') {
+        'ProjectReferenceEnds', 'SplitGapsByAgreement', 'ClaimHostRemainders', 'WeakHitVotes') {
         $label = if ($original[$rule] -is [bool]) { $rule } else { "$rule ($($original[$rule]))" }
         $variants[$label] = @{ $rule = $original[$rule] }
     }
+    # The chain-scale reading of probabilities follows WeakHitVotes unless set: each of issue 22's two rules alone.
+    $variants['WeakHitVotes'] = @{ WeakHitVotes = $false; ProbabilityScaleByChain = $true }
+    $variants['ProbabilityScaleByChain'] = @{ ProbabilityScaleByChain = $false }
     $hardRejections = @{}
     ''
     "### Each rule switched off alone: hard set ($HardDifficulty) $HardCount chains seed $HardSeed, easy set $Count chains seed $EasySeed, boundary +/-5"
@@ -127,7 +130,7 @@ if ($Rules) {
     return
 }
 
-$beforeLabel = if ($Before -eq 'WeakHitVotes') { 'WeakHitVotes and ProbabilityScaleByChain off (the engine before issue 22)' } else { 'every agreement rule off (ALGORITHM.md as specified)' }
+$beforeLabel = if ($Before -eq 'WeakHitVotes') { 'WeakHitVotes off (the engine before issue 22)' } else { 'every agreement rule off (ALGORITHM.md as specified)' }
 foreach ($difficulty in $Difficulties.Split(',')) {
     $beforeSets = @(); $afterSets = @(); $seconds = @(0.0, 0.0)
     foreach ($seed in $Seeds.Split(',')) {

@@ -7,12 +7,13 @@ namespace EcodMini.Bench.RemotePattern;
 /// <summary>Partitions sampled cases of issue 22's pattern under each setting of the weak-hit votes and prints the shares.</summary>
 internal static class Program
 {
-    private static readonly PartitionOptions VotesOff = new() { WeakHitVotes = false };
+    /// <summary>Votes off with probabilities still read on the chain's scale (unset, the scale follows the votes).</summary>
+    private static readonly PartitionOptions VotesOff = new() { WeakHitVotes = false, ProbabilityScaleByChain = true };
 
     private static readonly (string Name, PartitionOptions Options)[] Settings =
     [
-        ("the engine before issue 22 (WeakHitVotes and ProbabilityScaleByChain off)", new PartitionOptions { WeakHitVotes = false, ProbabilityScaleByChain = false }),
-        ("WeakHitVotes off", VotesOff),
+        ("WeakHitVotes off (the engine before issue 22)", new PartitionOptions { WeakHitVotes = false }),
+        ("WeakHitVotes off, ProbabilityScaleByChain on", VotesOff),
         ("defaults (WeakVoteMinConfidence 0.2, WeakVoteMinVoters 2)", new PartitionOptions()),
         ("WeakVoteMinConfidence=0.25", new PartitionOptions { WeakVoteMinConfidence = 0.25 }),
         ("WeakVoteMinConfidence=0.3", new PartitionOptions { WeakVoteMinConfidence = 0.3 }),

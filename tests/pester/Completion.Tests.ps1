@@ -20,6 +20,32 @@ Describe 'Argument completion' {
         $value = Invoke-Expression $completed.CompletionText
         $value.MinDomainSize | Should -Be 25
     }
+
+    It 'offers a setting that may be unset with $null and says so, and binds $true, $false and $null to it' {
+        $scale = @(Get-Completion 'Invoke-EcodPartition x y -Option ProbabilityScale')
+        $scale.CompletionText | Should -Be '@{ ProbabilityScaleByChain = $null }'
+        $scale.ToolTip | Should -Be 'ProbabilityScaleByChain (Boolean or $null, default $null)'
+        $g = New-TestBatchRoot -ProteinCount 3 -Seed 61 -BatchCount 1
+        $summaries = Get-ChildItem (Join-Path $g.Root 'ecod_batch_*/domains/*.domain_summary.xml')
+        foreach ($value in $true, $false, $null) {
+            $out = Join-Path $TestDrive "scale-$value"
+            @($summaries | Invoke-EcodPartition -ReferenceDirectory $g.ReferenceDirectory -OutputDirectory $out -Option @{ ProbabilityScaleByChain = $value }).Count |
+                Should -Be 3
+        }
+        { $summaries | Invoke-EcodPartition -ReferenceDirectory $g.ReferenceDirectory -OutputDirectory (Join-Path $TestDrive 'bad') -Option @{ ProbabilityScaleByChain = 'sometimes' } } |
+            Should -Throw -ExpectedMessage "*Setting 'ProbabilityScaleByChain' expects Boolean or `$null*"
+    }
+
+    It 'reads the text false as false for a Boolean setting (PowerShell alone would make any non-empty text $true)' {
+        $g = New-TestBatchRoot -ProteinCount 2 -Seed 62 -BatchCount 1
+        $summaries = Get-ChildItem (Join-Path $g.Root 'ecod_batch_*/domains/*.domain_summary.xml')
+        $verbose = $summaries | Invoke-EcodPartition -ReferenceDirectory $g.ReferenceDirectory -OutputDirectory (Join-Path $TestDrive 'text') -Option @{ WeakHitVotes = 'false'; OrderBySupport = 'False' } -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        $verbose | Should -Contain 'Algorithm setting changed from its default: WeakHitVotes=False'
+        $verbose | Should -Contain 'Algorithm setting changed from its default: OrderBySupport=False'
+        { $summaries | Invoke-EcodPartition -ReferenceDirectory $g.ReferenceDirectory -OutputDirectory (Join-Path $TestDrive 'text2') -Option @{ WeakHitVotes = 'no' } } |
+            Should -Throw -ExpectedMessage "*Setting 'WeakHitVotes' expects Boolean*'no' is not true or false*"
+    }
 }
 
 Describe 'Completion of -BatchName and -ProteinId from the tracker' {

@@ -2,7 +2,7 @@ namespace EcodMini.Core.Algorithm;
 
 /// <summary>
 /// Every tunable number of the partitioning algorithm (ALGORITHM.md), in one place, with its default.
-/// Plain property types (int, double, bool, double[]) so a PowerShell hashtable can set any of them by name.
+/// Plain property types (int, double, bool, bool? where unset means "follows another setting", double[]) so a PowerShell hashtable can set any of them by name.
 /// Call <see cref="Validate"/> after building a custom instance.
 /// </summary>
 public sealed record PartitionOptions
@@ -104,7 +104,6 @@ public sealed record PartitionOptions
         SplitGapsByAgreement = false,
         ClaimHostRemainders = false,
         WeakHitVotes = false,
-        ProbabilityScaleByChain = false,
     };
 
     // --- Reference data and thresholds (sections 3-4)
@@ -128,10 +127,14 @@ public sealed record PartitionOptions
     public double NoScoreConfidence { get; init; } = 0.1;
     /// <summary>
     /// A chain with an HHsearch probability above 1 has all of its probabilities on the 0-100 scale, so a listed 0.8% hit is
-    /// 0.8%, not 80% (<see cref="ProbabilityScale"/>). Off: each probability on its own, as ALGORITHM.md section 3 (1 or under
-    /// is a fraction).
+    /// 0.8%, not 80% (<see cref="ProbabilityScale"/>). False: each probability on its own, as ALGORITHM.md section 3 (1 or
+    /// under is a fraction). Null (default): as <see cref="WeakHitVotes"/>, the rule it came with (issue 22), so that
+    /// switching the votes off alone gives the engine before that issue byte for byte.
     /// </summary>
-    public bool ProbabilityScaleByChain { get; init; } = true;
+    public bool? ProbabilityScaleByChain { get; init; }
+
+    /// <summary>Whether probabilities are read on the chain's scale: <see cref="ProbabilityScaleByChain"/>, else <see cref="WeakHitVotes"/>.</summary>
+    internal bool ReadsProbabilitiesByChain => ProbabilityScaleByChain ?? WeakHitVotes;
     public double ProbabilityMinBase { get; init; } = 0.1;
     public double ProbabilityMaxBase { get; init; } = 0.9;
     /// <summary>E-value used for ordering when a hit has none.</summary>

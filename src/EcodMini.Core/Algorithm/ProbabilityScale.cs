@@ -12,7 +12,7 @@ public static class ProbabilityScale
 {
     /// <summary>True when the chain's HHsearch probabilities are on the 0-100 scale by that rule (false: each hit on its own).</summary>
     public static bool IsPercent(PartitionOptions options, IEnumerable<SummaryHit> hits) =>
-        options.ProbabilityScaleByChain
+        options.ReadsProbabilitiesByChain
         && hits.Any(h => h.Type == EvidenceType.HhSearch && NumberText.TryParseProbability(h.Probability, out var p) && p > 1);
 
     /// <summary>The probability as a fraction: divided by 100 when above 1 or when the chain is on the 0-100 scale.</summary>

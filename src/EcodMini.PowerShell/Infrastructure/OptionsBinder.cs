@@ -23,15 +23,31 @@ internal static class OptionsBinder
                     $"Unknown {typeof(T).Name} setting '{key}'. Valid settings: {string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))}.");
             }
             object? value;
-            try { value = LanguagePrimitives.ConvertTo(entry.Value, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture); }
+            try { value = Convert(entry.Value, property.PropertyType); }
             catch (PSInvalidCastException ex)
             {
-                throw new ArgumentException($"Setting '{property.Name}' expects {property.PropertyType.Name}: {ex.Message}", ex);
+                throw new ArgumentException($"Setting '{property.Name}' expects {TypeName(property.PropertyType)}: {ex.Message}", ex);
             }
             property.SetValue(copy, value);
         }
         return copy;
     }
+
+    /// <summary>
+    /// PowerShell's conversion, except that text never becomes a Boolean by being non-empty: 'false' is false, 'true' is
+    /// true, anything else is refused (PowerShell alone would turn 'false' into $true).
+    /// </summary>
+    private static object? Convert(object? raw, Type type)
+    {
+        var value = raw is PSObject wrapped ? wrapped.BaseObject : raw;
+        if ((Nullable.GetUnderlyingType(type) ?? type) == typeof(bool) && value is string text)
+            return bool.TryParse(text.Trim().TrimStart('$'), out var flag) ? flag
+                : throw new PSInvalidCastException($"'{text}' is not true or false");
+        return LanguagePrimitives.ConvertTo(value, type, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A setting's type as a user reads it: <c>Boolean or $null</c> for a nullable one.</summary>
+    public static string TypeName(Type type) => Nullable.GetUnderlyingType(type) is { } inner ? inner.Name + " or $null" : type.Name;
 
     /// <summary>Names and values of settings that differ between two option records (for -Verbose).</summary>
     public static IEnumerable<string> Differences<T>(T defaults, T actual) where T : class

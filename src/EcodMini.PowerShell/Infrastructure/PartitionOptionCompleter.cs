@@ -25,7 +25,7 @@ public sealed class PartitionOptionCompleter : IArgumentCompleter
         {
             var value = Literal(property.GetValue(defaults));
             yield return new CompletionResult($"@{{ {property.Name} = {value} }}", property.Name, CompletionResultType.ParameterValue,
-                $"{property.Name} ({property.PropertyType.Name}, default {value})");
+                $"{property.Name} ({OptionsBinder.TypeName(property.PropertyType)}, default {value})");
         }
     }
 

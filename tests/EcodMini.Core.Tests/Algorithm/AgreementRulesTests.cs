@@ -152,7 +152,7 @@ public class AgreementRulesTests
         {
             OrderBySupport = false, ConsensusBoundaries = false, LoneHitMinConfidence = 0, AgreementMinHits = 0,
             OutvoteCompetingHits = false, ProjectReferenceEnds = false, SplitGapsByAgreement = false, ClaimHostRemainders = false,
-            WeakHitVotes = false, ProbabilityScaleByChain = false,
+            WeakHitVotes = false,
         };
         var original = PartitionOptions.Original;
         Assert.Equal(original, off with { EvalueBinLimits = original.EvalueBinLimits, EvalueBinConfidences = original.EvalueBinConfidences });

@@ -47,7 +47,7 @@ public class PartitionOptionsTests
                      .Where(p => p.Name != "EqualityContract"))
         {
             Assert.True(p.CanWrite, p.Name);
-            Assert.Contains(p.PropertyType, new[] { typeof(int), typeof(double), typeof(bool), typeof(double[]) });
+            Assert.Contains(p.PropertyType, new[] { typeof(int), typeof(double), typeof(bool), typeof(bool?), typeof(double[]) });
         }
     }
 }

@@ -38,6 +38,17 @@ public class ProbabilityScaleTests
     }
 
     [Fact]
+    public void Unset_it_follows_WeakHitVotes_so_votes_off_alone_reads_each_hit_as_before_issue_22()
+    {
+        SummaryHit[] hits = [Hh("e1aaaA1", "1-100", "96.0"), Hh("e2bbbA1", "150-249", "1.0")];
+        Assert.Null(new PartitionOptions().ProbabilityScaleByChain);
+        Assert.Equal("1-100", Ranges(Run(Ref, Chain(300, hits))));
+        Assert.Equal("1-100 150-249", Ranges(Run(Ref, Chain(300, hits), new PartitionOptions { WeakHitVotes = false })));
+        Assert.Equal("1-100", Ranges(Run(Ref, Chain(300, hits), new PartitionOptions { WeakHitVotes = false, ProbabilityScaleByChain = true })));
+        Assert.Equal("1-100 150-249", Ranges(Run(Ref, Chain(300, hits), PartitionOptions.Original)));
+    }
+
+    [Fact]
     public void A_chain_whose_probabilities_are_all_1_or_under_is_read_as_fractions_as_specified()
     {
         var result = Run(Ref, Chain(300, [Hh("e1aaaA1", "1-100", "0.96"), Hh("e2bbbA1", "150-249", "0.97")]));
