@@ -49,7 +49,7 @@ public sealed partial class TrackingDatabase
     {
         TrackerLease? owner = null;
         try { owner = ReadLease(null); }
-        catch (SqliteException) { /* the reader is locked out too (rollback journal mid-commit): say so without a name */ }
+        catch (Exception e) when (e is SqliteException or TrackingDatabaseException { Problem: TrackingProblem.Locked }) { /* the reader is locked out too (rollback journal mid-commit): say so without a name */ }
         var holder = owner is null ? "another process" : $"another process (the lease is held by {owner.Describe()})";
         return TrackingFileAccess.Locked(Path, _openOptions.BusyTimeout, holder, ex);
     }

@@ -188,10 +188,8 @@ public sealed partial class TrackingDatabase : IDisposable
 
     internal SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {
-        if (transaction is null) RefreshSnapshot();
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
+        if (transaction is not null) return new SqliteCommand(sql, _connection, transaction);
+        RefreshSnapshot();
+        return new TrackingReadCommand(Path, _openOptions.BusyTimeout, _connection, sql);
     }
 }

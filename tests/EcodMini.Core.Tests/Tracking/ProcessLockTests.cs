@@ -49,6 +49,41 @@ public class ProcessLockTests
         Assert.Contains("kill -CONT", error.Message);
     }
 
+    [Fact]
+    public void AReaderOnARollbackJournalLockedOutPastTheBusyTimeoutIsToldSoByNameAndAWalReaderIsNotLockedOut()
+    {
+        using var temp = new TempFolder();
+        var nfs = temp.File("nfs.db");
+        var local = temp.File("local.db");
+        foreach (var (path, journal) in new[] { (nfs, JournalModeChoice.Delete), (local, JournalModeChoice.Wal) })
+        {
+            using var writer = TrackingTestData.Open(path, journal);
+            writer.RecordSubmissions([TrackingTestData.Submission("8ovp_A")]);
+        }
+        using var nfsReader = TrackingDatabase.Open(nfs, TrackingTestData.For(JournalModeChoice.Delete) with { ReadOnly = true, BusyTimeout = TimeSpan.FromMilliseconds(300) });
+        using var localReader = TrackingDatabase.Open(local, TrackingTestData.For(JournalModeChoice.Wal) with { ReadOnly = true, BusyTimeout = TimeSpan.FromMilliseconds(300) });
+        // A writer stopped mid-commit holds the exclusive lock: on a rollback journal that shuts readers out, in WAL not.
+        using var frozenNfs = Exclusive(nfs);
+        using var frozenLocal = Exclusive(local);
+
+        var error = Assert.Throws<TrackingDatabaseException>(() => nfsReader.GetJobs());
+        Assert.Equal(TrackingProblem.Locked, error.Problem);
+        Assert.StartsWith($"{nfs}: the tracking database stayed locked for 1 s by another process", error.Message);
+        Assert.Contains("kill -CONT", error.Message);
+        Assert.Equal("8ovp_A", Assert.Single(localReader.GetJobs()).ProteinId);
+    }
+
+    /// <summary>A connection holding the database's exclusive lock until disposed.</summary>
+    private static SqliteConnection Exclusive(string path)
+    {
+        var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "BEGIN EXCLUSIVE;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
     /// <summary>Process ids holding a POSIX lock on the file (from /proc/locks, matched by inode).</summary>
     private static IReadOnlyList<int> LockHolders(string path)
     {

@@ -133,18 +133,24 @@ public class DashboardTests
         Assert.InRange(left, 0, console.Output.IndexOf("EcodMini production at", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void AReadErrorKeepsTheLoopGoingWithTheLastSnapshot()
+    /// <summary>A passing I/O error, and a read locked out past the busy timeout (an NFS tracker whose writer froze mid-commit).</summary>
+    [Theory]
+    [InlineData(false, "disk hiccup")]
+    [InlineData(true, "/nfs/t.db: the tracking database stayed locked for 30 s by another process")]
+    public void AReadErrorKeepsTheLoopGoingWithTheLastSnapshot(bool trackerLocked, string message)
     {
         using var temp = new TempFolder();
         var snapshot = Snapshot(temp);
         var lines = new List<string>();
         var reads = 0;
-        var last = DashboardLoop.Run(() => ++reads == 2 ? throw new IOException("disk hiccup") : snapshot, new PlainDashboard(lines.Add),
+        IOException failure = trackerLocked
+            ? new EcodMini.Core.Tracking.TrackingDatabaseException("/nfs/t.db", EcodMini.Core.Tracking.TrackingProblem.Locked, message)
+            : new IOException(message);
+        var last = DashboardLoop.Run(() => ++reads == 2 ? throw failure : snapshot, new PlainDashboard(lines.Add),
             new DashboardLoopOptions { Interval = TimeSpan.Zero, MaxRefreshes = 3 }, CancellationToken.None);
         Assert.Same(snapshot, last);
         Assert.Equal(3, lines.Count);
-        Assert.EndsWith("read-failed=\"disk hiccup\"", lines[1]);
+        Assert.EndsWith($"read-failed=\"{message}\"", lines[1]);
     }
 
     [Fact]
