@@ -93,7 +93,7 @@ if ($Rules) {
     $easy = Get-Set 'Easy' $EasySeed $Count
     $variants = [ordered]@{ 'none (defaults)' = @{}; 'all (ALGORITHM.md as specified)' = $original }
     foreach ($rule in 'OrderBySupport', 'ConsensusBoundaries', 'LoneHitMinConfidence', 'AgreementMinHits', 'OutvoteCompetingHits',
-        'ProjectReferenceEnds', 'SplitGapsByAgreement', 'ClaimHostRemainders', 'WeakHitVotes') {
+        'ProjectReferenceEnds', 'SplitGapsByAgreement', 'ClaimHostRemainders') {
         $label = if ($original[$rule] -is [bool]) { $rule } else { "$rule ($($original[$rule]))" }
         $variants[$label] = @{ $rule = $original[$rule] }
     }

@@ -7,6 +7,7 @@ namespace EcodMini.Core.Tracking;
 /// A query outside the write door. On a rollback journal (the mode chosen on NFS) a writer committing, or one frozen
 /// mid-commit, locks readers out too; past the busy timeout this says so by name (<see cref="TrackingFileAccess.Locked"/>)
 /// instead of SQLite's bare "database is locked", so every reader cmdlet gets the same message a writer gets.
+/// Microsoft.Data.Sqlite runs every statement (scalar and non-query too) through this overload, so it is the one door.
 /// </summary>
 internal sealed class TrackingReadCommand(string databasePath, TimeSpan busyTimeout, SqliteConnection connection, string sql)
     : SqliteCommand(sql, connection)
@@ -14,21 +15,9 @@ internal sealed class TrackingReadCommand(string databasePath, TimeSpan busyTime
     public override SqliteDataReader ExecuteReader(CommandBehavior behavior)
     {
         try { return base.ExecuteReader(behavior); }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6) { throw LockedOut(ex); }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+        {
+            throw TrackingFileAccess.Locked(databasePath, busyTimeout, "another process", ex);
+        }
     }
-
-    public override object? ExecuteScalar()
-    {
-        try { return base.ExecuteScalar(); }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6) { throw LockedOut(ex); }
-    }
-
-    public override int ExecuteNonQuery()
-    {
-        try { return base.ExecuteNonQuery(); }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6) { throw LockedOut(ex); }
-    }
-
-    private TrackingDatabaseException LockedOut(SqliteException ex) =>
-        TrackingFileAccess.Locked(databasePath, busyTimeout, "another process", ex);
 }

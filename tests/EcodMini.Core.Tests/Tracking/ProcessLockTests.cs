@@ -70,7 +70,9 @@ public class ProcessLockTests
         Assert.Equal(TrackingProblem.Locked, error.Problem);
         Assert.StartsWith($"{nfs}: the tracking database stayed locked for 1 s by another process", error.Message);
         Assert.Contains("kill -CONT", error.Message);
+        Assert.Equal(TrackingProblem.Locked, Assert.Throws<TrackingDatabaseException>(() => nfsReader.HasRun("r1")).Problem);
         Assert.Equal("8ovp_A", Assert.Single(localReader.GetJobs()).ProteinId);
+        Assert.False(localReader.HasRun("r1"));
     }
 
     /// <summary>A connection holding the database's exclusive lock until disposed.</summary>
